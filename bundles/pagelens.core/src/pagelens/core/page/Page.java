@@ -1,0 +1,18 @@
+package pagelens.core.page;
+
+/** Page geometry constants. */
+public final class Page {
+    /** Bytes in a page. */
+    public static final int SIZE = 8192;
+    /** Bytes in the page header. */
+    public static final int HEADER_SIZE = 96;
+    /** Bytes in a sector (checksum and torn-page unit). */
+    public static final int SECTOR_SIZE = 512;
+    /** Sectors in a page. */
+    public static final int SECTORS = 16;
+    /** The boot page's page id in file 1. */
+    public static final long BOOT_PAGE_ID = 9;
+
+    private Page() {
+    }
+}

@@ -1,0 +1,58 @@
+package pagelens.core.page;
+
+/**
+ * The SQL Server page checksum (docs/formats.md section 2.1): XOR of each 512-byte sector's 128
+ * little-endian words, rotated left by 15 - sector and XORed together, with m_tornBits (word 15) taken
+ * as zero. The "reserved" variant also zeroes words 16..23 (the 32 reserved header bytes).
+ */
+public final class PageChecksum {
+
+    private PageChecksum() {
+    }
+
+    /** The 16 per-sector XORs of the page starting at {@code off} (word 15 taken as zero). */
+    public static int[] sectorXors(byte[] b, int off) {
+        return sectorXors(b, off, 15, 15);
+    }
+
+    private static int[] sectorXors(byte[] b, int off, int skipFrom, int skipTo) {
+        int[] x = new int[Page.SECTORS];
+        for (int s = 0; s < Page.SECTORS; s++) {
+            int acc = 0;
+            int base = off + s * Page.SECTOR_SIZE;
+            for (int w = 0; w < 128; w++) {
+                int word = s * 128 + w;
+                if (word >= skipFrom && word <= skipTo) {
+                    continue;
+                }
+                acc ^= Bytes.i32(b, base + w * 4);
+            }
+            x[s] = acc;
+        }
+        return x;
+    }
+
+    private static long combine(int[] x) {
+        int c = 0;
+        for (int s = 0; s < Page.SECTORS; s++) {
+            c ^= Integer.rotateLeft(x[s], 15 - s);
+        }
+        return c & 0xFFFF_FFFFL;
+    }
+
+    /** The checksum as SQL Server computes it (skip word 15 only). */
+    public static long compute(byte[] b, int off) {
+        return combine(sectorXors(b, off));
+    }
+
+    /** The variant that also skips the reserved header words 16..23 (Totopolis, 2017). */
+    public static long computeSkippingReserved(byte[] b, int off) {
+        return combine(sectorXors(b, off, 15, 23));
+    }
+
+    /** Whether the stored m_tornBits equals either variant of the computed checksum. */
+    public static boolean verifies(byte[] b, int off) {
+        long stored = Bytes.u32(b, off + 0x3C);
+        return stored == compute(b, off) || stored == computeSkippingReserved(b, off);
+    }
+}
