@@ -1,0 +1,25 @@
+package pagelens.ui.internal;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+import pagelens.ui.views.EvidenceExplorerView;
+
+/** The PageLens perspective: evidence on the left, editors in the centre, progress at the bottom. */
+public final class PageLensPerspective implements IPerspectiveFactory {
+    public static final String ID = "pagelens.ui.perspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        String editors = layout.getEditorArea();
+        layout.setEditorAreaVisible(true);
+        IFolderLayout left = layout.createFolder("pagelens.left", IPageLayout.LEFT, 0.34f, editors);
+        left.addView(EvidenceExplorerView.ID);
+        layout.getViewLayout(EvidenceExplorerView.ID).setCloseable(false);
+        IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.78f, editors);
+        bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(EvidenceExplorerView.ID);
+        layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
+    }
+}

@@ -1,0 +1,58 @@
+package pagelens.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+import pagelens.ui.model.EvidenceOpener;
+
+final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
+
+    PageLensWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
+        return new PageLensActionBarAdvisor(configurer);
+    }
+
+    @Override
+    public void preWindowOpen() {
+        IWorkbenchWindowConfigurer c = getWindowConfigurer();
+        c.setInitialSize(new Point(1280, 900));
+        c.setShowCoolBar(true);
+        c.setShowStatusLine(true);
+        c.setShowProgressIndicator(true);
+        c.setShowPerspectiveBar(false);
+        c.setTitle("PageLens");
+    }
+
+    @Override
+    public void postWindowOpen() {
+        List<Path> paths = new ArrayList<>();
+        for (String a : Platform.getApplicationArgs()) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            Path p = Paths.get(a).toAbsolutePath().normalize();
+            if (Files.exists(p)) {
+                paths.add(p);
+            } else {
+                System.err.println("pagelens: " + a + ": no such file or folder");
+            }
+        }
+        if (!paths.isEmpty()) {
+            EvidenceOpener.open(getWindowConfigurer().getWindow(), paths);
+        }
+    }
+}

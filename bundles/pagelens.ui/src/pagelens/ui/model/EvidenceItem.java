@@ -1,0 +1,86 @@
+package pagelens.ui.model;
+
+import java.nio.file.Path;
+
+import pagelens.core.identify.Identification;
+
+/** One opened evidence path, its identification and its SHA-256 (filled in by a background job). */
+public final class EvidenceItem {
+
+    /** Where the SHA-256 stands. */
+    public enum HashState {
+        PENDING, RUNNING, DONE, CANCELED, FAILED, NOT_APPLICABLE
+    }
+
+    private final Path path;
+    private volatile Identification identification;
+    private volatile HashState hashState = HashState.PENDING;
+    private volatile double hashProgress;
+    private volatile String sha256;
+    private volatile String hashError;
+
+    EvidenceItem(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Null until identified. */
+    public Identification identification() {
+        return identification;
+    }
+
+    void setIdentification(Identification identification) {
+        this.identification = identification;
+    }
+
+    public HashState hashState() {
+        return hashState;
+    }
+
+    public double hashProgress() {
+        return hashProgress;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String hashError() {
+        return hashError;
+    }
+
+    void hashRunning(double progress) {
+        hashState = HashState.RUNNING;
+        hashProgress = progress;
+    }
+
+    void hashDone(String hex) {
+        sha256 = hex;
+        hashState = HashState.DONE;
+        hashProgress = 1;
+    }
+
+    void hashEnded(HashState state, String error) {
+        hashState = state;
+        hashError = error;
+    }
+
+    public boolean isFolder() {
+        return java.nio.file.Files.isDirectory(path);
+    }
+
+    /** What the SHA-256 column shows. */
+    public String hashText() {
+        return switch (hashState) {
+            case PENDING -> "waiting...";
+            case RUNNING -> String.format("hashing %d%%", Math.round(hashProgress * 100));
+            case DONE -> sha256;
+            case CANCELED -> "hash canceled";
+            case FAILED -> "hash failed: " + hashError;
+            case NOT_APPLICABLE -> "(folder)";
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package pagelens.ui.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+
+import pagelens.ui.editors.EvidenceEditorInput;
+import pagelens.ui.editors.HexEditor;
+import pagelens.ui.views.EvidenceExplorerView;
+
+/** Opens evidence: adds it to the registry, starts its identify-and-hash job, opens files in the hex editor. */
+public final class EvidenceOpener {
+
+    private EvidenceOpener() {
+    }
+
+    public static void open(IWorkbenchWindow window, List<Path> paths) {
+        EvidenceRegistry registry = EvidenceRegistry.get();
+        IWorkbenchPage page = window.getActivePage();
+        try {
+            if (page != null) {
+                page.showView(EvidenceExplorerView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
+            }
+        } catch (PartInitException e) {
+            // the view is optional for opening
+        }
+        for (Path raw : paths) {
+            Path p = raw.toAbsolutePath().normalize();
+            boolean[] added = new boolean[1];
+            EvidenceItem item = registry.addOrGet(p, added);
+            if (added[0]) {
+                new EvidenceJob(item, registry).schedule();
+            }
+            if (page != null && Files.isRegularFile(p)) {
+                openEditor(page, p);
+            }
+        }
+    }
+
+    public static void openEditor(IWorkbenchPage page, Path file) {
+        try {
+            page.openEditor(new EvidenceEditorInput(file), HexEditor.ID);
+        } catch (PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(page.getWorkbenchWindow().getShell(), "PageLens",
+                    "Cannot open " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Waits until every identify/hash job has finished (tests). */
+    public static void joinJobs() throws InterruptedException {
+        Job.getJobManager().join(EvidenceJob.FAMILY, null);
+    }
+}

@@ -1,0 +1,65 @@
+package pagelens.ui.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** The evidence opened in this workbench session. Listeners are called on any thread. */
+public final class EvidenceRegistry {
+
+    private static final EvidenceRegistry INSTANCE = new EvidenceRegistry();
+
+    private final List<EvidenceItem> items = new CopyOnWriteArrayList<>();
+    private final List<Consumer<EvidenceItem>> listeners = new CopyOnWriteArrayList<>();
+
+    public static EvidenceRegistry get() {
+        return INSTANCE;
+    }
+
+    public List<EvidenceItem> items() {
+        return new ArrayList<>(items);
+    }
+
+    /** The item for {@code path}, and whether it was newly added. */
+    synchronized EvidenceItem addOrGet(Path path, boolean[] added) {
+        for (EvidenceItem i : items) {
+            if (i.path().equals(path)) {
+                added[0] = false;
+                return i;
+            }
+        }
+        EvidenceItem item = new EvidenceItem(path);
+        items.add(item);
+        added[0] = true;
+        changed(item);
+        return item;
+    }
+
+    /** Whether {@code path} is open as evidence (outputs must never overwrite it). */
+    public boolean isEvidence(Path path) {
+        Path n = path.toAbsolutePath().normalize();
+        return items.stream().anyMatch(i -> i.path().equals(n));
+    }
+
+    public void addListener(Consumer<EvidenceItem> l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Consumer<EvidenceItem> l) {
+        listeners.remove(l);
+    }
+
+    void changed(EvidenceItem item) {
+        for (Consumer<EvidenceItem> l : listeners) {
+            l.accept(item);
+        }
+    }
+
+    /** For tests: forget everything. */
+    public void clear() {
+        items.clear();
+        changed(null);
+    }
+}
