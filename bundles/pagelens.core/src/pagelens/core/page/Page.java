@@ -15,4 +15,12 @@ public final class Page {
 
     private Page() {
     }
+
+    /**
+     * Whether a file whose first bytes are {@code head} is laid out in 8 KB pages from offset 0 (a data
+     * or log file): page 0 is a file header page (header version 1, m_type 15).
+     */
+    public static boolean isPageFile(byte[] head) {
+        return head.length >= HEADER_SIZE && head[0] == 1 && head[1] == PageType.FILE_HEADER;
+    }
 }

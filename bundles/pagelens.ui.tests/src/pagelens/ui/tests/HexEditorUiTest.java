@@ -64,7 +64,7 @@ class HexEditorUiTest {
         for (int p = 0; p < 3; p++) {
             int o = p * 8192;
             b[o] = 1; // header version
-            b[o + 1] = 1; // data page
+            b[o + 1] = (byte) (p == 0 ? 15 : 1); // file header page, then data pages
             b[o + 0x20] = (byte) p; // page id
             b[o + 0x24] = 1; // file id
             byte[] t = ("PageLens synthetic page " + p).getBytes(StandardCharsets.US_ASCII);

@@ -68,6 +68,8 @@ public final class HexEditor extends EditorPart {
     private EvidenceSource source;
     private CachedReader reader;
     private long windowStart;
+    /** Data or log file: page headers are coloured. */
+    private boolean pageFile;
     private NatTable natTable;
     private SelectionLayer selectionLayer;
     private ViewportLayer viewportLayer;
@@ -94,6 +96,11 @@ public final class HexEditor extends EditorPart {
             throw new PartInitException(in.file() + ": " + e.getMessage(), e);
         }
         reader = new CachedReader(source, 64 * 1024, 64);
+        try {
+            pageFile = Page.isPageFile(source.readUpTo(0, Page.HEADER_SIZE));
+        } catch (IOException e) {
+            pageFile = false;
+        }
     }
 
     public long fileSize() {
@@ -242,7 +249,7 @@ public final class HexEditor extends EditorPart {
                 return;
             }
             long off = windowStart + (long) row * ROW_BYTES + col;
-            if (off % Page.SIZE < Page.HEADER_SIZE && source.size() >= Page.SIZE) {
+            if (pageFile && off % Page.SIZE < Page.HEADER_SIZE) {
                 labels.add(LABEL_HEADER);
             }
             if (byteAt(row, col) == 0) {

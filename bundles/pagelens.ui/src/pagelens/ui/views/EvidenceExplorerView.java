@@ -5,10 +5,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -36,17 +34,14 @@ public final class EvidenceExplorerView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        Composite holder = new Composite(parent, SWT.NONE);
-        TableColumnLayout layout = new TableColumnLayout();
-        holder.setLayout(layout);
-        viewer = new TableViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column(layout, "Name", 28, i -> i.path().getFileName() != null ? i.path().getFileName().toString() : i.path().toString());
-        column(layout, "Kind", 16, i -> i.identification() == null ? "identifying..." : i.identification().kind().id());
-        column(layout, "Size", 14, EvidenceExplorerView::sizeText);
-        column(layout, "SHA-256", 40, EvidenceItem::hashText);
-        column(layout, "Details", 40, i -> {
+        column("Name", 170, i -> i.path().getFileName() != null ? i.path().getFileName().toString() : i.path().toString());
+        column("Kind", 110, i -> i.identification() == null ? "identifying..." : i.identification().kind().id());
+        column("Size", 90, EvidenceExplorerView::sizeText);
+        column("SHA-256", 140, EvidenceItem::hashText);
+        column("Details", 320, i -> {
             Identification id = i.identification();
             if (id == null) {
                 return "";
@@ -57,7 +52,8 @@ public final class EvidenceExplorerView extends ViewPart {
             }
             return sb.append(String.join("; ", id.details())).toString();
         });
-        column(layout, "Path", 40, i -> i.path().toString());
+        column("Path", 320, i -> i.path().toString());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(EvidenceRegistry.get().items());
         viewer.addDoubleClickListener(e -> {
@@ -82,14 +78,19 @@ public final class EvidenceExplorerView extends ViewPart {
         }
     }
 
-    private void column(TableColumnLayout layout, String title, int weight, Function<EvidenceItem, String> text) {
+    private void column(String title, int width, Function<EvidenceItem, String> text) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
         c.getColumn().setResizable(true);
-        layout.setColumnData(c.getColumn(), new ColumnWeightData(weight, 60, true));
+        c.getColumn().setWidth(width);
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
+                return text.apply((EvidenceItem) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
                 return text.apply((EvidenceItem) element);
             }
         });
