@@ -111,6 +111,11 @@ public final class HexEditor extends EditorPart {
         return windowStart;
     }
 
+    /** What the bar above the grid says (window, size, or an error). */
+    public String windowText() {
+        return windowLabel.getText();
+    }
+
     public NatTable natTable() {
         return natTable;
     }
@@ -261,7 +266,7 @@ public final class HexEditor extends EditorPart {
         DataLayer colHeaderData = new DataLayer(colHeader, 26, 20);
         colHeaderData.setColumnWidthByPosition(ROW_BYTES, 150);
         ColumnHeaderLayer colHeaderLayer = new ColumnHeaderLayer(colHeaderData, viewportLayer, selectionLayer);
-        DataLayer rowHeaderData = new DataLayer(rowHeader, 96, 20);
+        DataLayer rowHeaderData = new DataLayer(rowHeader, 112, 20);
         rowHeaderData.setConfigLabelAccumulator((labels, col, row) -> labels.add(LABEL_OFFSET));
         RowHeaderLayer rowHeaderLayer = new RowHeaderLayer(rowHeaderData, viewportLayer, selectionLayer);
         CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(colHeader, rowHeader)),

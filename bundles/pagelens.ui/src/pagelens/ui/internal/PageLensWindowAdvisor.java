@@ -40,9 +40,12 @@ final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void postWindowOpen() {
         List<Path> paths = new ArrayList<>();
+        String previous = "";
         for (String a : Platform.getApplicationArgs()) {
-            if (a.startsWith("-")) {
-                continue;
+            boolean optionValue = previous.startsWith("-");
+            previous = a;
+            if (a.startsWith("-") || optionValue && !Files.exists(Paths.get(a))) {
+                continue; // an option, or the value of one (for example a test harness's arguments)
             }
             Path p = Paths.get(a).toAbsolutePath().normalize();
             if (Files.exists(p)) {

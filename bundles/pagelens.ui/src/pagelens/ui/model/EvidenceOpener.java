@@ -51,6 +51,11 @@ public final class EvidenceOpener {
         }
     }
 
+    /** Cancels every identify/hash job still running. */
+    public static void cancelJobs() {
+        Job.getJobManager().cancel(EvidenceJob.FAMILY);
+    }
+
     /** Waits until every identify/hash job has finished (tests). */
     public static void joinJobs() throws InterruptedException {
         Job.getJobManager().join(EvidenceJob.FAMILY, null);
