@@ -15,19 +15,22 @@ public final class PageChecksum {
         return sectorXors(b, off, 15, 15);
     }
 
+    private static final java.lang.invoke.VarHandle INT_LE = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private static int[] sectorXors(byte[] b, int off, int skipFrom, int skipTo) {
         int[] x = new int[Page.SECTORS];
         for (int s = 0; s < Page.SECTORS; s++) {
             int acc = 0;
             int base = off + s * Page.SECTOR_SIZE;
             for (int w = 0; w < 128; w++) {
-                int word = s * 128 + w;
-                if (word >= skipFrom && word <= skipTo) {
-                    continue;
-                }
-                acc ^= Bytes.i32(b, base + w * 4);
+                acc ^= (int) INT_LE.get(b, base + w * 4);
             }
             x[s] = acc;
+        }
+        // take the skipped words (all in sector 0) back out: XOR is its own inverse
+        for (int word = skipFrom; word <= skipTo; word++) {
+            x[0] ^= (int) INT_LE.get(b, off + word * 4);
         }
         return x;
     }

@@ -1,0 +1,75 @@
+package pagelens.core.findings;
+
+import java.util.List;
+
+/** Every rule PageLens reports. docs/rules.md lists the same; a test keeps the two in step. */
+public final class Rules {
+    private Rules() {
+    }
+
+    public static final Rule PAGE_CHECKSUM = new Rule("page.checksum-mismatch", Severity.ERROR,
+            "Page checksum mismatch",
+            "The page carries a page checksum (m_flagBits 0x200) and the checksum computed over its 8,192 bytes differs "
+                    + "from the one stored at offset 60. SQL Server reports this as error 824 (incorrect checksum). One or "
+                    + "more bytes changed after SQL Server wrote the page: a storage, driver or memory fault.",
+            "Restore the page or the database from a good backup (RESTORE ... PAGE = ...), run DBCC CHECKDB, and check the "
+                    + "storage stack (error 823/824/825 in the error log, Windows event log, firmware).");
+    public static final Rule PAGE_TORN = new Rule("page.torn", Severity.ERROR, "Torn page",
+            "The page uses torn-page detection (m_flagBits 0x100) and the two bits at the end of one or more 512-byte "
+                    + "sectors do not match the signature in m_tornBits: those sectors come from a different write than "
+                    + "sector 0 (an interrupted or partial write).",
+            "Restore the page from a good backup; look for power loss or I/O subsystem problems around the time of the "
+                    + "page's last write.");
+    public static final Rule PAGE_ID_MISMATCH = new Rule("page.id-mismatch", Severity.ERROR,
+            "Page id does not match its position",
+            "The page header names another page (m_pageId) than the one at this position in an allocated part of the file. "
+                    + "SQL Server reports this as error 824 (incorrect pageid): the storage returned the wrong block, or "
+                    + "a write landed at the wrong place.",
+            "Restore the page from a good backup and investigate the storage for misdirected writes.");
+    public static final Rule PAGE_ID_STALE = new Rule("page.id-mismatch-unallocated", Severity.INFO,
+            "Stale page in unallocated space",
+            "The page header names another page than its position, but the allocation maps say this page is not in use: "
+                    + "it is a leftover from earlier use of the disk space, not corruption.",
+            "Nothing to do; SQL Server formats the page again when it allocates it.");
+    public static final Rule PAGE_ZERO = new Rule("page.zero-filled", Severity.ERROR, "Zero-filled allocated page",
+            "The allocation maps (GAM and PFS) say this page is in use, but all 8,192 bytes are zero: the page was lost "
+                    + "(never written, or overwritten with zeros).",
+            "Restore the page from a good backup; look for lost writes or a storage layer that returned zeros.");
+    public static final Rule PAGE_ZERO_SECTOR = new Rule("page.zero-sector", Severity.ERROR, "Zero-filled sectors on a damaged page",
+            "One or more 512-byte sectors of this page are all zero where the page's own checks show damage (failed "
+                    + "checksum or torn bits, or a zeroed slot array): the damage is most probably sectors lost or zeroed "
+                    + "by the storage.",
+            "Restore the page from a good backup; the zeroed sectors point to the storage layer.");
+    public static final Rule PAGE_BAD_HEADER = new Rule("page.bad-header", Severity.ERROR, "Impossible page header",
+            "A header field has a value SQL Server never writes (header version other than 1, an unknown page type, "
+                    + "free-data offset outside the page, more slots than fit, non-zero reserved bytes).",
+            "Treat the page as damaged: restore it from a good backup.");
+    public static final Rule PAGE_SLOT_RANGE = new Rule("page.slot-out-of-range", Severity.ERROR, "Slot array out of range",
+            "A slot-array entry points outside the record area of the page (below byte 96 or at or after m_freeData).",
+            "Treat the page as damaged: restore it from a good backup.");
+    public static final Rule FILE_TRUNCATED = new Rule("file.truncated-page", Severity.ERROR, "Truncated last page",
+            "The file size is not a multiple of 8,192 bytes: its last page is cut short, so the file was truncated (an "
+                    + "incomplete copy or download).",
+            "Get a complete copy of the file; compare its size with the size the source system reports.");
+    public static final Rule FILE_NOT_DATABASE = new Rule("file.not-a-database-file", Severity.WARNING,
+            "No file header page at page 0",
+            "Page 0 of a data or log file is a file header page (m_type 15); this file does not start with one, so it is "
+                    + "damaged at its start or not a SQL Server database file.",
+            "Check that this is the right file; if it is, its first page is damaged.");
+    public static final Rule FILE_NO_ALLOCATION_MAPS = new Rule("file.allocation-unknown", Severity.WARNING,
+            "Allocation maps unreadable",
+            "The GAM or PFS pages that say which pages are in use could not be read as such, so PageLens cannot tell "
+                    + "allocated pages from free space; findings that depend on it are reported as if the space were in use.",
+            "Look at pages 1 (PFS) and 2 (GAM) of the file: they may be damaged.");
+
+    /** Every rule, in the order of docs/rules.md. */
+    public static List<Rule> all() {
+        return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
+                PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS);
+    }
+
+    public static Rule byId(String id) {
+        return all().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown rule: " + id));
+    }
+}

@@ -1,0 +1,371 @@
+package pagelens.core.specimen;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+
+import pagelens.core.alloc.ExtentBitmap;
+import pagelens.core.alloc.Pfs;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.page.Page;
+import pagelens.core.page.PageType;
+
+/**
+ * Writes a synthetic primary data file that PageLens reads as valid and whose structure follows the real
+ * samples: page 0 file header, 1 PFS (then every 8,088 pages), 2 GAM and 3 SGAM (then every 511,232),
+ * 4-5 zero, 6 DIFF, 7 ML, 8 IAM, 9 boot page, then data pages (every 16th an index page) in allocated
+ * extents, and zero-filled free extents at the end. Map pages use the real two-record layout (record 0 at
+ * 0x60 with 90 bytes, record 1 at 0xBE with the 7,988-byte bitmap at 0xC2). Written page by page: memory
+ * stays small whatever the size.
+ */
+public final class DataFileSpecimen {
+
+    /** What to write. */
+    public record Spec(long pages, Protection protection, boolean mixedProtection, String databaseName, int dbiVersion,
+            int createVersion, double usedFraction, long seed) {
+
+        public static Spec defaults(long pages) {
+            return new Spec(pages, Protection.CHECKSUM, false, "PageLensSpecimen", 957, 957, 0.8, 1);
+        }
+
+        public Spec withProtection(Protection p) {
+            return new Spec(pages, p, false, databaseName, dbiVersion, createVersion, usedFraction, seed);
+        }
+
+        public Spec withMixedProtection() {
+            return new Spec(pages, protection, true, databaseName, dbiVersion, createVersion, usedFraction, seed);
+        }
+
+        public Spec withName(String name) {
+            return new Spec(pages, protection, mixedProtection, name, dbiVersion, createVersion, usedFraction, seed);
+        }
+
+        public Spec withVersion(int version, int create) {
+            return new Spec(pages, protection, mixedProtection, databaseName, version, create, usedFraction, seed);
+        }
+
+        public Spec withUsedFraction(double f) {
+            return new Spec(pages, protection, mixedProtection, databaseName, dbiVersion, createVersion, f, seed);
+        }
+    }
+
+    public static final int FILE_ID = 1;
+    /** Allocation unit of the specimen table: m_indexId 256, m_objId 1000. */
+    static final int TABLE_INDEX_ID = 256;
+    static final long TABLE_OBJ_ID = 1000;
+    static final int IAM_PAGE = 8;
+    private static final int BATCH_PAGES = 128;
+
+    private final Spec spec;
+    private final long usedExtents;
+    private final Random random;
+
+    private DataFileSpecimen(Spec spec) {
+        if (spec.pages() < 16) {
+            throw new IllegalArgumentException("a specimen data file needs at least 16 pages (2 extents)");
+        }
+        this.spec = spec;
+        long extents = (spec.pages() + 7) / 8;
+        this.usedExtents = Math.max(2, Math.min(extents, (long) Math.ceil(extents * spec.usedFraction())));
+        this.random = new Random(spec.seed());
+    }
+
+    /** Writes the specimen to {@code out} (created or replaced). */
+    public static void write(Path out, Spec spec, ProgressMonitor monitor) throws IOException {
+        new DataFileSpecimen(spec).writeTo(out, monitor);
+    }
+
+    /** Boot record length by dbi_version (docs/formats.md section 10, [VERIFIED] on real boot pages). */
+    public static int bootRecordLength(int dbiVersion) {
+        if (dbiVersion <= 611) {
+            return 732;
+        }
+        if (dbiVersion <= 661) {
+            return 1444;
+        }
+        if (dbiVersion <= 706) {
+            return 1504;
+        }
+        if (dbiVersion <= 782) {
+            return 1554;
+        }
+        if (dbiVersion <= 852) {
+            return 1620;
+        }
+        if (dbiVersion <= 869) {
+            return 1644;
+        }
+        if (dbiVersion <= 904) {
+            return 1768;
+        }
+        if (dbiVersion <= 957) {
+            return 1786;
+        }
+        return 1832;
+    }
+
+    private void writeTo(Path out, ProgressMonitor monitor) throws IOException {
+        monitor.begin("Writing specimen " + out.getFileName(), spec.pages());
+        try (FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer batch = ByteBuffer.allocate(BATCH_PAGES * Page.SIZE);
+            for (long p = 0; p < spec.pages(); p++) {
+                batch.put(page(p));
+                if (!batch.hasRemaining() || p == spec.pages() - 1) {
+                    batch.flip();
+                    while (batch.hasRemaining()) {
+                        ch.write(batch);
+                    }
+                    batch.clear();
+                    monitor.checkCanceled();
+                    monitor.worked(BATCH_PAGES);
+                }
+            }
+        } finally {
+            monitor.done();
+        }
+    }
+
+    /** Whether a page is in an allocated extent. */
+    boolean extentUsed(long page) {
+        return page / 8 < usedExtents;
+    }
+
+    Protection protectionOf(long page) {
+        if (!spec.mixedProtection()) {
+            return spec.protection();
+        }
+        return switch ((int) (page % 3)) {
+            case 0 -> Protection.CHECKSUM;
+            case 1 -> Protection.TORN;
+            default -> Protection.NONE;
+        };
+    }
+
+    private int sig(long page) {
+        return (int) (page % 2) + 1;
+    }
+
+    private boolean isPfs(long p) {
+        return p == 1 || p > 1 && p % Pfs.PAGES == 0;
+    }
+
+    private long gamBase(long p) {
+        return p / ExtentBitmap.PAGES_PER_INTERVAL * ExtentBitmap.PAGES_PER_INTERVAL;
+    }
+
+    byte[] page(long p) {
+        if (isPfs(p)) {
+            return pfsPage(p);
+        }
+        long g = gamBase(p);
+        long rel = p - g;
+        if (rel == (g == 0 ? 2 : 0)) {
+            return mapPage(p, PageType.GAM);
+        }
+        if (rel == (g == 0 ? 3 : 1)) {
+            return mapPage(p, PageType.SGAM);
+        }
+        if (rel == 6) {
+            return mapPage(p, PageType.DIFF_MAP);
+        }
+        if (rel == 7) {
+            return mapPage(p, PageType.ML_MAP);
+        }
+        if (p == 0) {
+            return fileHeaderPage();
+        }
+        if (p == 4 || p == 5 || !extentUsed(p)) {
+            return new byte[Page.SIZE];
+        }
+        if (p == IAM_PAGE) {
+            return mapPage(p, PageType.IAM);
+        }
+        if (p == Page.BOOT_PAGE_ID) {
+            return bootPage();
+        }
+        return p % 16 == 15 ? indexPage(p) : dataPage(p);
+    }
+
+    /** PFS byte the specimen gives a page. */
+    int pfsByte(long p) {
+        if (p == 4 || p == 5 || !extentUsed(p) && !isPfs(p)) {
+            return 0;
+        }
+        if (p == IAM_PAGE) {
+            return Pfs.IAM | Pfs.MIXED | Pfs.ALLOCATED;
+        }
+        if (p < 10 || isPfs(p) || gamBase(p) == p || p - gamBase(p) < 8) {
+            return Pfs.ALLOCATED | 4;
+        }
+        return Pfs.ALLOCATED | 3;
+    }
+
+    private PageBuilder header(int type, long p, int indexId, long objId) {
+        return new PageBuilder(type, FILE_ID, p, indexId, objId, 40 + p / 100_000, 100 + p % 100_000, (int) (p % 60));
+    }
+
+    private byte[] pfsPage(long p) {
+        PageBuilder pb = header(PageType.PFS, p, 0, 99);
+        byte[] rec = new byte[4 + Pfs.PAGES];
+        rec[2] = (byte) (4 + Pfs.PAGES);
+        rec[3] = (byte) ((4 + Pfs.PAGES) >>> 8);
+        long first = p == 1 ? 0 : p;
+        for (int i = 0; i < Pfs.PAGES; i++) {
+            long q = first + i;
+            rec[4 + i] = (byte) (q < spec.pages() ? pfsByte(q) : 0);
+        }
+        pb.addRecord(rec);
+        return pb.finish(0, -1, -1, FILE_ID, protectionOf(p), sig(p));
+    }
+
+    private byte[] mapPage(long p, int type) {
+        PageBuilder pb = type == PageType.IAM ? header(type, p, TABLE_INDEX_ID, TABLE_OBJ_ID) : header(type, p, 0, 99);
+        byte[] rec0 = new byte[94];
+        rec0[2] = 94;
+        long g = gamBase(p);
+        if (type == PageType.IAM) {
+            // IAM header (F+ offsets, section 4.2): sequence, status, object id, index id, page count, start page
+            putInt(rec0, 4 + 28, (int) TABLE_OBJ_ID);
+            rec0[4 + 32] = 1;
+            rec0[4 + 34] = 8;
+            putInt(rec0, 4 + 36, 0);
+            rec0[4 + 40] = FILE_ID;
+            for (int k = 0; k < 6; k++) { // single-page slots: pages 10..15
+                putInt(rec0, 4 + 42 + 6 * k, 10 + k);
+                rec0[4 + 42 + 6 * k + 4] = FILE_ID;
+            }
+        }
+        pb.addRecord(rec0);
+        byte[] rec1 = new byte[4 + ExtentBitmap.BYTES];
+        rec1[2] = (byte) (4 + ExtentBitmap.BYTES);
+        rec1[3] = (byte) ((4 + ExtentBitmap.BYTES) >>> 8);
+        ExtentBitmap bm = ExtentBitmap.empty();
+        for (int e = 0; e < ExtentBitmap.EXTENTS; e++) {
+            long firstPage = g + 8L * e;
+            if (firstPage >= spec.pages()) {
+                break;
+            }
+            boolean used = extentUsed(firstPage);
+            switch (type) {
+                case PageType.GAM -> bm.set(e, !used);
+                case PageType.IAM -> bm.set(e, used && firstPage >= 16);
+                case PageType.DIFF_MAP -> bm.set(e, used && e % 5 == 0);
+                default -> {
+                    // SGAM and ML: no bits
+                }
+            }
+        }
+        byte[] page = new byte[Page.SIZE];
+        bm.writeTo(page, 0);
+        System.arraycopy(page, ExtentBitmap.OFFSET, rec1, 4, ExtentBitmap.BYTES);
+        pb.addRecord(rec1);
+        Protection prot = type == PageType.ML_MAP ? Protection.NONE : protectionOf(p);
+        return pb.finish(90, -1, -1, FILE_ID, prot, sig(p));
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    private byte[] fileHeaderPage() {
+        PageBuilder pb = header(PageType.FILE_HEADER, 0, 0, 99);
+        // one record with variable columns like the real file header (section 4.1): col 0 BindingID GUID,
+        // col 1 empty, col 2 FileIdProp, col 3 the logical name
+        byte[] name = (spec.databaseName() + "_data").getBytes(StandardCharsets.UTF_16LE);
+        int cols = 4;
+        int varStart = 4 + 4 + 2 + 1 + 2 + 2 * cols;
+        byte[] rec = new byte[varStart + 16 + 2 + name.length];
+        rec[0] = 0x30;
+        rec[2] = 8;
+        rec[8] = (byte) cols; // column count
+        rec[11] = (byte) cols; // variable column count at 4+4+2+1
+        int end = varStart;
+        byte[] guid = new byte[16];
+        random.nextBytes(guid);
+        System.arraycopy(guid, 0, rec, end, 16);
+        end += 16;
+        putShort(rec, 13, end);
+        putShort(rec, 15, end);
+        rec[end] = FILE_ID;
+        end += 2;
+        putShort(rec, 17, end);
+        System.arraycopy(name, 0, rec, end, name.length);
+        end += name.length;
+        putShort(rec, 19, end);
+        pb.addRecord(rec);
+        return pb.finish(8, -1, -1, FILE_ID, protectionOf(0), sig(0));
+    }
+
+    private static void putShort(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+    }
+
+    private byte[] bootPage() {
+        PageBuilder pb = header(PageType.BOOT, Page.BOOT_PAGE_ID, 0, 99);
+        pb.addRecord(BootRecords.record(spec, random));
+        return pb.finish(0, -1, -1, FILE_ID, protectionOf(Page.BOOT_PAGE_ID), sig(Page.BOOT_PAGE_ID));
+    }
+
+    private byte[] dataPage(long p) {
+        PageBuilder pb = header(PageType.DATA, p, TABLE_INDEX_ID, TABLE_OBJ_ID);
+        pb.b[2] = 0; // m_typeFlagBits
+        long id = p * 100;
+        while (true) {
+            byte[] rec = dataRecord(id++);
+            if (pb.room() < rec.length + 2 || pb.addRecord(rec) < 0) {
+                break;
+            }
+            if (random.nextInt(40) == 0) {
+                break; // leave some pages partly empty
+            }
+        }
+        return pb.finish(32, p > 16 ? p - 1 : -1, extentUsed(p + 1) ? p + 1 : -1, FILE_ID, protectionOf(p), sig(p));
+    }
+
+    /** A record with 4 fixed columns (32-byte fixed part), a null bitmap and 2 variable columns. */
+    private byte[] dataRecord(long id) {
+        byte[] name = ("Customer " + id).getBytes(StandardCharsets.US_ASCII);
+        byte[] note = (id % 7 == 0 ? "Ünïcødé ✓ 顧客 " + id : "note " + id).getBytes(StandardCharsets.UTF_16LE);
+        int fixedEnd = 32;
+        int varStart = fixedEnd + 2 + 1 + 2 + 4;
+        byte[] r = new byte[varStart + name.length + note.length];
+        r[0] = 0x30;
+        putShort(r, 2, fixedEnd);
+        putInt(r, 4, (int) id);
+        long amount = id * 37 % 100_000;
+        putInt(r, 8, (int) amount);
+        putInt(r, 12, (int) (amount >>> 32));
+        putInt(r, 16, (int) (id % 300)); // datetime ticks
+        putInt(r, 20, 45_000 + (int) (id % 365)); // datetime days
+        System.arraycopy(String.format("C%07d", id % 10_000_000).getBytes(StandardCharsets.US_ASCII), 0, r, 24, 8);
+        putShort(r, fixedEnd, 6); // column count
+        r[fixedEnd + 2] = (byte) (id % 11 == 0 ? 0x20 : 0); // null bitmap
+        putShort(r, fixedEnd + 3, 2); // variable columns
+        putShort(r, fixedEnd + 5, varStart + name.length);
+        putShort(r, fixedEnd + 7, varStart + name.length + note.length);
+        System.arraycopy(name, 0, r, varStart, name.length);
+        System.arraycopy(note, 0, r, varStart + name.length, note.length);
+        return r;
+    }
+
+    private byte[] indexPage(long p) {
+        PageBuilder pb = header(PageType.INDEX, p, TABLE_INDEX_ID + 1, TABLE_OBJ_ID + 1);
+        for (int k = 0; k < 15; k++) {
+            byte[] r = new byte[11];
+            r[0] = 0x06;
+            putInt(r, 1, (int) ((p - 15 + k) * 100));
+            putInt(r, 5, (int) (p - 15 + k));
+            r[9] = FILE_ID;
+            pb.addRecord(r);
+        }
+        return pb.finish(11, -1, -1, FILE_ID, protectionOf(p), sig(p));
+    }
+}
