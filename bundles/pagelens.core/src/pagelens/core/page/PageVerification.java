@@ -94,7 +94,11 @@ public record PageVerification(PageHeader header, boolean allZero, boolean heade
                 hp.add("torn-page signature bits are " + torn.signature() + " (must be 01 or 10)");
             }
             if (hp.isEmpty()) {
-                int[] slots = SlotArray.read(b, off, h.slotCount());
+                // on a torn-page encoded page the last byte of each sector carries the signature: put the
+                // saved bits back first (as SQL Server does on read), or slot 0's high byte is wrong
+                byte[] real = torn != null ? TornBits.restore(b, off) : b;
+                int realOff = torn != null ? 0 : off;
+                int[] slots = SlotArray.read(real, realOff, h.slotCount());
                 for (int k = 0; k < slots.length && sp.size() < 8; k++) {
                     int o = slots[k];
                     if (o != 0 && (o < Page.HEADER_SIZE || o >= h.freeData())) {
