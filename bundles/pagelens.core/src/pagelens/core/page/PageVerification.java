@@ -119,6 +119,29 @@ public record PageVerification(PageHeader header, boolean allZero, boolean heade
                 List.copyOf(hp), List.copyOf(sp), List.copyOf(zs));
     }
 
+    /**
+     * Zero sectors where the page says there is data: sectors wholly inside the record area
+     * [96, m_freeData) or holding the slot array. Free space and the bitmaps of allocation-map pages
+     * are legitimately zero and never listed.
+     */
+    public List<Integer> zeroSectorsInUsedArea() {
+        int t = header.type();
+        boolean map = t == PageType.GAM || t == PageType.SGAM || t == PageType.IAM || t == PageType.DIFF_MAP
+                || t == PageType.ML_MAP || t == PageType.PFS;
+        int slotStart = Page.SIZE - 2 * Math.min(header.slotCount(), SlotArray.MAX_SLOTS);
+        List<Integer> out = new ArrayList<>();
+        for (int s : zeroSectors) {
+            int from = s * Page.SECTOR_SIZE;
+            int to = from + Page.SECTOR_SIZE;
+            boolean inRecords = !map && from >= Page.HEADER_SIZE && to <= header.freeData();
+            boolean inSlots = header.slotCount() > 0 && to > slotStart;
+            if (inRecords || inSlots || s == 0) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Whether the slot array's own sector (the last) is zero while the page claims slots. */
     public boolean slotArrayZeroed() {
         return header.slotCount() > 0 && zeroSectors.contains(Page.SECTORS - 1);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -229,11 +230,12 @@ public final class FileScanner {
                             2 * Math.min(v.header().slotCount(), 4048))));
         }
         boolean damaged = v.checksumBad() || v.isTorn() || v.slotArrayZeroed();
-        if (damaged && !v.zeroSectors().isEmpty()) {
-            int firstSector = v.zeroSectors().get(0);
-            int lastSector = v.zeroSectors().get(v.zeroSectors().size() - 1);
+        List<Integer> suspicious = damaged ? v.zeroSectorsInUsedArea() : List.of();
+        if (!suspicious.isEmpty()) {
+            int firstSector = suspicious.get(0);
+            int lastSector = suspicious.get(suspicious.size() - 1);
             sink.add(new Finding(Rules.PAGE_ZERO_SECTOR, damage, "page " + fileId + ":" + pageId + ": zero-filled sector(s) "
-                    + v.zeroSectors() + where, loc.bytes(firstSector * Page.SECTOR_SIZE, (lastSector - firstSector + 1) * Page.SECTOR_SIZE)));
+                    + suspicious + " in the used part of the page" + where, loc.bytes(firstSector * Page.SECTOR_SIZE, (lastSector - firstSector + 1) * Page.SECTOR_SIZE)));
         }
     }
 

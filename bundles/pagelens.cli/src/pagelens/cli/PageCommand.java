@@ -1,0 +1,123 @@
+package pagelens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import pagelens.core.page.Node;
+import pagelens.core.page.Page;
+import pagelens.core.page.PageId;
+import pagelens.core.page.PageStructure;
+import pagelens.core.store.PageCopy;
+import pagelens.core.store.PageStore;
+import pagelens.core.store.PageStores;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pagelens page FILE 1:9 [--hex|--struct]}: one page, DBCC PAGE style. */
+@Command(name = "page", mixinStandardHelpOptions = true,
+        description = "Show one page: the header fields and verification, then the bytes (default, or --hex) with their "
+                + "regions, or the decoded structure (--struct). FILE is a data or log file or DBCC PAGE output.")
+final class PageCommand implements Callable<Integer> {
+
+    static final class Mode {
+        @Option(names = "--hex", description = "Header, then a hex dump with the region of each line.")
+        boolean hex;
+        @Option(names = "--struct", description = "The decoded structure: header, verification, records, slots, maps.")
+        boolean struct;
+    }
+
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "PAGE", description = "FILE:PAGE, for example 1:9")
+    String pageText;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PageId id;
+        try {
+            id = PageId.parse(pageText);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (PageStore store = PageStores.open(file)) {
+            List<PageCopy> copies = store.copies(id);
+            if (copies.isEmpty()) {
+                throw new IOException(file + ": has no page " + id + " (" + store.description() + ", file ids " + store.fileIds()
+                        + ", pages below " + store.fileIds().stream().map(f -> f + ":" + store.pageLimit(f)).toList() + ")");
+            }
+            PageCopy copy = copies.get(copies.size() - 1);
+            byte[] page = store.read(copy);
+            out.printf(Locale.ROOT, "PAGE: (%s)   %s, byte offset 0x%X%s%n%n", id, store.description(), copy.provenance().offset(),
+                    copies.size() > 1 ? ", copy " + (copy.provenance().copy() + 1) + " of " + copies.size() : "");
+            Node tree = PageStructure.describe(page, id);
+            if (mode.struct) {
+                StringBuilder sb = new StringBuilder();
+                tree.render(sb, 0);
+                out.print(sb);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                tree.children().get(0).render(sb, 0);
+                tree.children().get(1).render(sb, 0);
+                out.print(sb);
+                out.println();
+                hexDump(out, page, tree);
+            }
+        }
+        return PageLensCli.EXIT_OK;
+    }
+
+    /** Hex with the region (header, record n, slot array, free space) each line starts in. */
+    static void hexDump(PrintWriter out, byte[] page, Node tree) {
+        String[] region = new String[Page.SIZE];
+        for (Node n : tree.children()) {
+            switch (n.name()) {
+                case "records" -> {
+                    for (Node r : n.children()) {
+                        fill(region, r.offset(), r.length(), r.name().replace(" record", ""));
+                    }
+                }
+                case "slot array" -> fill(region, n.offset(), n.length(), "slot array");
+                case "free space" -> fill(region, n.offset(), n.length(), "free space");
+                default -> {
+                }
+            }
+        }
+        fill(region, 0, Page.HEADER_SIZE, "header");
+        String last = null;
+        for (int i = 0; i < Page.SIZE; i += 16) {
+            StringBuilder hex = new StringBuilder();
+            StringBuilder txt = new StringBuilder();
+            for (int j = 0; j < 16; j++) {
+                int b = page[i + j] & 0xFF;
+                hex.append(String.format("%02X", b)).append(j == 7 ? "  " : " ");
+                txt.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
+            }
+            String r = region[i] == null ? "" : region[i];
+            out.printf(Locale.ROOT, "%04X  %s %s  %s%n", i, hex, txt, r.equals(last) ? "" : r);
+            last = r;
+        }
+    }
+
+    private static void fill(String[] region, int from, int len, String name) {
+        for (int i = Math.max(0, from); i < Math.min(Page.SIZE, from + len); i++) {
+            if (region[i] == null) {
+                region[i] = name;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package pagelens.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.page.Page;
+import pagelens.core.specimen.Corruptor;
+import pagelens.core.specimen.DataFileSpecimen;
+import pagelens.core.specimen.Protection;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pagelens specimen OUT}: writes a SYNTHETIC data file (tests, demos, benchmarks). */
+@Command(name = "specimen", mixinStandardHelpOptions = true,
+        description = "Write a SYNTHETIC data file laid out like a real one (for demos, tests and benchmarks), "
+                + "optionally with injected damage. Never use on evidence: OUT must not exist.")
+final class SpecimenCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "OUT")
+    Path out;
+
+    @Option(names = "--size-mb", defaultValue = "8", description = "Size in MiB (default ${DEFAULT-VALUE}).")
+    long sizeMb;
+
+    @Option(names = "--protection", defaultValue = "CHECKSUM", description = "CHECKSUM, TORN, NONE or MIXED (default ${DEFAULT-VALUE}).")
+    String protection;
+
+    @Option(names = "--name", defaultValue = "PageLensSpecimen", description = "Database name in the boot page.")
+    String name;
+
+    @Option(names = "--damage", description = "Inject damage: a bit flip, a zeroed sector, a torn write, a misdirected write and a lost page.")
+    boolean damage;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (Files.exists(out)) {
+            throw new IOException(out + ": exists; specimen refuses to overwrite any file");
+        }
+        long pages = Math.max(64, sizeMb * 1024 * 1024 / Page.SIZE);
+        DataFileSpecimen.Spec s = DataFileSpecimen.Spec.defaults(pages).withName(name);
+        String p = protection.toUpperCase(Locale.ROOT);
+        s = p.equals("MIXED") ? s.withMixedProtection() : s.withProtection(Protection.valueOf(p));
+        DataFileSpecimen.write(out, s, ProgressMonitor.NULL);
+        if (damage) {
+            Corruptor.flipBit(out, 20, 3000, 3);
+            Corruptor.zeroSector(out, 21, 1);
+            Corruptor.tearSecondHalf(out, 22, 40);
+            Corruptor.misdirect(out, 23, 41);
+            Corruptor.zeroPage(out, 24);
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC specimen %s: %,d pages (%s protection)%s%n", out, pages, p,
+                damage ? ", damaged at pages 20 (bit flip), 21 (zeroed sector 1), 22 (torn write), 23 (misdirected write), 24 (lost page)" : "");
+        return PageLensCli.EXIT_OK;
+    }
+}

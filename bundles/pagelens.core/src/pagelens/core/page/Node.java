@@ -1,0 +1,64 @@
+package pagelens.core.page;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One node of a decoded structure, linked to its bytes: name, value, page offset and length (length 0
+ * for a node that only groups others). Views (the outline, {@code pagelens page --struct}) render it.
+ */
+public record Node(String name, String value, int offset, int length, List<Node> children) {
+
+    public Node {
+        children = List.copyOf(children);
+    }
+
+    public static Node leaf(String name, String value, int offset, int length) {
+        return new Node(name, value, offset, length, List.of());
+    }
+
+    /** A mutable builder for a group. */
+    public static final class Group {
+        private final String name;
+        private final String value;
+        private final int offset;
+        private final int length;
+        private final List<Node> children = new ArrayList<>();
+
+        public Group(String name, String value, int offset, int length) {
+            this.name = name;
+            this.value = value;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        public Group add(Node n) {
+            children.add(n);
+            return this;
+        }
+
+        public Group leaf(String name, String value, int offset, int length) {
+            return add(Node.leaf(name, value, offset, length));
+        }
+
+        public Node build() {
+            return new Node(name, value, offset, length, children);
+        }
+    }
+
+    /** Appends an indented text rendering ({@code offset length name = value}). */
+    public void render(StringBuilder sb, int depth) {
+        sb.append("  ".repeat(depth));
+        if (length > 0) {
+            sb.append(String.format("[%04X +%d] ", offset, length));
+        }
+        sb.append(name);
+        if (value != null && !value.isEmpty()) {
+            sb.append(" = ").append(value);
+        }
+        sb.append('\n');
+        for (Node c : children) {
+            c.render(sb, depth + 1);
+        }
+    }
+}
