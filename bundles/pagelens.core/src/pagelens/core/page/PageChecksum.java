@@ -15,6 +15,50 @@ public final class PageChecksum {
         return sectorXors(b, off, 15, 15);
     }
 
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * One pass over the page: the 16 sector XORs (word 15 taken as zero, as {@link #sectorXors}) into
+     * {@code xors}, and a bit per all-zero sector in the result (bit s set = sector s is all zero).
+     */
+    public static int scan(byte[] b, int off, int[] xors) {
+        int zeroMask = 0;
+        for (int s = 0; s < Page.SECTORS; s++) {
+            long x = 0;
+            long or = 0;
+            int base = off + s * Page.SECTOR_SIZE;
+            for (int i = 0; i < Page.SECTOR_SIZE; i += 32) {
+                long a = (long) LONG_LE.get(b, base + i);
+                long c = (long) LONG_LE.get(b, base + i + 8);
+                long d = (long) LONG_LE.get(b, base + i + 16);
+                long e = (long) LONG_LE.get(b, base + i + 24);
+                x ^= a ^ c ^ d ^ e;
+                or |= a | c | d | e;
+            }
+            xors[s] = (int) x ^ (int) (x >>> 32);
+            if (or == 0) {
+                zeroMask |= 1 << s;
+            }
+        }
+        xors[0] ^= (int) INT_LE.get(b, off + 60); // m_tornBits is not part of its own checksum
+        return zeroMask;
+    }
+
+    /** Combines sector XORs into the checksum. */
+    public static long combine(int[] x, int unused) {
+        return combine(x);
+    }
+
+    /** The reserved-bytes-skipped variant from the standard sector XORs: words 16..23 taken out of sector 0. */
+    public static long skippingReserved(byte[] b, int off, int[] xors) {
+        int[] x = xors.clone();
+        for (int word = 16; word <= 23; word++) {
+            x[0] ^= (int) INT_LE.get(b, off + word * 4);
+        }
+        return combine(x);
+    }
+
     private static final java.lang.invoke.VarHandle INT_LE = java.lang.invoke.MethodHandles
             .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 

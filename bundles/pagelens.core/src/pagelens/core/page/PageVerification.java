@@ -52,17 +52,115 @@ public record PageVerification(PageHeader header, boolean allZero, boolean heade
         return header.hasChecksum() && !checksumOk;
     }
 
+    /** Result of {@link #quick}: the page passed every check; the protection is in the low bits. */
+    public static final int QUICK_OK_CHECKSUM = 1;
+    public static final int QUICK_OK_TORN = 2;
+    public static final int QUICK_OK_NONE = 3;
+    /** {@link #quick} could not clear the page: run {@link #verify} for the details. */
+    public static final int QUICK_NEEDS_DETAIL = 0;
+
+    /**
+     * The same checks as {@link #verify}, without allocating, for the common case of a healthy page with
+     * a non-zero header: returns {@code QUICK_OK_*} when the page passes every check (checksum or torn
+     * bits, header sanity, page id, slot offsets), else {@link #QUICK_NEEDS_DETAIL}.
+     */
+    public static int quick(byte[] b, int off, int fileId, long pageId, int[] xorsScratch) {
+        if (b[off] != 1) {
+            return QUICK_NEEDS_DETAIL;
+        }
+        int type = b[off + 1] & 0xFF;
+        int flags = Bytes.u16(b, off + 4);
+        int slots = Bytes.u16(b, off + 0x16);
+        int freeCnt = Bytes.u16(b, off + 0x1C);
+        int freeData = Bytes.u16(b, off + 0x1E);
+        if (!PageType.isKnown(type) || slots > SlotArray.MAX_SLOTS || freeData < Page.HEADER_SIZE
+                || freeData > Page.SIZE - 2 * slots || freeCnt > Page.SIZE - Page.HEADER_SIZE - 2 * slots
+                || Bytes.u32(b, off + 0x20) != pageId || Bytes.u16(b, off + 0x24) != fileId
+                || !Bytes.allZero(b, off + 0x40, 32)) {
+            return QUICK_NEEDS_DETAIL;
+        }
+        int result;
+        if ((flags & PageHeader.FLAG_CHECKSUM) != 0) {
+            PageChecksum.scan(b, off, xorsScratch);
+            if (PageChecksum.combine(xorsScratch, 0) != Bytes.u32(b, off + 0x3C)) {
+                return QUICK_NEEDS_DETAIL;
+            }
+            result = QUICK_OK_CHECKSUM;
+        } else if ((flags & PageHeader.FLAG_TORN) != 0) {
+            return QUICK_NEEDS_DETAIL; // torn-page pages need their bits restored before the slot check
+        } else {
+            result = QUICK_OK_NONE;
+        }
+        for (int k = 0; k < slots; k++) {
+            int o = Bytes.u16(b, off + Page.SIZE - 2 - 2 * k);
+            if (o != 0 && (o < Page.HEADER_SIZE || o >= freeData)) {
+                return QUICK_NEEDS_DETAIL;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * {@link #quick(byte[], int, int, long, int[])} on a page held in a little-endian (direct) buffer at
+     * {@code off}, so a scan need not copy healthy pages out of its read buffer.
+     */
+    public static int quick(java.nio.ByteBuffer buf, int off, int fileId, long pageId) {
+        if (buf.get(off) != 1) {
+            return QUICK_NEEDS_DETAIL;
+        }
+        int type = buf.get(off + 1) & 0xFF;
+        int flags = buf.getShort(off + 4) & 0xFFFF;
+        int slots = buf.getShort(off + 0x16) & 0xFFFF;
+        int freeCnt = buf.getShort(off + 0x1C) & 0xFFFF;
+        int freeData = buf.getShort(off + 0x1E) & 0xFFFF;
+        if (!PageType.isKnown(type) || slots > SlotArray.MAX_SLOTS || freeData < Page.HEADER_SIZE
+                || freeData > Page.SIZE - 2 * slots || freeCnt > Page.SIZE - Page.HEADER_SIZE - 2 * slots
+                || (buf.getInt(off + 0x20) & 0xFFFF_FFFFL) != pageId || (buf.getShort(off + 0x24) & 0xFFFF) != fileId
+                || (buf.getLong(off + 0x40) | buf.getLong(off + 0x48) | buf.getLong(off + 0x50) | buf.getLong(off + 0x58)) != 0) {
+            return QUICK_NEEDS_DETAIL;
+        }
+        int result;
+        if ((flags & PageHeader.FLAG_CHECKSUM) != 0) {
+            long c = 0;
+            for (int sct = 0; sct < Page.SECTORS; sct++) {
+                long x = 0;
+                int base = off + sct * Page.SECTOR_SIZE;
+                for (int i = 0; i < Page.SECTOR_SIZE; i += 32) {
+                    x ^= buf.getLong(base + i) ^ buf.getLong(base + i + 8) ^ buf.getLong(base + i + 16) ^ buf.getLong(base + i + 24);
+                }
+                int w = (int) x ^ (int) (x >>> 32);
+                if (sct == 0) {
+                    w ^= buf.getInt(off + 60);
+                }
+                c ^= Integer.rotateLeft(w, 15 - sct) & 0xFFFF_FFFFL;
+            }
+            if (c != (buf.getInt(off + 0x3C) & 0xFFFF_FFFFL)) {
+                return QUICK_NEEDS_DETAIL;
+            }
+            result = QUICK_OK_CHECKSUM;
+        } else if ((flags & PageHeader.FLAG_TORN) != 0) {
+            return QUICK_NEEDS_DETAIL;
+        } else {
+            result = QUICK_OK_NONE;
+        }
+        for (int k = 0; k < slots; k++) {
+            int o = buf.getShort(off + Page.SIZE - 2 - 2 * k) & 0xFFFF;
+            if (o != 0 && (o < Page.HEADER_SIZE || o >= freeData)) {
+                return QUICK_NEEDS_DETAIL;
+            }
+        }
+        return result;
+    }
+
     /** Runs every self-contained check; {@code expected} may be null (no position to compare with). */
     public static PageVerification verify(byte[] b, int off, PageId expected) {
         PageHeader h = PageHeader.parse(b, off);
-        boolean allZero = Bytes.allZero(b, off, Page.SIZE);
-        boolean headerZero = Bytes.allZero(b, off, Page.HEADER_SIZE);
-        int[] xors = PageChecksum.sectorXors(b, off);
-        long computed = 0;
-        for (int s = 0; s < Page.SECTORS; s++) {
-            computed ^= Integer.rotateLeft(xors[s], 15 - s) & 0xFFFF_FFFFL;
-        }
-        long reserved = PageChecksum.computeSkippingReserved(b, off);
+        int[] xors = new int[Page.SECTORS];
+        int zeroMask = PageChecksum.scan(b, off, xors);
+        boolean allZero = zeroMask == 0xFFFF;
+        boolean headerZero = (zeroMask & 1) != 0 || Bytes.allZero(b, off, Page.HEADER_SIZE);
+        long computed = PageChecksum.combine(xors, 0);
+        long reserved = h.reservedZero() ? computed : PageChecksum.skippingReserved(b, off, xors);
         long stored = h.tornBits();
         boolean ok = stored == computed || stored == reserved;
         TornBits torn = h.hasTornBits() && !h.hasChecksum() ? TornBits.check(b, off) : null;
@@ -110,7 +208,7 @@ public record PageVerification(PageHeader header, boolean allZero, boolean heade
         List<Integer> zs = new ArrayList<>();
         if (!allZero) {
             for (int s = 0; s < Page.SECTORS; s++) {
-                if (Bytes.allZero(b, off + s * Page.SECTOR_SIZE, Page.SECTOR_SIZE)) {
+                if ((zeroMask & (1 << s)) != 0) {
                     zs.add(s);
                 }
             }

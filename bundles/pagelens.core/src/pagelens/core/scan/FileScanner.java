@@ -5,13 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import pagelens.core.alloc.AllocationState;
 import pagelens.core.findings.Finding;
@@ -31,9 +28,9 @@ import pagelens.core.store.FilePageStore;
 
 /**
  * Scans every page of a data file (or page 0 of a log file): checks each page by itself and against the
- * file's allocation maps, counts protections and reports findings. Chunks of pages are read and checked
- * in parallel by one worker per core, at most two chunks per worker in flight, so memory stays bounded
- * whatever the file size.
+ * file's allocation maps, counts protections and reports findings. One worker per core takes the next
+ * chunk of pages, reads it into its own buffer and checks it; memory stays bounded (one buffer per
+ * worker) whatever the file size. Healthy pages are cleared in the read buffer without copying.
  */
 public final class FileScanner {
     /** Pages per chunk (2 MiB). */
@@ -94,54 +91,97 @@ public final class FileScanner {
 
     private PageCounts run(Path path, int fileId, long pages, AllocationState alloc, ProgressMonitor monitor, FindingSink sink)
             throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "pagelens-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(CHUNK_PAGES * Page.SIZE));
-        PageCounts total = PageCounts.ZERO;
+        long chunks = (pages + CHUNK_PAGES - 1) / CHUNK_PAGES;
+        AtomicLong next = new AtomicLong();
+        AtomicLong donePages = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            Deque<Future<PageCounts>> inFlight = new ArrayDeque<>();
-            for (long first = 0; first < pages; first += CHUNK_PAGES) {
-                monitor.checkCanceled();
-                long f = first;
-                int n = (int) Math.min(CHUNK_PAGES, pages - first);
-                inFlight.add(pool.submit(() -> checkChunk(ch, buffers.get(), path, fileId, f, n, alloc, sink)));
-                if (inFlight.size() >= 2 * threads) {
-                    total = total.plus(await(inFlight.removeFirst()));
-                    monitor.worked((long) CHUNK_PAGES * Page.SIZE);
+            List<Worker> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Worker w = new Worker(() -> {
+                    // direct buffer: the kernel copies into it once, as it does for 'cat'
+                    ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_PAGES * Page.SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    byte[] page = new byte[Page.SIZE];
+                    PageCounts.Counter c = new PageCounts.Counter();
+                    long k;
+                    while (!stop.get() && (k = next.getAndIncrement()) < chunks) {
+                        long first = k * CHUNK_PAGES;
+                        int n = (int) Math.min(CHUNK_PAGES, pages - first);
+                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c);
+                        donePages.addAndGet(n);
+                    }
+                    return c.toCounts();
+                });
+                w.thread.start();
+                workers.add(w);
+            }
+            long reported = 0;
+            try {
+                for (Worker w : workers) {
+                    while (w.thread.isAlive()) {
+                        w.thread.join(100);
+                        long d = donePages.get();
+                        monitor.worked((d - reported) * Page.SIZE);
+                        reported = d;
+                        if (monitor.isCanceled()) {
+                            stop.set(true);
+                        }
+                    }
                 }
+            } catch (InterruptedException e) {
+                stop.set(true);
+                Thread.currentThread().interrupt();
+                throw new CanceledException();
             }
-            while (!inFlight.isEmpty()) {
-                total = total.plus(await(inFlight.removeFirst()));
-                monitor.worked((long) CHUNK_PAGES * Page.SIZE);
+            monitor.worked((donePages.get() - reported) * Page.SIZE);
+            if (stop.get()) {
+                throw new CanceledException();
             }
-        } finally {
-            pool.shutdownNow();
+            PageCounts total = PageCounts.ZERO;
+            for (Worker w : workers) {
+                total = total.plus(w.result());
+            }
+            return total;
         }
-        return total;
     }
 
-    private static PageCounts await(Future<PageCounts> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CanceledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
+    /** A scan thread and what it returned or threw. */
+    private static final class Worker {
+        interface Body {
+            PageCounts run() throws IOException;
+        }
+
+        final Thread thread;
+        private volatile PageCounts result;
+        private volatile Throwable failure;
+
+        Worker(Body body) {
+            thread = new Thread(() -> {
+                try {
+                    result = body.run();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            }, "pagelens-scan");
+            thread.setDaemon(true);
+        }
+
+        PageCounts result() throws IOException {
+            if (failure instanceof IOException io) {
                 throw io;
             }
-            if (e.getCause() instanceof RuntimeException re) {
+            if (failure instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IOException(e.getCause());
+            if (failure != null) {
+                throw new IOException(failure);
+            }
+            return result;
         }
     }
 
-    private static PageCounts checkChunk(FileChannel ch, ByteBuffer buf, Path path, int fileId, long first, int n,
-            AllocationState alloc, FindingSink sink) throws IOException {
+    private static void checkChunk(FileChannel ch, ByteBuffer buf, byte[] b, Path path, int fileId, long first, int n,
+            AllocationState alloc, FindingSink sink, PageCounts.Counter c) throws IOException {
         buf.clear();
         buf.limit(n * Page.SIZE);
         long pos = first * Page.SIZE;
@@ -152,13 +192,23 @@ public final class FileScanner {
             }
             pos += r;
         }
-        byte[] b = buf.array();
         int got = buf.position() / Page.SIZE;
-        PageCounts.Counter c = new PageCounts.Counter();
         for (int i = 0; i < got; i++) {
-            checkPage(b, i * Page.SIZE, path, fileId, first + i, alloc, sink, c);
+            int quick = PageVerification.quick(buf, i * Page.SIZE, fileId, first + i);
+            if (quick == PageVerification.QUICK_OK_CHECKSUM) {
+                c.total++;
+                c.checksumProtected++;
+                c.checksumOk++;
+                continue;
+            }
+            if (quick == PageVerification.QUICK_OK_NONE) {
+                c.total++;
+                c.unprotected++;
+                continue;
+            }
+            buf.get(i * Page.SIZE, b, 0, Page.SIZE);
+            checkPage(b, 0, path, fileId, first + i, alloc, sink, c);
         }
-        return c.toCounts();
     }
 
     static void checkPage(byte[] b, int off, Path path, int fileId, long pageId, AllocationState alloc, FindingSink sink,
@@ -182,6 +232,16 @@ public final class FileScanner {
             }
             sink.add(new Finding(Rules.PAGE_BAD_HEADER, "page " + fileId + ":" + pageId
                     + " is in use but its 96-byte header is all zeros", loc.bytes(0, Page.HEADER_SIZE)));
+            return;
+        }
+        int quick = PageVerification.quick(b, off, fileId, pageId, c.xors);
+        if (quick == PageVerification.QUICK_OK_CHECKSUM) {
+            c.checksumProtected++;
+            c.checksumOk++;
+            return;
+        }
+        if (quick == PageVerification.QUICK_OK_NONE) {
+            c.unprotected++;
             return;
         }
         PageVerification v = PageVerification.verify(b, off, new PageId(fileId, pageId));

@@ -26,6 +26,7 @@ public record PageCounts(long total, long checksumProtected, long checksumOk, lo
 
     /** A mutable counter for one worker. */
     static final class Counter {
+        final int[] xors = new int[16];
         long total, checksumProtected, checksumOk, checksumBad, tornProtected, tornOk, torn, unprotected, empty;
 
         PageCounts toCounts() {
