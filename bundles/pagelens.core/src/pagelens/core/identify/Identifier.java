@@ -38,6 +38,19 @@ public final class Identifier {
     private Identifier() {
     }
 
+    /**
+     * Whether a file opens as pages (a data or log file, or DBCC PAGE output), from its first 64 KB only.
+     * Never throws.
+     */
+    public static boolean opensAsPages(Path path) {
+        try (EvidenceSource src = EvidenceSource.open(path)) {
+            byte[] head = src.readUpTo(0, 64 * 1024);
+            return Page.isPageFile(head) || src.size() < (64L << 20) && looksLikeDbccPage(head);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public static Identification identify(Path path) {
         try {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {

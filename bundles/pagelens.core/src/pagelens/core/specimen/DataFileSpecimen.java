@@ -318,12 +318,13 @@ public final class DataFileSpecimen {
         PageBuilder pb = header(PageType.DATA, p, TABLE_INDEX_ID, TABLE_OBJ_ID);
         pb.b[2] = 0; // m_typeFlagBits
         long id = p * 100;
+        int count = 0;
         while (true) {
             byte[] rec = dataRecord(id++);
             if (pb.room() < rec.length + 2 || pb.addRecord(rec) < 0) {
                 break;
             }
-            if (random.nextInt(40) == 0) {
+            if (++count >= 10 && random.nextInt(100) == 0) {
                 break; // leave some pages partly empty
             }
         }

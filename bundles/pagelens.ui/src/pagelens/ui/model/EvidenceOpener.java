@@ -11,6 +11,7 @@ import org.eclipse.ui.PartInitException;
 
 import pagelens.ui.editors.EvidenceEditorInput;
 import pagelens.ui.editors.HexEditor;
+import pagelens.ui.editors.PageEditor;
 import pagelens.ui.views.EvidenceExplorerView;
 
 /** Opens evidence: adds it to the registry, starts its identify-and-hash job, opens files in the hex editor. */
@@ -44,7 +45,8 @@ public final class EvidenceOpener {
 
     public static void openEditor(IWorkbenchPage page, Path file) {
         try {
-            page.openEditor(new EvidenceEditorInput(file), HexEditor.ID);
+            String editor = pagelens.core.identify.Identifier.opensAsPages(file) ? PageEditor.ID : HexEditor.ID;
+            page.openEditor(new EvidenceEditorInput(file), editor);
         } catch (PartInitException e) {
             org.eclipse.jface.dialogs.MessageDialog.openError(page.getWorkbenchWindow().getShell(), "PageLens",
                     "Cannot open " + file + ": " + e.getMessage());

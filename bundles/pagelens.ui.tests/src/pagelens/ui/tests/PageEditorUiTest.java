@@ -1,0 +1,124 @@
+package pagelens.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.page.Node;
+import pagelens.core.page.PageId;
+import pagelens.core.specimen.Corruptor;
+import pagelens.core.specimen.DataFileSpecimen;
+import pagelens.ui.editors.PageEditor;
+import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.model.EvidenceRegistry;
+
+/** The page-aware editor: one page at a time, coloured by region, structure linked to the bytes. */
+class PageEditorUiTest {
+
+    @TempDir
+    Path tmp;
+
+    IWorkbenchWindow window;
+    IWorkbenchPage page;
+
+    @BeforeEach
+    void setUp() {
+        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        page = window.getActivePage();
+        window.getShell().setSize(1400, 950);
+        EvidenceRegistry.get().clear();
+    }
+
+    @AfterEach
+    void tearDown() {
+        page.closeAllEditors(false);
+        EvidenceRegistry.get().clear();
+    }
+
+    private PageEditor open(Path file) throws Exception {
+        EvidenceOpener.open(window, List.of(file));
+        Screens.spin(300);
+        EvidenceOpener.joinJobs();
+        Screens.spin(300);
+        IEditorPart ed = page.getActiveEditor();
+        assertTrue(ed instanceof PageEditor, "a data file opens in the page editor: " + ed);
+        return (PageEditor) ed;
+    }
+
+    @Test
+    void specimenPagesAreDecodedColouredAndLinked() throws Exception {
+        Path spec = tmp.resolve("specimen.mdf");
+        DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(64), ProgressMonitor.NULL);
+        Corruptor.flipBit(spec, 21, 4000, 2);
+        PageEditor ed = open(spec);
+        assertEquals(new PageId(1, 0), ed.currentPage());
+
+        long t0 = System.nanoTime();
+        ed.showPage(new PageId(1, 20));
+        Screens.spin(100);
+        long switchMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("page editor: moving to another page took " + switchMs + " ms (including 100 ms of event processing)");
+        assertTrue(ed.statusText().contains("data page"), ed.statusText());
+        assertTrue(ed.statusText().contains("checksum OK"), ed.statusText());
+        ImageData px = Screens.snapshot(ed.natTable());
+        Screens.save(px, "page-editor-data-page.png");
+        int header = Screens.count(px, c -> c.equals(new RGB(0xDD, 0xEB, 0xFF)));
+        int recordA = Screens.count(px, c -> c.equals(new RGB(0xE3, 0xF5, 0xE1)));
+        int recordB = Screens.count(px, c -> c.equals(new RGB(0xFF, 0xF6, 0xD5)));
+        assertTrue(header > 300 && recordA > 300 && recordB > 300,
+                "header and alternating record colours are painted: " + header + ", " + recordA + ", " + recordB);
+
+        // structure -> bytes
+        assertTrue(ed.selectNode("m_slotCnt"));
+        Screens.spin(100);
+        assertEquals(0x16, ed.focus()[0]);
+        assertEquals(0x18, ed.focus()[1]);
+        ImageData focused = Screens.snapshot(ed.natTable());
+        assertTrue(Screens.count(focused, c -> c.equals(new RGB(0x4A, 0x90, 0xE2))) > 100, "the selected bytes are highlighted");
+        // bytes -> structure
+        ed.selectNodeAt(0x28);
+        Screens.spin(100);
+        Node sel = (Node) ((IStructuredSelection) ed.structureViewer().getSelection()).getFirstElement();
+        assertEquals("m_lsn", sel.name());
+
+        ed.showPage(new PageId(1, 21));
+        Screens.spin(100);
+        assertTrue(ed.statusText().contains("CHECKSUM MISMATCH"), ed.statusText());
+        Screens.save(Screens.snapshot(window.getShell()), "workbench-page-editor-damaged.png");
+    }
+
+    @Test
+    void realBootPage() throws Exception {
+        String prop = System.getProperty("pagelens.samples");
+        Path mdf = prop == null ? null : Paths.get(prop, "aspnetdb-tractis/aspnetdb.mdf");
+        Assumptions.assumeTrue(mdf != null && Files.exists(mdf), "real samples not found (../shared/samples absent): skipping");
+        PageEditor ed = open(mdf);
+        ed.showPage(new PageId(1, 9));
+        Screens.spin(200);
+        assertTrue(ed.statusText().startsWith("1:9: boot page"), ed.statusText());
+        assertTrue(ed.statusText().contains("checksum OK"), ed.statusText());
+        assertNotNull(ed.structureViewer().getTree().getItem(0));
+        ImageData px = Screens.snapshot(window.getShell());
+        Screens.save(px, "workbench-aspnetdb-boot-page.png");
+        assertTrue(Screens.colours(px).size() > 10);
+    }
+}

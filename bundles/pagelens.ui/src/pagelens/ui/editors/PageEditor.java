@@ -1,0 +1,560 @@
+package pagelens.ui.editors;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreePath;
+import org.eclipse.jface.viewers.TreeSelection;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
+import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
+import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
+import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
+import org.eclipse.nebula.widgets.nattable.selection.command.SelectCellCommand;
+import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
+import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
+import org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum;
+import org.eclipse.nebula.widgets.nattable.style.Style;
+import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
+
+import pagelens.core.page.Node;
+import pagelens.core.page.Page;
+import pagelens.core.page.PageId;
+import pagelens.core.page.PageStructure;
+import pagelens.core.page.PageVerification;
+import pagelens.core.page.Regions;
+import pagelens.core.store.PageCopy;
+import pagelens.core.store.PageStore;
+import pagelens.core.store.PageStores;
+
+/**
+ * One 8 KB page at a time of a data file, log file or DBCC PAGE output: a NatTable hex grid coloured by
+ * region (header, records, slot array, free space, torn-page bits), the decoded structure beside it
+ * (selecting a node selects its bytes, clicking a byte selects its node), the page's verification in
+ * the bar above, and navigation by page id.
+ */
+public final class PageEditor extends EditorPart {
+    public static final String ID = "pagelens.ui.editors.page";
+    static final int ROWS = Page.SIZE / 16;
+
+    private PageStore store;
+    private int fileId;
+    private PageId current;
+    private byte[] bytes = new byte[Page.SIZE];
+    private Node tree;
+    private Regions regions;
+    private int focusStart = -1;
+    private int focusEnd = -1;
+
+    private NatTable natTable;
+    private SelectionLayer selectionLayer;
+    private ViewportLayer viewportLayer;
+    private TreeViewer structure;
+    private Text pageText;
+    private Label status;
+    private final java.util.Map<Regions.Kind, Color> colours = new java.util.EnumMap<>(Regions.Kind.class);
+    private Color focusBg;
+    private Color badFg;
+    private Color okFg;
+    private boolean linking;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof EvidenceEditorInput in)) {
+            throw new PartInitException("PageLens page editor needs an evidence file");
+        }
+        setSite(site);
+        setInput(input);
+        setPartName(in.getName());
+        setTitleToolTip(in.getToolTipText());
+        try {
+            store = PageStores.open(in.file());
+        } catch (IOException e) {
+            throw new PartInitException(e.getMessage(), e);
+        }
+        List<Integer> ids = store.fileIds();
+        if (ids.isEmpty()) {
+            throw new PartInitException(in.file() + ": no pages");
+        }
+        fileId = ids.get(0);
+    }
+
+    public PageStore store() {
+        return store;
+    }
+
+    public PageId currentPage() {
+        return current;
+    }
+
+    public NatTable natTable() {
+        return natTable;
+    }
+
+    public TreeViewer structureViewer() {
+        return structure;
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** The byte range the structure selection or a click put the focus on, or null. */
+    public int[] focus() {
+        return focusStart < 0 ? null : new int[] { focusStart, focusEnd };
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        Composite root = new Composite(parent, SWT.NONE);
+        GridLayout gl = new GridLayout(1, false);
+        gl.marginWidth = 0;
+        gl.marginHeight = 0;
+        root.setLayout(gl);
+        createBar(root);
+        status = new Label(root, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        SashForm sash = new SashForm(root, SWT.HORIZONTAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        createColours();
+        createGrid(sash);
+        createStructure(sash);
+        sash.setWeights(62, 38);
+        long start = 0;
+        List<PageCopy> first = store.copies(new PageId(fileId, start));
+        showPage(first.isEmpty() ? firstPageOfStore() : new PageId(fileId, start));
+    }
+
+    private PageId firstPageOfStore() {
+        for (long p = 0; p < store.pageLimit(fileId); p++) {
+            if (!store.copies(new PageId(fileId, p)).isEmpty()) {
+                return new PageId(fileId, p);
+            }
+        }
+        return new PageId(fileId, 0);
+    }
+
+    private void createColours() {
+        colours.put(Regions.Kind.HEADER, new Color(new RGB(0xDD, 0xEB, 0xFF)));
+        colours.put(Regions.Kind.RECORD_EVEN, new Color(new RGB(0xE3, 0xF5, 0xE1)));
+        colours.put(Regions.Kind.RECORD_ODD, new Color(new RGB(0xFF, 0xF6, 0xD5)));
+        colours.put(Regions.Kind.SLOT_ARRAY, new Color(new RGB(0xEE, 0xE0, 0xFA)));
+        colours.put(Regions.Kind.TORN_BITS, new Color(new RGB(0xFF, 0xC8, 0x8A)));
+        focusBg = new Color(new RGB(0x4A, 0x90, 0xE2));
+        badFg = new Color(new RGB(0xC0, 0x10, 0x10));
+        okFg = new Color(new RGB(0x10, 0x70, 0x20));
+    }
+
+    private void createBar(Composite root) {
+        Composite bar = new Composite(root, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        bar.setLayout(new GridLayout(6, false));
+        new Label(bar, SWT.NONE).setText("Page:");
+        pageText = new Text(bar, SWT.BORDER | SWT.SINGLE);
+        pageText.setMessage("1:9");
+        pageText.setLayoutData(new GridData(110, SWT.DEFAULT));
+        pageText.addListener(SWT.DefaultSelection, e -> goToTyped());
+        Button go = new Button(bar, SWT.PUSH);
+        go.setText("Go");
+        go.addListener(SWT.Selection, e -> goToTyped());
+        Button prev = new Button(bar, SWT.PUSH);
+        prev.setText("\u25C0 Previous");
+        prev.addListener(SWT.Selection, e -> step(-1));
+        Button next = new Button(bar, SWT.PUSH);
+        next.setText("Next \u25B6");
+        next.addListener(SWT.Selection, e -> step(1));
+        Label hint = new Label(bar, SWT.NONE);
+        hint.setText("   " + store.description());
+    }
+
+    private void goToTyped() {
+        String t = pageText.getText().trim();
+        try {
+            PageId id = t.contains(":") ? PageId.parse(t) : new PageId(fileId, Long.parseLong(t));
+            if (store.copies(id).isEmpty()) {
+                setStatus("no page " + id + " here (pages " + fileId + ":0 to " + fileId + ":" + (store.pageLimit(fileId) - 1) + ")", true);
+                return;
+            }
+            showPage(id);
+        } catch (IllegalArgumentException e) {
+            setStatus("not a page id: " + t + " (FILE:PAGE, for example 1:9, or a page number)", true);
+        }
+    }
+
+    private void step(int delta) {
+        long p = current.pageId() + delta;
+        while (p >= 0 && p < store.pageLimit(fileId)) {
+            PageId id = new PageId(fileId, p);
+            if (!store.copies(id).isEmpty()) {
+                showPage(id);
+                return;
+            }
+            p += delta;
+        }
+    }
+
+    /** Shows a page: reads it, decodes it, verifies it, repaints. */
+    public void showPage(PageId id) {
+        List<PageCopy> copies = store.copies(id);
+        try {
+            bytes = copies.isEmpty() ? new byte[Page.SIZE] : store.read(copies.get(copies.size() - 1));
+        } catch (IOException e) {
+            setStatus("cannot read page " + id + ": " + e.getMessage(), true);
+            return;
+        }
+        current = id;
+        tree = PageStructure.describe(bytes, id);
+        PageVerification v = PageVerification.verify(bytes, 0, id);
+        regions = Regions.of(tree, v.torn() != null);
+        focusStart = focusEnd = -1;
+        pageText.setText(id.toString());
+        setPartName(((EvidenceEditorInput) getEditorInput()).getName() + " " + id);
+        setStatus(describe(v), damaged(v));
+        structure.setInput(tree);
+        structure.expandToLevel(2);
+        selectionLayer.clear();
+        viewportLayer.setOriginY(viewportLayer.getStartYOfRowPosition(0));
+        natTable.refresh(false);
+        natTable.redraw();
+    }
+
+    private static boolean damaged(PageVerification v) {
+        return v.checksumBad() || v.isTorn() || !v.pageIdMatches() || !v.headerProblems().isEmpty() || !v.slotProblems().isEmpty();
+    }
+
+    private static String describe(PageVerification v) {
+        if (v.allZero()) {
+            return "all zero (never written)";
+        }
+        StringBuilder sb = new StringBuilder(v.header().typeName()).append(" page, m_lsn ").append(v.header().lsn()).append(" | ");
+        switch (v.protection()) {
+            case CHECKSUM -> sb.append(v.checksumOk() ? "checksum OK" : "CHECKSUM MISMATCH").append(String.format(Locale.ROOT,
+                    " (stored 0x%08X, computed 0x%08X)", v.checksumStored(), v.checksumComputed()));
+            case TORN -> sb.append(v.torn().ok() ? "torn-page bits OK" : "TORN sectors " + v.torn().tornSectors());
+            case NONE -> sb.append("no checksum or torn-page protection");
+        }
+        if (!v.pageIdMatches()) {
+            sb.append(" | PAGE ID MISMATCH: header says ").append(v.header().pageId());
+        }
+        v.headerProblems().forEach(p -> sb.append(" | ").append(p));
+        v.slotProblems().forEach(p -> sb.append(" | ").append(p));
+        return sb.toString();
+    }
+
+    private void setStatus(String text, boolean bad) {
+        status.setText((current != null ? current + ": " : "") + text);
+        status.setForeground(bad ? badFg : okFg);
+        status.getParent().layout(true);
+    }
+
+    private int byteAt(int row, int col) {
+        return bytes[row * 16 + col] & 0xFF;
+    }
+
+    private void createGrid(Composite parent) {
+        IDataProvider body = new IDataProvider() {
+            @Override
+            public Object getDataValue(int col, int row) {
+                if (col < 16) {
+                    return String.format("%02X", byteAt(row, col));
+                }
+                StringBuilder sb = new StringBuilder(16);
+                for (int i = 0; i < 16; i++) {
+                    int b = byteAt(row, i);
+                    sb.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
+                }
+                return sb.toString();
+            }
+
+            @Override
+            public void setDataValue(int col, int row, Object value) {
+                // read-only
+            }
+
+            @Override
+            public int getColumnCount() {
+                return 17;
+            }
+
+            @Override
+            public int getRowCount() {
+                return ROWS;
+            }
+        };
+        IDataProvider colHeader = new IDataProvider() {
+            @Override
+            public Object getDataValue(int col, int row) {
+                return col < 16 ? String.format("%02X", col) : "Text";
+            }
+
+            @Override
+            public void setDataValue(int col, int row, Object value) {
+            }
+
+            @Override
+            public int getColumnCount() {
+                return 17;
+            }
+
+            @Override
+            public int getRowCount() {
+                return 1;
+            }
+        };
+        IDataProvider rowHeader = new IDataProvider() {
+            @Override
+            public Object getDataValue(int col, int row) {
+                return String.format("%04X", row * 16);
+            }
+
+            @Override
+            public void setDataValue(int col, int row, Object value) {
+            }
+
+            @Override
+            public int getColumnCount() {
+                return 1;
+            }
+
+            @Override
+            public int getRowCount() {
+                return ROWS;
+            }
+        };
+        Font mono = JFaceResources.getTextFont();
+        DataLayer bodyData = new DataLayer(body, 26, 20);
+        bodyData.setColumnWidthByPosition(16, 150);
+        bodyData.setConfigLabelAccumulator((labels, col, row) -> {
+            if (col == 16) {
+                labels.add("TEXT");
+                return;
+            }
+            int off = row * 16 + col;
+            if (off >= focusStart && off < focusEnd) {
+                labels.add("FOCUS");
+            } else if (regions != null) {
+                labels.add(regions.kind(off).name());
+            }
+            if (bytes[off] == 0) {
+                labels.add("ZERO");
+            }
+        });
+        selectionLayer = new SelectionLayer(bodyData);
+        viewportLayer = new ViewportLayer(selectionLayer);
+        DataLayer colHeaderData = new DataLayer(colHeader, 26, 20);
+        colHeaderData.setColumnWidthByPosition(16, 150);
+        ColumnHeaderLayer colHeaderLayer = new ColumnHeaderLayer(colHeaderData, viewportLayer, selectionLayer);
+        RowHeaderLayer rowHeaderLayer = new RowHeaderLayer(new DataLayer(rowHeader, 56, 20), viewportLayer, selectionLayer);
+        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(colHeader, rowHeader)), rowHeaderLayer, colHeaderLayer);
+        natTable = new NatTable(parent, SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.H_SCROLL,
+                new GridLayer(viewportLayer, colHeaderLayer, rowHeaderLayer, corner), false);
+        DefaultNatTableStyleConfiguration style = new DefaultNatTableStyleConfiguration();
+        style.font = mono;
+        style.hAlign = HorizontalAlignmentEnum.CENTER;
+        natTable.addConfiguration(style);
+        Color zeroFg = new Color(new RGB(0xA8, 0xA8, 0xA8));
+        natTable.addDisposeListener(e -> zeroFg.dispose());
+        natTable.addConfiguration(new AbstractRegistryConfiguration() {
+            @Override
+            public void configureRegistry(IConfigRegistry reg) {
+                for (var e : colours.entrySet()) {
+                    Style s = new Style();
+                    s.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, e.getValue());
+                    reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, s, DisplayMode.NORMAL, e.getKey().name());
+                }
+                Style focus = new Style();
+                focus.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, focusBg);
+                focus.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, natTable.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, focus, DisplayMode.NORMAL, "FOCUS");
+                Style zero = new Style();
+                zero.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, zeroFg);
+                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, zero, DisplayMode.NORMAL, "ZERO");
+                Style text = new Style();
+                text.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.LEFT);
+                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, text, DisplayMode.NORMAL, "TEXT");
+            }
+        });
+        natTable.configure();
+        // a click on a byte selects the innermost structure node that holds it
+        selectionLayer.addLayerListener(event -> {
+            if (event instanceof CellSelectionEvent cse && !linking && cse.getColumnPosition() < 16 && cse.getColumnPosition() >= 0) {
+                int off = cse.getRowPosition() * 16 + cse.getColumnPosition();
+                if (off >= 0 && off < Page.SIZE) {
+                    selectNodeAt(off);
+                }
+            }
+        });
+    }
+
+    /** Selects, in the structure, the innermost node whose bytes hold {@code offset}. */
+    public void selectNodeAt(int offset) {
+        List<Node> path = Regions.path(tree, offset);
+        linking = true;
+        try {
+            structure.setSelection(new TreeSelection(new TreePath(path.toArray())), true);
+        } finally {
+            linking = false;
+        }
+        Node leaf = path.get(path.size() - 1);
+        focus(leaf.offset(), leaf.length());
+    }
+
+    private void createStructure(Composite parent) {
+        structure = new TreeViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        structure.getTree().setHeaderVisible(true);
+        structure.getTree().setLinesVisible(true);
+        structure.setContentProvider(new ITreeContentProvider() {
+            @Override
+            public Object[] getElements(Object input) {
+                return ((Node) input).children().toArray();
+            }
+
+            @Override
+            public Object[] getChildren(Object parentElement) {
+                return ((Node) parentElement).children().toArray();
+            }
+
+            @Override
+            public Object getParent(Object element) {
+                return null;
+            }
+
+            @Override
+            public boolean hasChildren(Object element) {
+                return !((Node) element).children().isEmpty();
+            }
+        });
+        column("Field", 220, n -> n.name());
+        column("Value", 260, n -> n.value());
+        column("Offset", 80, n -> n.length() > 0 ? String.format("0x%04X +%d", n.offset(), n.length()) : "");
+        structure.addSelectionChangedListener(e -> {
+            if (linking) {
+                return;
+            }
+            Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (o instanceof Node n && n.length() > 0) {
+                focus(n.offset(), n.length());
+                linking = true;
+                try {
+                    selectionLayer.doCommand(new SelectCellCommand(selectionLayer, n.offset() % 16, n.offset() / 16, false, false));
+                } finally {
+                    linking = false;
+                }
+            }
+        });
+    }
+
+    private void column(String title, int width, java.util.function.Function<Node, String> text) {
+        TreeViewerColumn c = new TreeViewerColumn(structure, SWT.LEFT);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Node) element);
+            }
+        });
+    }
+
+    /** Highlights a byte range in the grid. */
+    public void focus(int start, int length) {
+        focusStart = start;
+        focusEnd = start + length;
+        natTable.redraw();
+    }
+
+    /** Selects the first structure node with this name (tests, links from findings). */
+    public boolean selectNode(String name) {
+        Node n = find(tree, name);
+        if (n == null) {
+            return false;
+        }
+        structure.setSelection(new StructuredSelection(n), true);
+        return true;
+    }
+
+    private static Node find(Node n, String name) {
+        if (n.name().equals(name)) {
+            return n;
+        }
+        for (Node c : n.children()) {
+            Node f = find(c, name);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void setFocus() {
+        natTable.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        try {
+            store.close();
+        } catch (IOException e) {
+            // read-only
+        }
+        colours.values().forEach(Color::dispose);
+        for (Color c : new Color[] { focusBg, badFg, okFg }) {
+            if (c != null) {
+                c.dispose();
+            }
+        }
+        super.dispose();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+    }
+
+    @Override
+    public void doSaveAs() {
+    }
+
+    @Override
+    public boolean isDirty() {
+        return false;
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+}
