@@ -457,8 +457,8 @@ public final class PageEditor extends EditorPart {
                 return !((Node) element).children().isEmpty();
             }
         });
-        column("Field", 220, n -> n.name());
-        column("Value", 260, n -> n.value());
+        column("Field", 190, n -> n.name());
+        column("Value", 230, n -> n.value());
         column("Offset", 80, n -> n.length() > 0 ? String.format("0x%04X +%d", n.offset(), n.length()) : "");
         structure.addSelectionChangedListener(e -> {
             if (linking) {

@@ -14,7 +14,7 @@ public final class PageLensPerspective implements IPerspectiveFactory {
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
         layout.setEditorAreaVisible(true);
-        IFolderLayout left = layout.createFolder("pagelens.left", IPageLayout.LEFT, 0.34f, editors);
+        IFolderLayout left = layout.createFolder("pagelens.left", IPageLayout.LEFT, 0.26f, editors);
         left.addView(EvidenceExplorerView.ID);
         layout.getViewLayout(EvidenceExplorerView.ID).setCloseable(false);
         IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.78f, editors);
