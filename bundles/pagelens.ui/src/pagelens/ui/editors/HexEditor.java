@@ -5,30 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
-import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
-import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
-import org.eclipse.nebula.widgets.nattable.layer.cell.ILayerCell;
-import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
-import org.eclipse.nebula.widgets.nattable.selection.command.SelectCellCommand;
-import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
-import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
-import org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum;
-import org.eclipse.nebula.widgets.nattable.style.Style;
-import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -60,26 +39,20 @@ public final class HexEditor extends EditorPart {
     public static final int WINDOW_ROWS = 1 << 22;
     public static final long WINDOW_BYTES = (long) WINDOW_ROWS * ROW_BYTES;
 
-    static final String LABEL_ZERO = "ZERO";
     static final String LABEL_HEADER = "PAGE_HEADER";
-    static final String LABEL_TEXT = "TEXT";
-    static final String LABEL_OFFSET = "OFFSET";
 
     private EvidenceSource source;
     private CachedReader reader;
     private long windowStart;
     /** Data or log file: page headers are coloured. */
     private boolean pageFile;
+    private HexGrid grid;
     private NatTable natTable;
-    private SelectionLayer selectionLayer;
-    private ViewportLayer viewportLayer;
     private Label windowLabel;
     private Text offsetText;
     private Button prev;
     private Button next;
     private Color headerBg;
-    private Color zeroFg;
-    private Color offsetFg;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -172,137 +145,30 @@ public final class HexEditor extends EditorPart {
     }
 
     private void createTable(Composite root) {
-        IDataProvider body = new IDataProvider() {
+        headerBg = new Color(new RGB(0xDD, 0xEB, 0xFF));
+        grid = new HexGrid(root, new HexGrid.Bytes() {
             @Override
-            public Object getDataValue(int col, int row) {
-                if (col < ROW_BYTES) {
-                    int b = byteAt(row, col);
-                    return b >= 0 ? String.format("%02X", b) : b == -2 ? "??" : "";
-                }
-                StringBuilder sb = new StringBuilder(ROW_BYTES);
-                for (int i = 0; i < ROW_BYTES; i++) {
-                    int b = byteAt(row, i);
-                    if (b < 0) {
-                        break;
-                    }
-                    sb.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
-                }
-                return sb.toString();
+            public int byteAt(int row, int col) {
+                return HexEditor.this.byteAt(row, col);
             }
 
             @Override
-            public void setDataValue(int col, int row, Object value) {
-                // read-only: evidence is never changed
-            }
-
-            @Override
-            public int getColumnCount() {
-                return ROW_BYTES + 1;
-            }
-
-            @Override
-            public int getRowCount() {
+            public int rows() {
                 return windowRows();
             }
-        };
-        IDataProvider colHeader = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                return col < ROW_BYTES ? String.format("%02X", col) : "Text";
-            }
 
             @Override
-            public void setDataValue(int col, int row, Object value) {
-            }
-
-            @Override
-            public int getColumnCount() {
-                return ROW_BYTES + 1;
-            }
-
-            @Override
-            public int getRowCount() {
-                return 1;
-            }
-        };
-        IDataProvider rowHeader = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
+            public String rowLabel(int row) {
                 return String.format("%010X", windowStart + (long) row * ROW_BYTES);
             }
-
-            @Override
-            public void setDataValue(int col, int row, Object value) {
-            }
-
-            @Override
-            public int getColumnCount() {
-                return 1;
-            }
-
-            @Override
-            public int getRowCount() {
-                return windowRows();
-            }
-        };
-        Font mono = JFaceResources.getTextFont();
-        DataLayer bodyData = new DataLayer(body, 26, 20);
-        bodyData.setColumnWidthByPosition(ROW_BYTES, 150);
-        bodyData.setConfigLabelAccumulator((labels, col, row) -> {
-            if (col == ROW_BYTES) {
-                labels.add(LABEL_TEXT);
-                return;
-            }
+        }, 112, (labels, row, col) -> {
             long off = windowStart + (long) row * ROW_BYTES + col;
             if (pageFile && off % Page.SIZE < Page.HEADER_SIZE) {
                 labels.add(LABEL_HEADER);
             }
-            if (byteAt(row, col) == 0) {
-                labels.add(LABEL_ZERO);
-            }
-        });
-        selectionLayer = new SelectionLayer(bodyData);
-        viewportLayer = new ViewportLayer(selectionLayer);
-        DataLayer colHeaderData = new DataLayer(colHeader, 26, 20);
-        colHeaderData.setColumnWidthByPosition(ROW_BYTES, 150);
-        ColumnHeaderLayer colHeaderLayer = new ColumnHeaderLayer(colHeaderData, viewportLayer, selectionLayer);
-        DataLayer rowHeaderData = new DataLayer(rowHeader, 112, 20);
-        rowHeaderData.setConfigLabelAccumulator((labels, col, row) -> labels.add(LABEL_OFFSET));
-        RowHeaderLayer rowHeaderLayer = new RowHeaderLayer(rowHeaderData, viewportLayer, selectionLayer);
-        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(colHeader, rowHeader)),
-                rowHeaderLayer, colHeaderLayer);
-        GridLayer grid = new GridLayer(viewportLayer, colHeaderLayer, rowHeaderLayer, corner);
-
-        natTable = new NatTable(root, SWT.NO_BACKGROUND | SWT.NO_REDRAW_RESIZE | SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.H_SCROLL,
-                grid, false);
+        }, reg -> HexGrid.background(reg, LABEL_HEADER, headerBg));
+        natTable = grid.natTable;
         natTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        DefaultNatTableStyleConfiguration style = new DefaultNatTableStyleConfiguration();
-        style.font = mono;
-        style.hAlign = HorizontalAlignmentEnum.CENTER;
-        natTable.addConfiguration(style);
-        headerBg = new Color(new RGB(0xDD, 0xEB, 0xFF));
-        zeroFg = new Color(new RGB(0xA8, 0xA8, 0xA8));
-        offsetFg = new Color(new RGB(0x30, 0x50, 0x90));
-        natTable.addConfiguration(new AbstractRegistryConfiguration() {
-            @Override
-            public void configureRegistry(IConfigRegistry reg) {
-                Style header = new Style();
-                header.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, headerBg);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, header, DisplayMode.NORMAL, LABEL_HEADER);
-                Style zero = new Style();
-                zero.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, zeroFg);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, zero, DisplayMode.NORMAL, LABEL_ZERO);
-                Style text = new Style();
-                text.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.LEFT);
-                text.setAttributeValue(CellStyleAttributes.FONT, mono);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, text, DisplayMode.NORMAL, LABEL_TEXT);
-                Style off = new Style();
-                off.setAttributeValue(CellStyleAttributes.FONT, mono);
-                off.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, offsetFg);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, off, DisplayMode.NORMAL, LABEL_OFFSET);
-            }
-        });
-        natTable.configure();
     }
 
     private void goToTyped() {
@@ -322,18 +188,14 @@ public final class HexEditor extends EditorPart {
             return;
         }
         setWindow(offset / WINDOW_BYTES * WINDOW_BYTES);
-        int row = (int) ((offset - windowStart) / ROW_BYTES);
-        int col = (int) (offset % ROW_BYTES);
-        selectionLayer.doCommand(new SelectCellCommand(selectionLayer, col, row, false, false));
+        grid.select((int) ((offset - windowStart) / ROW_BYTES), (int) (offset % ROW_BYTES));
     }
 
     private void setWindow(long start) {
         long s = Math.max(0, Math.min(start, Math.max(0, (source.size() - 1) / WINDOW_BYTES * WINDOW_BYTES)));
         if (s != windowStart) {
             windowStart = s;
-            selectionLayer.clear();
-            natTable.refresh();
-            viewportLayer.setOriginY(viewportLayer.getStartYOfRowPosition(0));
+            grid.reset();
         }
         updateWindowLabel();
     }
@@ -350,11 +212,6 @@ public final class HexEditor extends EditorPart {
                         windowStart / WINDOW_BYTES + 1, windows));
     }
 
-    /** The cell at the top-left of the body (tests). */
-    ILayerCell firstBodyCell() {
-        return selectionLayer.getCellByPosition(0, 0);
-    }
-
     @Override
     public void setFocus() {
         natTable.setFocus();
@@ -367,10 +224,8 @@ public final class HexEditor extends EditorPart {
         } catch (IOException e) {
             // nothing to do: the channel is read-only
         }
-        for (Color c : new Color[] { headerBg, zeroFg, offsetFg }) {
-            if (c != null) {
-                c.dispose();
-            }
+        if (headerBg != null) {
+            headerBg.dispose();
         }
         super.dispose();
     }

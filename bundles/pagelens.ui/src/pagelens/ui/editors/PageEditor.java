@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -15,29 +14,17 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
 import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
-import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
-import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.command.SelectCellCommand;
 import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
 import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
 import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
-import org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum;
 import org.eclipse.nebula.widgets.nattable.style.Style;
 import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -79,6 +66,7 @@ public final class PageEditor extends EditorPart {
     private int focusStart = -1;
     private int focusEnd = -1;
 
+    private HexGrid grid;
     private NatTable natTable;
     private SelectionLayer selectionLayer;
     private ViewportLayer viewportLayer;
@@ -285,129 +273,40 @@ public final class PageEditor extends EditorPart {
     }
 
     private void createGrid(Composite parent) {
-        IDataProvider body = new IDataProvider() {
+        grid = new HexGrid(parent, new HexGrid.Bytes() {
             @Override
-            public Object getDataValue(int col, int row) {
-                if (col < 16) {
-                    return String.format("%02X", byteAt(row, col));
-                }
-                StringBuilder sb = new StringBuilder(16);
-                for (int i = 0; i < 16; i++) {
-                    int b = byteAt(row, i);
-                    sb.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
-                }
-                return sb.toString();
+            public int byteAt(int row, int col) {
+                return PageEditor.this.byteAt(row, col);
             }
 
             @Override
-            public void setDataValue(int col, int row, Object value) {
-                // read-only
-            }
-
-            @Override
-            public int getColumnCount() {
-                return 17;
-            }
-
-            @Override
-            public int getRowCount() {
+            public int rows() {
                 return ROWS;
             }
-        };
-        IDataProvider colHeader = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                return col < 16 ? String.format("%02X", col) : "Text";
-            }
 
             @Override
-            public void setDataValue(int col, int row, Object value) {
-            }
-
-            @Override
-            public int getColumnCount() {
-                return 17;
-            }
-
-            @Override
-            public int getRowCount() {
-                return 1;
-            }
-        };
-        IDataProvider rowHeader = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
+            public String rowLabel(int row) {
                 return String.format("%04X", row * 16);
             }
-
-            @Override
-            public void setDataValue(int col, int row, Object value) {
-            }
-
-            @Override
-            public int getColumnCount() {
-                return 1;
-            }
-
-            @Override
-            public int getRowCount() {
-                return ROWS;
-            }
-        };
-        Font mono = JFaceResources.getTextFont();
-        DataLayer bodyData = new DataLayer(body, 26, 20);
-        bodyData.setColumnWidthByPosition(16, 150);
-        bodyData.setConfigLabelAccumulator((labels, col, row) -> {
-            if (col == 16) {
-                labels.add("TEXT");
-                return;
-            }
+        }, 56, (labels, row, col) -> {
             int off = row * 16 + col;
             if (off >= focusStart && off < focusEnd) {
                 labels.add("FOCUS");
             } else if (regions != null) {
                 labels.add(regions.kind(off).name());
             }
-            if (bytes[off] == 0) {
-                labels.add("ZERO");
+        }, reg -> {
+            for (var e : colours.entrySet()) {
+                HexGrid.background(reg, e.getKey().name(), e.getValue());
             }
+            Style focus = new Style();
+            focus.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, focusBg);
+            focus.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, focus, DisplayMode.NORMAL, "FOCUS");
         });
-        selectionLayer = new SelectionLayer(bodyData);
-        viewportLayer = new ViewportLayer(selectionLayer);
-        DataLayer colHeaderData = new DataLayer(colHeader, 26, 20);
-        colHeaderData.setColumnWidthByPosition(16, 150);
-        ColumnHeaderLayer colHeaderLayer = new ColumnHeaderLayer(colHeaderData, viewportLayer, selectionLayer);
-        RowHeaderLayer rowHeaderLayer = new RowHeaderLayer(new DataLayer(rowHeader, 56, 20), viewportLayer, selectionLayer);
-        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(colHeader, rowHeader)), rowHeaderLayer, colHeaderLayer);
-        natTable = new NatTable(parent, SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.H_SCROLL,
-                new GridLayer(viewportLayer, colHeaderLayer, rowHeaderLayer, corner), false);
-        DefaultNatTableStyleConfiguration style = new DefaultNatTableStyleConfiguration();
-        style.font = mono;
-        style.hAlign = HorizontalAlignmentEnum.CENTER;
-        natTable.addConfiguration(style);
-        Color zeroFg = new Color(new RGB(0xA8, 0xA8, 0xA8));
-        natTable.addDisposeListener(e -> zeroFg.dispose());
-        natTable.addConfiguration(new AbstractRegistryConfiguration() {
-            @Override
-            public void configureRegistry(IConfigRegistry reg) {
-                for (var e : colours.entrySet()) {
-                    Style s = new Style();
-                    s.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, e.getValue());
-                    reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, s, DisplayMode.NORMAL, e.getKey().name());
-                }
-                Style focus = new Style();
-                focus.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, focusBg);
-                focus.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, natTable.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, focus, DisplayMode.NORMAL, "FOCUS");
-                Style zero = new Style();
-                zero.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, zeroFg);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, zero, DisplayMode.NORMAL, "ZERO");
-                Style text = new Style();
-                text.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.LEFT);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, text, DisplayMode.NORMAL, "TEXT");
-            }
-        });
-        natTable.configure();
+        natTable = grid.natTable;
+        selectionLayer = grid.selectionLayer;
+        viewportLayer = grid.viewportLayer;
         // a click on a byte selects the innermost structure node that holds it
         selectionLayer.addLayerListener(event -> {
             if (event instanceof CellSelectionEvent cse && !linking && cse.getColumnPosition() < 16 && cse.getColumnPosition() >= 0) {
