@@ -16,33 +16,34 @@ if [ ! -f "$FILE" ]; then
 fi
 BYTES=$(stat -c %s "$FILE")
 cat "$FILE" > /dev/null; cat "$FILE" > /dev/null   # warm the page cache
-best_cat=999999
-for i in 1 2 3; do
-  s=$(date +%s%N); cat "$FILE" > /dev/null; e=$(date +%s%N)
-  t=$(( (e - s) / 1000000 )); [ "$t" -lt "$best_cat" ] && best_cat=$t
-done
 JSON=$(mktemp)
-best_scan=999999; wall_ms=0; rss=0; cpu=0
-for i in 1 2 3; do
+RUNS=${RUNS:-5}
+cats=(); scans=(); walls=(); rss=0; cpu=""
+for i in $(seq 1 "$RUNS"); do   # interleaved, so both see the same machine state
+  s=$(date +%s%N); cat "$FILE" > /dev/null; e=$(date +%s%N)
+  cats+=($(( (e - s) / 1000000 )))
   s=$(date +%s%N)
   /usr/bin/time -f "%M %U %S %e" -o "$JSON.time" "$PL" scan --json --no-hash "$FILE" > "$JSON" || true
   e=$(date +%s%N)
-  t=$(python3 -c "import json,sys; print(json.load(open('$JSON'))['elapsedMillis'])")
-  if [ "$t" -lt "$best_scan" ]; then
-    best_scan=$t; wall_ms=$(( (e - s) / 1000000 ))
-    read rss user sys el < "$JSON.time"; cpu=$(python3 -c "print(round(($user+$sys)/$el,2))")
-  fi
+  walls+=($(( (e - s) / 1000000 )))
+  scans+=($(python3 -c "import json; print(json.load(open('$JSON'))['elapsedMillis'])"))
+  read r user sys el < "$JSON.time"
+  [ "$r" -gt "$rss" ] && rss=$r
+  cpu="$cpu $(python3 -c "print(round(($user+$sys)/$el,2))")"
 done
-errors=$(python3 -c "import json; d=json.load(open('$JSON')); print(d['summary']['error'], d['pages']['total'], d['pages']['checksumOk'])")
-python3 - "$BYTES" "$best_cat" "$best_scan" "$wall_ms" "$rss" "$cpu" "$errors" <<'PY'
-import sys
-b, cat, scan, wall, rss, cpu = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+summary=$(python3 -c "import json; d=json.load(open('$JSON')); print(d['summary']['error'], d['pages']['total'], d['pages']['checksumOk'])")
+python3 - "$BYTES" "${cats[*]}" "${scans[*]}" "${walls[*]}" "$rss" "$cpu" "$summary" "$(nproc)" <<'PY'
+import sys, statistics as st
+b = int(sys.argv[1]); cats = list(map(int, sys.argv[2].split())); scans = list(map(int, sys.argv[3].split()))
+walls = list(map(int, sys.argv[4].split())); rss = int(sys.argv[5]); cpu = sys.argv[6].split()
 err, pages, ok = sys.argv[7].split()
 mb = b / 1e6
-print(f"file: {b:,} bytes, {int(pages):,} pages ({ok} checksums verified, {err} errors)")
-print(f"cat FILE > /dev/null (warm, best of 3): {cat} ms = {mb/(cat/1000):,.0f} MB/s")
-print(f"pagelens scan engine (best of 3):       {scan} ms = {mb/(scan/1000):,.0f} MB/s  -> ratio {cat/scan:.2f} (target >= 0.8)")
-print(f"pagelens scan whole command (JVM + OSGi start included): {wall} ms = {mb/(wall/1000):,.0f} MB/s -> ratio {cat/wall:.2f}")
-print(f"scan CPU use: {cpu} cores busy on average (whole command); peak RSS {rss/1024:,.0f} MB (target < 256 MB)")
+def tp(ms): return mb / (ms / 1000)
+print(f"file: {b:,} bytes, {int(pages):,} pages ({ok} checksums verified, {err} errors); {sys.argv[8]} cores; {len(cats)} interleaved runs")
+print(f"cat FILE > /dev/null (warm):  median {st.median(cats):.0f} ms = {tp(st.median(cats)):,.0f} MB/s   (runs {cats})")
+print(f"pagelens scan (engine time):  median {st.median(scans):.0f} ms = {tp(st.median(scans)):,.0f} MB/s   (runs {scans})")
+print(f"ratio scan/cat throughput:    median {st.median(cats)/st.median(scans):.2f}, best-vs-best {min(cats)/min(scans):.2f} (target >= 0.8)")
+print(f"whole command incl. JVM and OSGi start: median {st.median(walls):.0f} ms = {tp(st.median(walls)):,.0f} MB/s")
+print(f"cores busy (whole command): {' '.join(cpu)}; peak RSS {rss/1024:,.0f} MB (target < 256 MB)")
 PY
 rm -f "$JSON" "$JSON.time"

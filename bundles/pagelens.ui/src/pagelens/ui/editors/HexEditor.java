@@ -130,6 +130,11 @@ public final class HexEditor extends EditorPart {
         offsetText = new Text(bar, SWT.BORDER | SWT.SINGLE);
         offsetText.setMessage("0x12000 or 73728");
         offsetText.setLayoutData(new GridData(140, SWT.DEFAULT));
+        offsetText.addListener(SWT.FocusIn, e -> offsetText.getDisplay().asyncExec(() -> {
+            if (!offsetText.isDisposed()) {
+                offsetText.selectAll(); // typing replaces the old value
+            }
+        }));
         offsetText.addListener(SWT.DefaultSelection, e -> goToTyped());
         Button go = new Button(bar, SWT.PUSH);
         go.setText("Go");

@@ -174,6 +174,11 @@ public final class PageEditor extends EditorPart {
         pageText = new Text(bar, SWT.BORDER | SWT.SINGLE);
         pageText.setMessage("1:9");
         pageText.setLayoutData(new GridData(110, SWT.DEFAULT));
+        pageText.addListener(SWT.FocusIn, e -> pageText.getDisplay().asyncExec(() -> {
+            if (!pageText.isDisposed()) {
+                pageText.selectAll(); // typing replaces the old value
+            }
+        }));
         pageText.addListener(SWT.DefaultSelection, e -> goToTyped());
         Button go = new Button(bar, SWT.PUSH);
         go.setText("Go");
