@@ -62,10 +62,32 @@ public final class Rules {
                     + "allocated pages from free space; findings that depend on it are reported as if the space were in use.",
             "Look at pages 1 (PFS) and 2 (GAM) of the file: they may be damaged.");
 
+    public static final Rule BOOT_HEKATON_STALE = new Rule("boot.hekaton-stale", Severity.CRITICAL,
+            "Stale In-Memory OLTP state in the boot page",
+            "The boot page (1:9) holds non-zero In-Memory OLTP (Hekaton) fields, or non-zero bytes in the region where they lie that no "
+                    + "known non-Hekaton field explains, while the database has no memory-optimized filegroup. Restoring such a backup "
+                    + "(to Azure SQL Managed Instance above all) makes the In-Memory OLTP engine assert while deploying; SQL Server restarts "
+                    + "over and over and the database stays in Restoring.",
+            "Create a fresh database without a memory-optimized filegroup, check its boot page (Hekaton region all zero), migrate "
+                    + "the data, check the boot page again, take a new full backup and restore that one.");
+    public static final Rule BOOT_HEKATON_CLEAR = new Rule("boot.hekaton-clear", Severity.INFO, "No In-Memory OLTP state in the boot page",
+            "The Hekaton region of the boot page is all zero (or the release predates In-Memory OLTP): a restore will not meet stale "
+                    + "In-Memory OLTP state from this boot page.",
+            "Nothing to do.");
+    public static final Rule BOOT_HEKATON_IN_USE = new Rule("boot.hekaton-in-use", Severity.INFO, "In-Memory OLTP state present, as expected",
+            "The Hekaton fields are non-zero and the database has a memory-optimized filegroup: the normal state of a database that "
+                    + "uses In-Memory OLTP.",
+            "Restore to a server that supports In-Memory OLTP; plan memory for the durable memory-optimized data.");
+    public static final Rule BOOT_LAYOUT_UNKNOWN = new Rule("boot.layout-unknown", Severity.WARNING, "Boot page layout not known for this version",
+            "The dbi_version of this boot page has no established layout: PageLens shows it with the nearest known layout, but cannot "
+                    + "tell where the In-Memory OLTP fields are, so it cannot give a restore verdict.",
+            "Calibrate the version with 'pagelens calibrate' (DBCC DBINFO WITH TABLERESULTS plus DBCC PAGE(db, 1, 9, 2)).");
+
     /** Every rule, in the order of docs/rules.md. */
     public static List<Rule> all() {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
-                PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS);
+                PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
+                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN);
     }
 
     public static Rule byId(String id) {

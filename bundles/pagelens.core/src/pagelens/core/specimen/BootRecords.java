@@ -42,6 +42,24 @@ final class BootRecords {
             random.nextBytes(g);
             System.arraycopy(g, 0, r, 0x314 - 0x60, 16);
         }
+        if (0x60C - 0x60 + 10 <= len && spec.dbiVersion() >= 706) {
+            put32(r, 0x60C - 0x60, 18); // Dbi_latestVersioningUpgradeLSN 18:65:69, as on the real pages
+            put32(r, 0x610 - 0x60, 65);
+            put16(r, 0x614 - 0x60, 69);
+        }
+        if (0x620 - 0x60 + 4 <= len && spec.createVersion() >= 852) {
+            put32(r, 0x620 - 0x60, 60); // target recovery time of databases created since 2016
+        }
+        if (spec.staleHekaton() && 0x64A - 0x60 <= len) {
+            // SYNTHETIC stale Hekaton state: LSN-shaped and GUID-shaped values inside the region P+0x616..0x6CB
+            // where the Dbi_hk* fields lie (their exact offsets are not established, formats.md 3.4)
+            put32(r, 0x630 - 0x60, 36);
+            put32(r, 0x634 - 0x60, 1587);
+            put16(r, 0x638 - 0x60, 1);
+            put32(r, 0x63C - 0x60, 36);
+            put32(r, 0x640 - 0x60, 1600);
+            put16(r, 0x644 - 0x60, 4);
+        }
         return r;
     }
 

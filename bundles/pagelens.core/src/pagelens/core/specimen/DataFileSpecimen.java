@@ -26,30 +26,35 @@ public final class DataFileSpecimen {
 
     /** What to write. */
     public record Spec(long pages, Protection protection, boolean mixedProtection, String databaseName, int dbiVersion,
-            int createVersion, double usedFraction, long seed) {
+            int createVersion, double usedFraction, long seed, boolean staleHekaton) {
 
         public static Spec defaults(long pages) {
-            return new Spec(pages, Protection.CHECKSUM, false, "PageLensSpecimen", 957, 957, 0.8, 1);
+            return new Spec(pages, Protection.CHECKSUM, false, "PageLensSpecimen", 957, 957, 0.8, 1, false);
         }
 
         public Spec withProtection(Protection p) {
-            return new Spec(pages, p, false, databaseName, dbiVersion, createVersion, usedFraction, seed);
+            return new Spec(pages, p, false, databaseName, dbiVersion, createVersion, usedFraction, seed, staleHekaton);
         }
 
         public Spec withMixedProtection() {
-            return new Spec(pages, protection, true, databaseName, dbiVersion, createVersion, usedFraction, seed);
+            return new Spec(pages, protection, true, databaseName, dbiVersion, createVersion, usedFraction, seed, staleHekaton);
         }
 
         public Spec withName(String name) {
-            return new Spec(pages, protection, mixedProtection, name, dbiVersion, createVersion, usedFraction, seed);
+            return new Spec(pages, protection, mixedProtection, name, dbiVersion, createVersion, usedFraction, seed, staleHekaton);
         }
 
         public Spec withVersion(int version, int create) {
-            return new Spec(pages, protection, mixedProtection, databaseName, version, create, usedFraction, seed);
+            return new Spec(pages, protection, mixedProtection, databaseName, version, create, usedFraction, seed, staleHekaton);
         }
 
         public Spec withUsedFraction(double f) {
-            return new Spec(pages, protection, mixedProtection, databaseName, dbiVersion, createVersion, f, seed);
+            return new Spec(pages, protection, mixedProtection, databaseName, dbiVersion, createVersion, f, seed, staleHekaton);
+        }
+
+        /** A "moved database": non-zero In-Memory OLTP state in the boot page (SYNTHETIC values, see BootRecords). */
+        public Spec withStaleHekaton(boolean stale) {
+            return new Spec(pages, protection, mixedProtection, databaseName, dbiVersion, createVersion, usedFraction, seed, stale);
         }
     }
 
