@@ -28,10 +28,10 @@ public final class BootCompare {
     public static List<Difference> compare(BootPage a, BootPage b) {
         List<Difference> out = new ArrayList<>();
         Map<String, BootField> fb = new LinkedHashMap<>();
-        b.fields().forEach(f -> fb.put(f.name(), f));
+        b.fields().forEach(f -> fb.put(key(f), f));
         boolean[] fieldBytes = new boolean[8192];
         for (BootField f : a.fields()) {
-            BootField g = fb.remove(f.name());
+            BootField g = fb.remove(key(f));
             for (int i = f.offset(); i < f.offset() + f.size(); i++) {
                 fieldBytes[i] = true;
             }
@@ -68,6 +68,11 @@ public final class BootCompare {
         }
         out.sort(Comparator.comparing((Difference d) -> !d.hekaton()).thenComparingInt(Difference::offset));
         return out;
+    }
+
+    /** Unnamed fields share a name: the offset tells them apart. */
+    private static String key(BootField f) {
+        return f.name().startsWith("(") ? f.name() + "@" + f.offset() : f.name();
     }
 
     private static int byteAt(BootPage p, int i) {
