@@ -34,6 +34,12 @@ final class SpecimenCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "PageLensSpecimen", description = "Database name in the boot page.")
     String name;
 
+    @Option(names = "--stale-hekaton", description = "Write a 'moved database' boot page with non-zero In-Memory OLTP state.")
+    boolean staleHekaton;
+
+    @Option(names = "--version-number", paramLabel = "N", description = "dbi_version of the boot page (default 957).")
+    Integer dbiVersion;
+
     @Option(names = "--damage", description = "Inject damage: a bit flip, a zeroed sector, a torn write, a misdirected write and a lost page.")
     boolean damage;
 
@@ -46,7 +52,10 @@ final class SpecimenCommand implements Callable<Integer> {
             throw new IOException(out + ": exists; specimen refuses to overwrite any file");
         }
         long pages = Math.max(64, sizeMb * 1024 * 1024 / Page.SIZE);
-        DataFileSpecimen.Spec s = DataFileSpecimen.Spec.defaults(pages).withName(name);
+        DataFileSpecimen.Spec s = DataFileSpecimen.Spec.defaults(pages).withName(name).withStaleHekaton(staleHekaton);
+        if (dbiVersion != null) {
+            s = s.withVersion(dbiVersion, dbiVersion);
+        }
         String p = protection.toUpperCase(Locale.ROOT);
         s = p.equals("MIXED") ? s.withMixedProtection() : s.withProtection(Protection.valueOf(p));
         DataFileSpecimen.write(out, s, ProgressMonitor.NULL);
@@ -57,7 +66,8 @@ final class SpecimenCommand implements Callable<Integer> {
             Corruptor.misdirect(out, 23, 41);
             Corruptor.zeroPage(out, 24);
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC specimen %s: %,d pages (%s protection)%s%n", out, pages, p,
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC specimen %s: %,d pages (%s protection)%s%s%n", out, pages, p,
+                staleHekaton ? ", stale Hekaton state in the boot page" : "",
                 damage ? ", damaged at pages 20 (bit flip), 21 (zeroed sector 1), 22 (torn write), 23 (misdirected write), 24 (lost page)" : "");
         return PageLensCli.EXIT_OK;
     }
