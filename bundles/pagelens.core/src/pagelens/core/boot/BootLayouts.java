@@ -194,6 +194,11 @@ public final class BootLayouts {
         return new BootLayout(version, len, s.releases().get(version), fields, hs, he, re, s.origin());
     }
 
+    /** The built-in (or nearest) layout for a version, for calibration hints. */
+    public BootLayout builtInFor(int version, int recordLength) {
+        return resolveBuiltIn(version, recordLength).layout();
+    }
+
     /** The eight Hekaton field names and their DBCC value types (from the built-in file). */
     public List<String[]> hekatonFieldNames() {
         return builtIn.hk().stream().map(c -> new String[] { c[1], c[2] }).toList();
@@ -208,8 +213,12 @@ public final class BootLayouts {
     public Resolution resolve(int version, int recordLength) {
         Source cal = calibrated.get(version);
         if (cal != null) {
-            return new Resolution(withBuiltInRegion(build(cal, version)), true, "calibrated layout " + cal.origin());
+            return new Resolution(merged(build(cal, version), recordLength), true, "calibrated layout " + cal.origin());
         }
+        return resolveBuiltIn(version, recordLength);
+    }
+
+    private Resolution resolveBuiltIn(int version, int recordLength) {
         if (builtIn.lengths().containsKey(version)) {
             BootLayout l = build(builtIn, version);
             String note = l.recordLength() == recordLength ? "built-in layout for dbi_version " + version
@@ -233,17 +242,27 @@ public final class BootLayouts {
                 + " bytes). Field positions are NOT established for this version.");
     }
 
-    /** A calibrated layout without a region line takes the built-in Hekaton region of its version. */
-    private BootLayout withBuiltInRegion(BootLayout l) {
-        if (l.hasHekatonRegion()) {
-            return l;
+    /**
+     * A calibrated layout wins where it says something: its fields replace the built-in (or nearest) ones
+     * they overlap, the others stay; without a region line it takes the built-in Hekaton region.
+     */
+    private BootLayout merged(BootLayout cal, int recordLength) {
+        BootLayout base = builtIn.lengths().containsKey(cal.version()) ? build(builtIn, cal.version()) : null;
+        if (base == null) {
+            Resolution near = resolveBuiltIn(cal.version(), recordLength);
+            base = near.layout();
         }
-        for (String[] c : builtIn.regions()) {
-            if (inRange(c[1], l.version()) && c[4].equals("hekaton")) {
-                return new BootLayout(l.version(), l.recordLength(), l.release(), l.fields(), parseInt(c[2]),
-                        Math.min(parseInt(c[3]), l.recordEnd()), Evidence.valueOf(c[5]), l.origin());
+        List<FieldDef> fields = new ArrayList<>(cal.fields());
+        for (FieldDef b : base.fields()) {
+            boolean overlaps = cal.fields().stream().anyMatch(c -> c.offset() < b.end() && b.offset() < c.end() || c.name().equals(b.name()));
+            if (!overlaps) {
+                fields.add(b);
             }
         }
-        return l;
+        fields.sort(Comparator.comparingInt(FieldDef::offset));
+        int hs = cal.hasHekatonRegion() ? cal.hekatonStart() : base.hekatonStart();
+        int he = cal.hasHekatonRegion() ? cal.hekatonEnd() : Math.min(base.hekatonEnd(), cal.recordEnd());
+        Evidence re = cal.hasHekatonRegion() ? cal.regionEvidence() : base.regionEvidence();
+        return new BootLayout(cal.version(), cal.recordLength(), cal.release(), fields, hs, he, re, cal.origin());
     }
 }

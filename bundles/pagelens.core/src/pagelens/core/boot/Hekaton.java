@@ -28,7 +28,7 @@ final class Hekaton {
         int re = l.hasHekatonRegion() ? Math.min(l.hekatonEnd(), recEnd) : -1;
         List<Integer> nonZero = new ArrayList<>();
         for (int i = Math.max(0, rs); i < re; i++) {
-            boolean explained = coveredByNonHk[i] && !isHkByte(hkFields, i);
+            boolean explained = coveredByNonHk[i]; // a known field, Hekaton ones included (those are judged by value)
             if (page[i] != 0 && !explained) {
                 nonZero.add(i);
             }

@@ -48,10 +48,11 @@ public final class DbccPageDump implements PageStore {
         if (size > MAX_TEXT) {
             throw new IOException(path + ": " + size + " bytes is too large for DBCC PAGE text output");
         }
-        return parse(path, decode(Files.readAllBytes(path)));
+        return parse(path, decodeText(Files.readAllBytes(path)));
     }
 
-    static String decode(byte[] raw) {
+    /** Decodes DBCC text output: UTF-16 (with or without BOM, as SSMS saves it), else Latin-1. */
+    public static String decodeText(byte[] raw) {
         if (raw.length >= 2 && (raw[0] & 0xFF) == 0xFF && (raw[1] & 0xFF) == 0xFE) {
             return new String(raw, 2, raw.length - 2, StandardCharsets.UTF_16LE);
         }
