@@ -51,6 +51,15 @@ public final class Identifier {
         }
     }
 
+    /** Whether a file starts with TAPE (an uncompressed backup), from its first 4 bytes. Never throws. */
+    public static boolean isPlainBackup(Path path) {
+        try (EvidenceSource src = EvidenceSource.open(path)) {
+            return startsWith(src.readUpTo(0, 4), TAPE);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public static Identification identify(Path path) {
         try {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {

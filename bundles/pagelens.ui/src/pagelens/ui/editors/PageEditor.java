@@ -169,7 +169,7 @@ public final class PageEditor extends EditorPart {
     private void createBar(Composite root) {
         Composite bar = new Composite(root, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(6, false));
+        bar.setLayout(new GridLayout(7, false));
         new Label(bar, SWT.NONE).setText("Page:");
         pageText = new Text(bar, SWT.BORDER | SWT.SINGLE);
         pageText.setMessage("1:9");
@@ -189,8 +189,20 @@ public final class PageEditor extends EditorPart {
         Button next = new Button(bar, SWT.PUSH);
         next.setText("Next \u25B6");
         next.addListener(SWT.Selection, e -> step(1));
+        Button boot = new Button(bar, SWT.PUSH);
+        boot.setText("Boot page (DBINFO)...");
+        boot.setToolTipText("Open page 1:9 decoded, with the In-Memory OLTP restore verdict");
+        boot.addListener(SWT.Selection, e -> openBootPage());
         Label hint = new Label(bar, SWT.NONE);
         hint.setText("   " + store.description());
+    }
+
+    private void openBootPage() {
+        try {
+            getSite().getPage().openEditor(getEditorInput(), BootPageEditor.ID);
+        } catch (PartInitException e) {
+            setStatus("no boot page here: " + e.getMessage(), true);
+        }
     }
 
     private void goToTyped() {

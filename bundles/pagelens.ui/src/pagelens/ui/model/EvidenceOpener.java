@@ -47,6 +47,10 @@ public final class EvidenceOpener {
         try {
             String editor = pagelens.core.identify.Identifier.opensAsPages(file) ? PageEditor.ID : HexEditor.ID;
             page.openEditor(new EvidenceEditorInput(file), editor);
+            if (editor.equals(HexEditor.ID) && pagelens.core.identify.Identifier.isPlainBackup(file)) {
+                // until the backup editor exists, a backup opens with its boot page decoded beside the bytes
+                page.openEditor(new EvidenceEditorInput(file), pagelens.ui.editors.BootPageEditor.ID);
+            }
         } catch (PartInitException e) {
             org.eclipse.jface.dialogs.MessageDialog.openError(page.getWorkbenchWindow().getShell(), "PageLens",
                     "Cannot open " + file + ": " + e.getMessage());
