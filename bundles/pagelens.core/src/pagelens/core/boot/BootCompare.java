@@ -59,9 +59,15 @@ public final class BootCompare {
                 continue;
             }
             int s = i;
-            while (i < end && !fieldBytes[i] && byteAt(a, i) != byteAt(b, i)) {
+            int last = i;
+            // one run per cluster: differing bytes up to 8 equal bytes apart belong together (an LSN, a GUID)
+            while (i < end && !fieldBytes[i] && i - last <= 8) {
+                if (byteAt(a, i) != byteAt(b, i)) {
+                    last = i;
+                }
                 i++;
             }
+            i = last + 1;
             boolean hk = s < re && i > rs;
             out.add(new Difference(String.format("bytes P+0x%X..P+0x%X%s", s, i - 1, hk ? " (Hekaton region)" : " (no known field)"), s, i - s,
                     hex(a, s, i), hex(b, s, i), hk, hk ? "hekaton" : "unknown"));

@@ -37,7 +37,7 @@ class BootPageEditorUiTest {
     void setUp() {
         window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         page = window.getActivePage();
-        window.getShell().setSize(1400, 950);
+        window.getShell().setSize(1270, 990);
     }
 
     @AfterEach

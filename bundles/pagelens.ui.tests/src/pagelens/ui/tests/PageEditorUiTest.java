@@ -44,7 +44,7 @@ class PageEditorUiTest {
     void setUp() {
         window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         page = window.getActivePage();
-        window.getShell().setSize(1400, 950);
+        window.getShell().setSize(1270, 990);
         EvidenceRegistry.get().clear();
     }
 

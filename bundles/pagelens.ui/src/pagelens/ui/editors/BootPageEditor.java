@@ -146,11 +146,13 @@ public final class BootPageEditor extends EditorPart {
         bl.marginHeight = 8;
         banner.setLayout(bl);
         bannerHeadline = new Label(banner, SWT.WRAP);
-        bannerHeadline.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridData hd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        hd.widthHint = 200;
+        bannerHeadline.setLayoutData(hd);
         bannerHeadline.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
         bannerText = new Label(banner, SWT.WRAP);
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false);
-        td.widthHint = 900;
+        td.widthHint = 200; // wrap to the editor's width, whatever the text's length
         bannerText.setLayoutData(td);
 
         Composite bar = new Composite(root, SWT.NONE);
