@@ -81,16 +81,17 @@ public final class FileScanner {
             }
             monitor.begin("Scanning " + path.getFileName(), scanPages * Page.SIZE);
             try {
-                PageCounts counts = run(path, fileId, scanPages, alloc, monitor, sink);
-                return new ScanResult(path, size, kind, fileId, counts, sink, scanPages * Page.SIZE, System.nanoTime() - t0);
+                PageStatus status = new PageStatus(scanPages);
+                PageCounts counts = run(path, fileId, scanPages, alloc, monitor, sink, status);
+                return new ScanResult(path, size, kind, fileId, counts, sink, scanPages * Page.SIZE, System.nanoTime() - t0, status);
             } finally {
                 monitor.done();
             }
         }
     }
 
-    private PageCounts run(Path path, int fileId, long pages, AllocationState alloc, ProgressMonitor monitor, FindingSink sink)
-            throws IOException {
+    private PageCounts run(Path path, int fileId, long pages, AllocationState alloc, ProgressMonitor monitor, FindingSink sink,
+            PageStatus status) throws IOException {
         long chunks = (pages + CHUNK_PAGES - 1) / CHUNK_PAGES;
         AtomicLong next = new AtomicLong();
         AtomicLong donePages = new AtomicLong();
@@ -107,7 +108,7 @@ public final class FileScanner {
                     while (!stop.get() && (k = next.getAndIncrement()) < chunks) {
                         long first = k * CHUNK_PAGES;
                         int n = (int) Math.min(CHUNK_PAGES, pages - first);
-                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c);
+                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c, status);
                         donePages.addAndGet(n);
                     }
                     return c.toCounts();
@@ -181,7 +182,7 @@ public final class FileScanner {
     }
 
     private static void checkChunk(FileChannel ch, ByteBuffer buf, byte[] b, Path path, int fileId, long first, int n,
-            AllocationState alloc, FindingSink sink, PageCounts.Counter c) throws IOException {
+            AllocationState alloc, FindingSink sink, PageCounts.Counter c, PageStatus status) throws IOException {
         buf.clear();
         buf.limit(n * Page.SIZE);
         long pos = first * Page.SIZE;
@@ -199,21 +200,24 @@ public final class FileScanner {
                 c.total++;
                 c.checksumProtected++;
                 c.checksumOk++;
+                status.set(first + i, PageStatus.CHECKSUM_OK);
                 continue;
             }
             if (quick == PageVerification.QUICK_OK_NONE) {
                 c.total++;
                 c.unprotected++;
+                status.set(first + i, PageStatus.UNPROTECTED);
                 continue;
             }
             buf.get(i * Page.SIZE, b, 0, Page.SIZE);
-            checkPage(b, 0, path, fileId, first + i, alloc, sink, c);
+            status.set(first + i, checkPage(b, 0, path, fileId, first + i, alloc, sink, c));
         }
     }
 
-    static void checkPage(byte[] b, int off, Path path, int fileId, long pageId, AllocationState alloc, FindingSink sink,
+    static byte checkPage(byte[] b, int off, Path path, int fileId, long pageId, AllocationState alloc, FindingSink sink,
             PageCounts.Counter c) {
         c.total++;
+        byte[] st = { PageStatus.EMPTY };
         long fileOffset = pageId * Page.SIZE;
         Location loc = Location.page(path, fileId, pageId, fileOffset);
         AllocationState.State state = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(pageId);
@@ -222,27 +226,27 @@ public final class FileScanner {
             c.empty++;
             if (Bytes.allZero(b, off, Page.SIZE)) {
                 if (state == AllocationState.State.ALLOCATED) {
-                    sink.add(new Finding(Rules.PAGE_ZERO, "page " + fileId + ":" + pageId
+                    mark(sink, st, new Finding(Rules.PAGE_ZERO, "page " + fileId + ":" + pageId
                             + " is all zeros but the GAM and PFS say it is in use", loc));
                 }
-                return;
+                return st[0];
             }
             if (state != AllocationState.State.ALLOCATED) {
-                return; // never-formatted space with leftovers: not in use
+                return st[0]; // never-formatted space with leftovers: not in use
             }
-            sink.add(new Finding(Rules.PAGE_BAD_HEADER, "page " + fileId + ":" + pageId
+            mark(sink, st, new Finding(Rules.PAGE_BAD_HEADER, "page " + fileId + ":" + pageId
                     + " is in use but its 96-byte header is all zeros", loc.bytes(0, Page.HEADER_SIZE)));
-            return;
+            return st[0];
         }
         int quick = PageVerification.quick(b, off, fileId, pageId, c.xors);
         if (quick == PageVerification.QUICK_OK_CHECKSUM) {
             c.checksumProtected++;
             c.checksumOk++;
-            return;
+            return PageStatus.CHECKSUM_OK;
         }
         if (quick == PageVerification.QUICK_OK_NONE) {
             c.unprotected++;
-            return;
+            return PageStatus.UNPROTECTED;
         }
         PageVerification v = PageVerification.verify(b, off, new PageId(fileId, pageId));
         boolean inUse = state != AllocationState.State.UNALLOCATED;
@@ -253,9 +257,10 @@ public final class FileScanner {
                 c.checksumProtected++;
                 if (v.checksumOk()) {
                     c.checksumOk++;
+                    st[0] = PageStatus.CHECKSUM_OK;
                 } else {
                     c.checksumBad++;
-                    sink.add(new Finding(Rules.PAGE_CHECKSUM, damage, String.format("page %d:%d: stored checksum 0x%08X, computed 0x%08X%s",
+                    mark(sink, st, new Finding(Rules.PAGE_CHECKSUM, damage, String.format("page %d:%d: stored checksum 0x%08X, computed 0x%08X%s",
                             fileId, pageId, v.checksumStored(), v.checksumComputed(), where), loc.bytes(0x3C, 4)));
                 }
             }
@@ -263,29 +268,33 @@ public final class FileScanner {
                 c.tornProtected++;
                 if (v.isTorn()) {
                     c.torn++;
-                    sink.add(new Finding(Rules.PAGE_TORN, damage, "page " + fileId + ":" + pageId + ": torn sector(s) "
+                    mark(sink, st, new Finding(Rules.PAGE_TORN, damage, "page " + fileId + ":" + pageId + ": torn sector(s) "
                             + v.torn().tornSectors() + " (signature " + v.torn().signature() + ")" + where,
                             tornRange(loc, v)));
                 } else {
                     c.tornOk++;
+                    st[0] = PageStatus.TORN_OK;
                 }
             }
-            case NONE -> c.unprotected++;
+            case NONE -> {
+                c.unprotected++;
+                st[0] = PageStatus.UNPROTECTED;
+            }
         }
         if (!v.headerProblems().isEmpty()) {
-            sink.add(new Finding(Rules.PAGE_BAD_HEADER, damage, "page " + fileId + ":" + pageId + ": "
+            mark(sink, st, new Finding(Rules.PAGE_BAD_HEADER, damage, "page " + fileId + ":" + pageId + ": "
                     + String.join("; ", v.headerProblems()) + where, loc.bytes(0, Page.HEADER_SIZE)));
         }
         if (!v.pageIdMatches()) {
             String t = "page at " + fileId + ":" + pageId + " says it is " + v.header().pageId() + " (type " + v.header().typeName() + ")";
             if (inUse) {
-                sink.add(new Finding(Rules.PAGE_ID_MISMATCH, t, loc.bytes(0x20, 6)));
+                mark(sink, st, new Finding(Rules.PAGE_ID_MISMATCH, t, loc.bytes(0x20, 6)));
             } else {
-                sink.add(new Finding(Rules.PAGE_ID_STALE, t + where, loc.bytes(0x20, 6)));
+                mark(sink, st, new Finding(Rules.PAGE_ID_STALE, t + where, loc.bytes(0x20, 6)));
             }
         }
         if (!v.slotProblems().isEmpty()) {
-            sink.add(new Finding(Rules.PAGE_SLOT_RANGE, damage, "page " + fileId + ":" + pageId + ": "
+            mark(sink, st, new Finding(Rules.PAGE_SLOT_RANGE, damage, "page " + fileId + ":" + pageId + ": "
                     + String.join("; ", v.slotProblems()) + where, loc.bytes(Page.SIZE - 2 * Math.min(v.header().slotCount(), 4048),
                             2 * Math.min(v.header().slotCount(), 4048))));
         }
@@ -294,8 +303,18 @@ public final class FileScanner {
         if (!suspicious.isEmpty()) {
             int firstSector = suspicious.get(0);
             int lastSector = suspicious.get(suspicious.size() - 1);
-            sink.add(new Finding(Rules.PAGE_ZERO_SECTOR, damage, "page " + fileId + ":" + pageId + ": zero-filled sector(s) "
+            mark(sink, st, new Finding(Rules.PAGE_ZERO_SECTOR, damage, "page " + fileId + ":" + pageId + ": zero-filled sector(s) "
                     + suspicious + " in the used part of the page" + where, loc.bytes(firstSector * Page.SECTOR_SIZE, (lastSector - firstSector + 1) * Page.SECTOR_SIZE)));
+        }
+        return st[0];
+    }
+
+    /** Adds a finding and raises the page's status to match its severity. */
+    private static void mark(FindingSink sink, byte[] st, Finding f) {
+        sink.add(f);
+        byte s = f.severity().atLeast(Severity.ERROR) ? PageStatus.DAMAGED : PageStatus.WARNING;
+        if (st[0] < s) {
+            st[0] = s;
         }
     }
 

@@ -17,9 +17,10 @@ import pagelens.core.findings.FindingSink;
  * @param sink         the findings (bounded) and their counts
  * @param bytesRead    bytes read by the scan
  * @param nanos        wall time
+ * @param status       one status byte per page, for page maps
  */
 public record ScanResult(Path evidence, long size, String fileKind, int fileId, PageCounts counts, FindingSink sink,
-        long bytesRead, long nanos) {
+        long bytesRead, long nanos, PageStatus status) {
 
     public List<Finding> findings() {
         return sink.findings();
