@@ -48,6 +48,17 @@ public final class Corruptor {
         }
     }
 
+    /** Flips one bit at {@code offset} in each of {@code count} pages from {@code firstPage} (many findings at once). */
+    public static void flipBits(Path copy, long firstPage, long count, int offset) throws IOException {
+        try (FileChannel ch = open(copy)) {
+            for (long p = firstPage; p < firstPage + count; p++) {
+                byte[] page = readPage(ch, p);
+                page[offset] ^= 1;
+                writePage(ch, p, page);
+            }
+        }
+    }
+
     /** Zeroes one 512-byte sector of a page. */
     public static void zeroSector(Path copy, long pageId, int sector) throws IOException {
         try (FileChannel ch = open(copy)) {

@@ -1,0 +1,184 @@
+package pagelens.report.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import pagelens.core.boot.BootLayouts;
+import pagelens.core.boot.XtpFilegroup;
+import pagelens.core.cases.Case;
+import pagelens.core.cases.CaseBuilder;
+import pagelens.core.cases.CaseInfo;
+import pagelens.core.cases.EvidenceEntry;
+import pagelens.core.findings.Finding;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.specimen.Corruptor;
+import pagelens.core.specimen.DataFileSpecimen;
+import pagelens.report.JsonReport;
+import pagelens.report.PdfReport;
+
+/** PDF text and JSON of generated reports: hashes, rule ids, page ids, verdicts, a non-Latin name, the schema. */
+class ReportTest {
+
+    @TempDir
+    Path tmp;
+
+    static Path samples() {
+        String prop = System.getProperty("pagelens.samples");
+        Path p = prop != null ? Paths.get(prop) : Paths.get("../../../shared/samples");
+        return Files.isDirectory(p) ? p.toAbsolutePath().normalize() : null;
+    }
+
+    static Path root() {
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("docs/schema/pagelens-case-1.schema.json"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("project root not found");
+    }
+
+    static String pdfText(Path pdf) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(d);
+        }
+    }
+
+    static void assertValid(Path json) throws IOException {
+        JsonSchemaFactory f = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(root().resolve("docs/schema/pagelens-case-1.schema.json"))) {
+            schema = f.getSchema(in);
+        }
+        Set<ValidationMessage> errors = schema.validate(new ObjectMapper().readTree(json.toFile()));
+        assertEquals(Set.of(), errors, "the JSON report validates against docs/schema/pagelens-case-1.schema.json");
+    }
+
+    private Path specimen(String name, String dbName, boolean stale) throws IOException {
+        Path p = tmp.resolve(name);
+        DataFileSpecimen.write(p, DataFileSpecimen.Spec.defaults(96).withName(dbName).withStaleHekaton(stale), ProgressMonitor.NULL);
+        return p;
+    }
+
+    @Test
+    void specimenReportHasEverythingAndValidates() throws IOException {
+        Path moved = specimen("moved.mdf", "Склад_Перенос", true);
+        Path fresh = specimen("fresh.mdf", "Fresh", false);
+        Corruptor.flipBit(moved, 30, 2000, 1);
+        Corruptor.misdirect(moved, 40, 41);
+        Case c = new CaseBuilder(BootLayouts.builtIn(), XtpFilegroup.ABSENT, "test").build(
+                new CaseInfo("Moved database check", "CS-4711", "Ana Lyst", "Contoso", null, "synthetic specimens"), List.of(moved, fresh),
+                ProgressMonitor.NULL);
+        Path pdf = tmp.resolve("report.pdf");
+        Path json = tmp.resolve("report.json");
+        PdfReport.write(c, pdf);
+        JsonReport.write(c, json);
+        String text = pdfText(pdf);
+        String flat = text.replaceAll("\\s+", "");
+        for (EvidenceEntry e : c.evidence()) {
+            assertTrue(flat.contains(e.sha256Now()), "hash of " + e.path() + " in the PDF");
+        }
+        for (Finding f : c.findings().findings()) {
+            assertTrue(text.contains(f.ruleId()), f.ruleId());
+            assertTrue(text.contains(f.location().describe()), f.location().describe());
+        }
+        assertTrue(text.contains("Stale In-Memory OLTP (Hekaton) state"), "critical verdict sentence");
+        assertTrue(text.contains("no stale Hekaton state"), "ok verdict sentence");
+        assertTrue(text.contains("Склад_Перенос"), "the non-Latin database name is text in the PDF");
+        assertTrue(text.contains("CS-4711") && text.contains("Moved database check"), "header with title and ticket");
+        assertTrue(text.contains("page 1 of"), "page numbers");
+        assertTrue(text.contains("Boot page comparison"), "comparison of the two boot pages");
+        assertTrue(text.contains("[VERIFIED]") && text.contains("[INFERRED]"), "evidence levels carried into the report");
+        assertValid(json);
+        JsonNode o = new ObjectMapper().readTree(json.toFile());
+        assertEquals("pagelens-case/1", o.get("schema").asText());
+        assertEquals("critical", o.at("/bootPages/0/hekaton/verdict").asText());
+    }
+
+    @Test
+    void realSampleAndCorruptedCopy() throws IOException {
+        Path s = samples();
+        assumeTrue(s != null, "real samples not found (../shared/samples absent): skipping");
+        Path copy = Files.copy(s.resolve("aspnetdb-tractis/aspnetdb.mdf"), tmp.resolve("aspnetdb-copy.mdf"));
+        Corruptor.flipBit(copy, 14, 3000, 2);
+        Corruptor.zeroSector(copy, 20, 1);
+        Path bak = s.resolve("quanlymypham2022-huycoder/Database.bak");
+        Case c = new CaseBuilder(BootLayouts.builtIn(), XtpFilegroup.NOT_STATED, "not stated").openedWith(bak,
+                "f2dc4f41744e03a8c85be83e03f625417de20afe3350a04bf86b86a9c5ddf4cf").build(new CaseInfo("Real sample", "T-1", "", "", null, ""),
+                        List.of(copy, bak), ProgressMonitor.NULL);
+        Path pdf = tmp.resolve("real.pdf");
+        PdfReport.write(c, pdf);
+        String text = pdfText(pdf);
+        assertTrue(text.replaceAll("\\s+", "").contains("f2dc4f41744e03a8c85be83e03f625417de20afe3350a04bf86b86a9c5ddf4cf"));
+        assertTrue(text.contains("page.checksum-mismatch"));
+        assertTrue(text.contains("1:14") && text.contains("1:20"));
+        assertTrue(text.contains("QuanLyMyPham"));
+        Path json = tmp.resolve("real.json");
+        JsonReport.write(c, json);
+        assertValid(json);
+    }
+
+    @Test
+    void neverOverwritesEvidenceAndSaysWhenEvidenceChanged() throws IOException {
+        Path ev = specimen("ev.mdf", "E", false);
+        Case c = new CaseBuilder(BootLayouts.builtIn(), XtpFilegroup.NOT_STATED, "t").openedWith(ev, "0".repeat(64))
+                .build(new CaseInfo("t", "", "", "", null, ""), List.of(ev), ProgressMonitor.NULL);
+        byte[] before = Files.readAllBytes(ev);
+        IOException e = assertThrows(IOException.class, () -> PdfReport.write(c, ev));
+        assertTrue(e.getMessage().contains("never overwrites evidence"), e.getMessage());
+        assertThrows(IOException.class, () -> JsonReport.write(c, ev));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ev)));
+        Path pdf = tmp.resolve("changed.pdf");
+        PdfReport.write(c, pdf);
+        assertTrue(pdfText(pdf).contains("EVIDENCE CHANGED"));
+    }
+
+    @Test
+    void tenThousandFindingsStayReadable() throws IOException {
+        Path big = tmp.resolve("big.mdf");
+        DataFileSpecimen.write(big, DataFileSpecimen.Spec.defaults(12_000).withUsedFraction(1.0), ProgressMonitor.NULL);
+        Corruptor.flipBits(big, 1_000, 10_000, 3000);
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        Case c = new CaseBuilder(BootLayouts.builtIn(), XtpFilegroup.NOT_STATED, "t").build(new CaseInfo("10k", "", "", "", null, ""),
+                List.of(big), ProgressMonitor.NULL);
+        assertEquals(10_000L, c.findings().countsByRule().get("page.checksum-mismatch"), () -> c.findings().countsByRule().toString());
+        long t0 = System.nanoTime();
+        Path pdf = tmp.resolve("big.pdf");
+        PdfReport.write(c, pdf);
+        Path json = tmp.resolve("big.json");
+        JsonReport.write(c, json);
+        long after = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("10,000 findings: PDF %,d bytes, JSON %,d bytes in %d ms; heap in use before %,d after %,d bytes (max %,d)%n",
+                Files.size(pdf), Files.size(json), (System.nanoTime() - t0) / 1_000_000, before, after, rt.maxMemory());
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            assertTrue(d.getNumberOfPages() < 30, "grouped by rule, bounded: " + d.getNumberOfPages() + " pages");
+        }
+        assertTrue(pdfText(pdf).contains("more finding(s) of page.checksum-mismatch"));
+        assertEquals(c.findings().total(), new ObjectMapper().readTree(json.toFile()).get("findings").size());
+        assertValid(json);
+    }
+}
