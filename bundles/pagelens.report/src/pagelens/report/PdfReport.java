@@ -186,7 +186,7 @@ public final class PdfReport {
                 boolean hk = f.def().isHekaton() || f.offset() >= h.regionStart() && f.offset() < h.regionEnd();
                 rows.add(new String[] { String.format("P+0x%03X", f.offset()), String.valueOf(f.size()), f.name(),
                         f.def().type().equals("bytes") ? "\u0000" + f.value() : f.value(), f.def().evidence().tag() });
-                colours.add(hk ? f.isZero() ? YELLOW : PINK : null);
+                colours.add(f.def().isHekaton() && !f.isZero() ? PINK : hk ? YELLOW : null);
             }
             for (BootPage.Range r : b.uncovered()) {
                 if (r.nonZeroBytes() > 0) {
@@ -252,7 +252,9 @@ public final class PdfReport {
                         n - Math.min(list.size(), ROWS_PER_RULE), rule.id()));
             }
             for (int i = 0; i < list.size() && i < DETAILS_PER_RULE; i++) {
-                excerpt(pdf, list.get(i));
+                if (list.get(i).severity().atLeast(Severity.WARNING)) {
+                    excerpt(pdf, list.get(i));
+                }
             }
         }
     }
@@ -312,21 +314,25 @@ public final class PdfReport {
     }
 
     private static void pageMaps(PdfCanvas pdf, Case c) throws IOException {
+        if (!c.scans().isEmpty()) {
+            pdf.newPage();
+        }
         for (ScanResult s : c.scans().values()) {
             PageStatus st = s.status();
             if (st == null || st.pages() == 0) {
                 continue;
             }
-            pdf.newPage();
-            pdf.heading("Page map of " + s.evidence().getFileName(), 14);
-            int cols = 128;
-            int maxCells = cols * 150;
-            long perCell = Math.max(1, (st.pages() + maxCells - 1) / maxCells);
+            int cols = st.pages() <= 1024 ? 32 : st.pages() <= 8192 ? 64 : 128;
+            float cell = PdfCanvas.TEXT_WIDTH / cols;
+            int maxRows = (int) ((PdfCanvas.TOP - PdfCanvas.BOTTOM - 90) / cell);
+            long perCell = Math.max(1, (st.pages() + (long) cols * maxRows - 1) / ((long) cols * maxRows));
             long cells = (st.pages() + perCell - 1) / perCell;
+            float mapHeight = ((cells + cols - 1) / cols) * cell;
+            pdf.need(mapHeight + 70);
+            pdf.heading("Page map of " + s.evidence().getFileName(), 14);
             pdf.paragraph(pdf.regular, 8.5f, GREY, String.format(Locale.ROOT, "%,d pages, one cell per %s, %d cells to a row (the worst page of a cell "
                     + "gives its colour). Green: checksum verifies; teal: torn-page bits whole; blue: no protection; grey: never used; orange: "
                     + "warning; red: damaged.", st.pages(), perCell == 1 ? "page" : perCell + " pages", cols));
-            float cell = PdfCanvas.TEXT_WIDTH / cols;
             float top = pdf.y() - 4;
             for (long i = 0; i < cells; i++) {
                 byte w = st.worst(i * perCell, (i + 1) * perCell);
@@ -334,7 +340,7 @@ public final class PdfReport {
                 float yy = top - (i / cols) * cell;
                 pdf.rect(x, yy, cell - 0.4f, cell - 0.4f, statusColour(w));
             }
-            pdf.space(4 + ((cells + cols - 1) / cols) * cell + 8);
+            pdf.space(4 + mapHeight + 8);
         }
     }
 
