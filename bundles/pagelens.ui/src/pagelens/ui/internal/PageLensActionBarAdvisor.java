@@ -20,6 +20,7 @@ final class PageLensActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction about;
     private IWorkbenchAction resetPerspective;
     private IWorkbenchAction preferences;
+    private IWorkbenchAction export;
 
     PageLensActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -33,6 +34,7 @@ final class PageLensActionBarAdvisor extends ActionBarAdvisor {
         about = register(ActionFactory.ABOUT.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         preferences = register(ActionFactory.PREFERENCES.create(window));
+        export = register(ActionFactory.EXPORT.create(window));
     }
 
     private IWorkbenchAction register(IWorkbenchAction a) {
@@ -45,6 +47,8 @@ final class PageLensActionBarAdvisor extends ActionBarAdvisor {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(export);
         file.add(new Separator());
         file.add(close);
         file.add(closeAll);
