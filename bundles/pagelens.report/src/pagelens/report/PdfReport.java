@@ -155,7 +155,7 @@ public final class PdfReport {
                             + e.sha256Opened() + ")" : "") });
             colours.add(e.changedSinceOpened() ? PINK : null);
         }
-        pdf.table(new float[] { 125, 76, 44, 258 }, new String[] { "Path", "What it is", "Bytes", "SHA-256" }, rows, colours, 6.5f);
+        pdf.table(new float[] { 120, 76, 52, 255 }, new String[] { "Path", "What it is", "Bytes", "SHA-256" }, rows, colours, 6.5f);
     }
 
     private static void bootPages(PdfCanvas pdf, Case c) throws IOException {
