@@ -18,8 +18,10 @@ public final class PageLensPerspective implements IPerspectiveFactory {
         left.addView(EvidenceExplorerView.ID);
         layout.getViewLayout(EvidenceExplorerView.ID).setCloseable(false);
         IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.78f, editors);
+        bottom.addView(pagelens.ui.views.FindingsView.ID);
         bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(EvidenceExplorerView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(pagelens.ui.views.FindingsView.ID);
     }
 }

@@ -18,6 +18,8 @@ public final class EvidenceItem {
     private volatile double hashProgress;
     private volatile String sha256;
     private volatile String hashError;
+    private volatile java.util.List<pagelens.core.findings.Finding> findings = java.util.List.of();
+    private volatile String scanState = "";
 
     EvidenceItem(Path path) {
         this.path = path;
@@ -66,6 +68,24 @@ public final class EvidenceItem {
     void hashEnded(HashState state, String error) {
         hashState = state;
         hashError = error;
+    }
+
+    /** Findings of the scan and boot page check (empty until they ran). */
+    public java.util.List<pagelens.core.findings.Finding> findings() {
+        return findings;
+    }
+
+    void setFindings(java.util.List<pagelens.core.findings.Finding> f) {
+        findings = java.util.List.copyOf(f);
+    }
+
+    /** "scanning...", "scanned", "" (not scanned), or why not. */
+    public String scanState() {
+        return scanState;
+    }
+
+    void setScanState(String s) {
+        scanState = s;
     }
 
     public boolean isFolder() {

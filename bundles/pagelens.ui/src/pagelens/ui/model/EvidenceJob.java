@@ -22,7 +22,7 @@ final class EvidenceJob extends Job {
     private long lastNotify;
 
     EvidenceJob(EvidenceItem item, EvidenceRegistry registry) {
-        super("Hashing " + item.path().getFileName());
+        super("Hashing and checking " + item.path().getFileName());
         this.item = item;
         this.registry = registry;
         setUser(false);
@@ -32,6 +32,44 @@ final class EvidenceJob extends Job {
     @Override
     public boolean belongsTo(Object family) {
         return family == FAMILY;
+    }
+
+    /** Scans data and log files and judges boot pages; the findings go to the Findings view. */
+    private void check(IProgressMonitor monitor) {
+        pagelens.core.identify.Identification id = item.identification();
+        java.util.List<pagelens.core.findings.Finding> out = new java.util.ArrayList<>();
+        try {
+            switch (id.kind()) {
+                case DATA_FILE, LOG_FILE -> {
+                    item.setScanState("scanning...");
+                    registry.changed(item);
+                    pagelens.core.findings.FindingSink sink = new pagelens.core.findings.FindingSink(20_000);
+                    new pagelens.core.scan.FileScanner().scan(item.path(), new MonitorAdapter(monitor, f -> {
+                    }), sink);
+                    out.addAll(sink.findings());
+                }
+                default -> {
+                    // other kinds: boot page only
+                }
+            }
+            if (id.kind() == pagelens.core.identify.EvidenceKind.DATA_FILE && id.databaseVersion() != null
+                    || id.kind() == pagelens.core.identify.EvidenceKind.BACKUP) {
+                pagelens.core.boot.BootSources.Copy c = pagelens.core.boot.BootSources.asRestored(pagelens.core.boot.BootSources.read(item.path()));
+                pagelens.core.boot.BootPage b = pagelens.core.boot.BootPage.decode(c.page(),
+                        pagelens.core.boot.BootLayouts.withUserFolder(java.nio.file.Paths.get(System.getProperty("user.home"), ".pagelens", "layouts")),
+                        pagelens.core.boot.XtpFilegroup.NOT_STATED, "not stated");
+                out.add(new pagelens.core.findings.Finding(b.hekaton().rule(), b.hekaton().headline(), new pagelens.core.findings.Location(
+                        item.path(), 1, 9, c.offset(), Math.max(0, b.hekaton().regionStart()),
+                        Math.max(0, b.hekaton().regionEnd() - b.hekaton().regionStart()))));
+            }
+            item.setScanState(out.isEmpty() && id.kind() != pagelens.core.identify.EvidenceKind.DATA_FILE ? "" : "checked");
+        } catch (pagelens.core.io.CanceledException e) {
+            item.setScanState("scan canceled");
+        } catch (IOException | pagelens.core.boot.BootPageException | RuntimeException e) {
+            item.setScanState("not checked: " + e.getMessage());
+        }
+        item.setFindings(out);
+        registry.changed(item);
     }
 
     @Override
@@ -54,6 +92,7 @@ final class EvidenceJob extends Job {
             }));
             item.hashDone(hex);
             registry.changed(item);
+            check(monitor);
             return Status.OK_STATUS;
         } catch (CanceledException e) {
             item.hashEnded(EvidenceItem.HashState.CANCELED, null);
