@@ -412,6 +412,17 @@ public final class PageEditor extends EditorPart {
         natTable.redraw();
     }
 
+    /** Highlights a byte range and scrolls it into view (links from findings). */
+    public void reveal(int start, int length) {
+        focus(start, length);
+        linking = true;
+        try {
+            grid.select(start / 16, start % 16);
+        } finally {
+            linking = false;
+        }
+    }
+
     /** Selects the first structure node with this name (tests, links from findings). */
     public boolean selectNode(String name) {
         Node n = find(tree, name);

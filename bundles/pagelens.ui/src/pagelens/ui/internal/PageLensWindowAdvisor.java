@@ -44,8 +44,8 @@ final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
         for (String a : Platform.getApplicationArgs()) {
             boolean optionValue = previous.startsWith("-");
             previous = a;
-            if (a.startsWith("-") || optionValue && !Files.exists(Paths.get(a))) {
-                continue; // an option, or the value of one (for example a test harness's arguments)
+            if (a.startsWith("-") || optionValue) {
+                continue; // an option, or the value of one (for example a test harness's -testproperties FILE)
             }
             Path p = Paths.get(a).toAbsolutePath().normalize();
             if (Files.exists(p)) {

@@ -151,7 +151,7 @@ public final class FindingsView extends ViewPart {
             PageEditor ed = (PageEditor) page.openEditor(in, PageEditor.ID);
             ed.showPage(new PageId(Math.max(1, f.location().fileId()), f.location().pageId()));
             if (f.location().byteLength() > 0) {
-                ed.focus(f.location().byteStart(), f.location().byteLength());
+                ed.reveal(f.location().byteStart(), f.location().byteLength());
             }
         } catch (PartInitException | ClassCastException e) {
             summary.setText("cannot open: " + e.getMessage());
