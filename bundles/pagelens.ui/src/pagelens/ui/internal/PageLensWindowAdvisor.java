@@ -37,6 +37,15 @@ final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
         c.setTitle("PageLens");
     }
 
+    private static boolean isTestHarness() {
+        for (String a : Platform.getApplicationArgs()) {
+            if (a.startsWith("-test")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void postWindowOpen() {
         List<Path> paths = new ArrayList<>();
@@ -52,6 +61,15 @@ final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
                 paths.add(p);
             } else {
                 System.err.println("pagelens: " + a + ": no such file or folder");
+            }
+        }
+        if (paths.isEmpty() && !Boolean.getBoolean("pagelens.nodemo") && !isTestHarness()) {
+            // a newcomer with no file sees every view with something in it: the SYNTHETIC demo set
+            try {
+                paths.addAll(pagelens.core.specimen.DemoSet.write(
+                        Paths.get(System.getProperty("user.home"), ".pagelens", "demo"), pagelens.core.io.ProgressMonitor.NULL));
+            } catch (java.io.IOException e) {
+                System.err.println("pagelens: could not write the demo evidence: " + e.getMessage());
             }
         }
         if (!paths.isEmpty()) {

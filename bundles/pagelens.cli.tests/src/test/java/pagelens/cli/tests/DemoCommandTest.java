@@ -1,0 +1,39 @@
+package pagelens.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoSetIsWrittenAndShowsEverything() throws IOException {
+        Cli w = Cli.run("demo", tmp.toString());
+        assertEquals(0, w.exit(), w.err());
+        assertTrue(w.out().contains("SYNTHETIC"));
+        assertTrue(Files.exists(tmp.resolve("README-SYNTHETIC.txt")));
+        Cli scan = Cli.run("scan", tmp.resolve("demo-damaged.mdf").toString());
+        assertEquals(1, scan.exit());
+        for (String s : new String[] { "page.checksum-mismatch", "page.zero-sector", "page.id-mismatch", "page.zero-filled", "page.torn", "1:36", "1:39", "1:40", "1:41", "1:43" }) {
+            assertTrue(scan.out().contains(s), s + " in " + scan.out());
+        }
+        assertEquals(1, Cli.run("boot", tmp.resolve("demo-moved-stale-hekaton.mdf").toString(), "--layouts", tmp.toString()).exit());
+        assertEquals(0, Cli.run("boot", tmp.resolve("demo-fresh.mdf").toString(), "--layouts", tmp.toString()).exit());
+        Cli dump = Cli.run("boot", tmp.resolve("demo-dbcc-page-1-9.txt").toString(), "--layouts", tmp.toString());
+        assertEquals(1, dump.exit(), dump.err());
+        assertTrue(dump.out().contains("DBCC PAGE output"), dump.out());
+        // a second run keeps the files
+        long size = Files.size(tmp.resolve("demo-damaged.mdf"));
+        assertEquals(0, Cli.run("demo", tmp.toString()).exit());
+        assertEquals(size, Files.size(tmp.resolve("demo-damaged.mdf")));
+    }
+}

@@ -1,0 +1,74 @@
+package pagelens.core.specimen;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import pagelens.core.dbcc.DbccPageDump;
+import pagelens.core.io.EvidenceSource;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.page.Page;
+import pagelens.core.page.PageId;
+
+/**
+ * The demo evidence set (all SYNTHETIC): a data file with several kinds of damage, a clean database and a
+ * "moved" database whose boot page carries stale In-Memory OLTP state, and DBCC PAGE output of that
+ * boot page. Written once into a folder; existing files are kept.
+ */
+public final class DemoSet {
+    public static final String README = "README-SYNTHETIC.txt";
+
+    private DemoSet() {
+    }
+
+    /** Writes the set into {@code dir} (created when missing) and returns its files. */
+    public static List<Path> write(Path dir, ProgressMonitor monitor) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        Path damaged = dir.resolve("demo-damaged.mdf");
+        if (!Files.exists(damaged)) {
+            DataFileSpecimen.write(damaged, DataFileSpecimen.Spec.defaults(1024).withName("DemoSales").withMixedProtection(), monitor);
+            Corruptor.flipBit(damaged, 36, 3000, 3);
+            Corruptor.zeroSector(damaged, 39, 1);
+            Corruptor.tearSecondHalf(damaged, 40, 52);
+            Corruptor.misdirect(damaged, 41, 42);
+            Corruptor.zeroPage(damaged, 43);
+        }
+        out.add(damaged);
+        Path fresh = dir.resolve("demo-fresh.mdf");
+        if (!Files.exists(fresh)) {
+            DataFileSpecimen.write(fresh, DataFileSpecimen.Spec.defaults(256).withName("Inventory"), monitor);
+        }
+        out.add(fresh);
+        Path moved = dir.resolve("demo-moved-stale-hekaton.mdf");
+        if (!Files.exists(moved)) {
+            DataFileSpecimen.write(moved, DataFileSpecimen.Spec.defaults(256).withName("Inventory").withStaleHekaton(true), monitor);
+        }
+        out.add(moved);
+        Path dump = dir.resolve("demo-dbcc-page-1-9.txt");
+        if (!Files.exists(dump)) {
+            byte[] boot;
+            try (EvidenceSource s = EvidenceSource.open(moved)) {
+                boot = s.readFully(Page.BOOT_PAGE_ID * Page.SIZE, Page.SIZE);
+            }
+            Files.writeString(dump, DbccPageDump.format(new PageId(1, 9), boot, 0x0000005128DF6000L), StandardCharsets.US_ASCII);
+        }
+        out.add(dump);
+        Path readme = dir.resolve(README);
+        if (!Files.exists(readme)) {
+            Files.writeString(readme, """
+                    PageLens demo evidence. Every file here is SYNTHETIC, written by PageLens' specimen generator.
+                    demo-damaged.mdf               a data file (checksum, torn-page and unprotected pages) with a bit flip (1:36),
+                                                   a zeroed sector (1:39), a torn write (1:40), a misdirected write (1:41)
+                                                   and a lost page (1:43)
+                    demo-fresh.mdf                 a clean database "Inventory"
+                    demo-moved-stale-hekaton.mdf   the same database after a move: stale In-Memory OLTP state in its boot page
+                    demo-dbcc-page-1-9.txt         DBCC PAGE(db, 1, 9, 2) style output of that boot page
+                    """);
+        }
+        return out;
+    }
+}
