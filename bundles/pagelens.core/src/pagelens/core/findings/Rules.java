@@ -83,11 +83,21 @@ public final class Rules {
                     + "tell where the In-Memory OLTP fields are, so it cannot give a restore verdict.",
             "Calibrate the version with 'pagelens calibrate' (DBCC DBINFO WITH TABLERESULTS plus DBCC PAGE(db, 1, 9, 2)).");
 
+    public static final Rule BACKUP_BLOCK_DAMAGED = new Rule("backup.block-damaged", Severity.ERROR, "Damaged backup block",
+            "A Microsoft Tape Format descriptor block or stream header of the backup fails its header checksum, or claims more bytes than "
+                    + "the file holds. PageLens skipped to the next valid block; data in between was not examined.",
+            "Get an intact copy of the backup (compare its size and hash with the source); RESTORE VERIFYONLY on the source server tells "
+                    + "whether the original is readable.");
+    public static final Rule BACKUP_NO_BOOT_PAGE = new Rule("backup.no-boot-page", Severity.ERROR, "No boot page in the backup",
+            "None of the backup's data streams holds page 1:9, so the database cannot be restored from this file alone: it may be one "
+                    + "stripe of a backup written to several files, or truncated.",
+            "Find the other files of the backup set (RESTORE LABELONLY / HEADERONLY show the family count) and restore from all of them.");
+
     /** Every rule, in the order of docs/rules.md. */
     public static List<Rule> all() {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
-                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN);
+                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE);
     }
 
     public static Rule byId(String id) {

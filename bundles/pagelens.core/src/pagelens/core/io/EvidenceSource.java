@@ -17,7 +17,7 @@ import java.util.HexFormat;
  * scan, the hex view, the hash job) can share one source. Nothing here can write to the file: the
  * channel is opened with {@link StandardOpenOption#READ} only.
  */
-public final class EvidenceSource implements AutoCloseable {
+public final class EvidenceSource implements AutoCloseable, ByteSource {
 
     private static final int HASH_BUFFER = 1 << 20;
 
@@ -47,11 +47,13 @@ public final class EvidenceSource implements AutoCloseable {
         return new EvidenceSource(path, ch, ch.size());
     }
 
+    @Override
     public Path path() {
         return path;
     }
 
     /** Size in bytes at the time the source was opened. */
+    @Override
     public long size() {
         return size;
     }
@@ -61,6 +63,7 @@ public final class EvidenceSource implements AutoCloseable {
      *
      * @return the number of bytes read (0 at or past the end)
      */
+    @Override
     public int read(long offset, byte[] dst, int dstOff, int len) throws IOException {
         if (offset < 0 || len < 0 || dstOff < 0 || dstOff + len > dst.length) {
             throw new IllegalArgumentException("bad read range: offset " + offset + ", length " + len);
@@ -93,6 +96,7 @@ public final class EvidenceSource implements AutoCloseable {
     }
 
     /** Reads what there is, up to {@code len} bytes, at {@code offset}. */
+    @Override
     public byte[] readUpTo(long offset, int len) throws IOException {
         byte[] b = new byte[(int) Math.max(0, Math.min(len, size - offset))];
         int n = read(offset, b, 0, b.length);

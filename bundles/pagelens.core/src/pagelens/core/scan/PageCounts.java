@@ -25,11 +25,11 @@ public record PageCounts(long total, long checksumProtected, long checksumOk, lo
     }
 
     /** A mutable counter for one worker. */
-    static final class Counter {
-        final int[] xors = new int[16];
-        long total, checksumProtected, checksumOk, checksumBad, tornProtected, tornOk, torn, unprotected, empty;
+    public static final class Counter {
+        public final int[] xors = new int[16];
+        public long total, checksumProtected, checksumOk, checksumBad, tornProtected, tornOk, torn, unprotected, empty;
 
-        PageCounts toCounts() {
+        public PageCounts toCounts() {
             return new PageCounts(total, checksumProtected, checksumOk, checksumBad, tornProtected, tornOk, torn, unprotected, empty);
         }
     }

@@ -1,0 +1,155 @@
+package pagelens.core.backup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import pagelens.core.io.ByteSource;
+import pagelens.core.io.EvidenceSource;
+import pagelens.core.page.Bytes;
+
+/**
+ * The MTF stream inside a compressed backup ({@code MSSQLBAK}), decompressed lazily by chunk. The file is
+ * indexed once (chunk positions only: 28-byte headers {@code 0x21, size/512, compressed length u16, u64,
+ * u64, u32 0, u32}, as observed on the samples, docs/formats.md section 10); a read decompresses only the
+ * chunks it touches, through a small cache. Uncompressed SFMB blocks and padding between chunks are
+ * skipped and not part of the stream.
+ */
+public final class CompressedBackup implements ByteSource, AutoCloseable {
+    static final int HEADER = 28;
+    private static final int CACHE = 16;
+
+    /** One chunk: where it is in the file and in the stream. */
+    public record Chunk(long fileOffset, int compressedLength, int outputSize, long streamOffset) {
+    }
+
+    private final EvidenceSource file;
+    private final List<Chunk> chunks = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final long size;
+    private final Map<Integer, byte[]> cache = new LinkedHashMap<>(CACHE * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> e) {
+            return size() > CACHE;
+        }
+    };
+
+    private CompressedBackup(EvidenceSource file) throws IOException {
+        this.file = file;
+        long pos = 16;
+        long stream = 0;
+        byte[] h = new byte[HEADER];
+        long skipped = 0;
+        while (pos + HEADER <= file.size()) {
+            file.read(pos, h, 0, HEADER);
+            if (h[0] == 'S' && h[1] == 'F' && h[2] == 'M' && h[3] == 'B' && pos % 4096 == 0) {
+                pos += 4096;
+                continue;
+            }
+            int out = (h[1] & 0xFF) * 512;
+            int clen = Bytes.u16(h, 2);
+            if ((h[0] & 0xFF) == 0x21 && (out == 4096 || out == 8192 || out == 65536) && clen > 256 && Bytes.u32(h, 20) == 0
+                    && pos + HEADER + clen <= file.size()) {
+                if (skipped > 0) {
+                    notes.add(skipped + " byte(s) between chunks before offset 0x" + Long.toHexString(pos) + " skipped");
+                    skipped = 0;
+                }
+                chunks.add(new Chunk(pos, clen, out, stream));
+                stream += out;
+                pos += HEADER + clen;
+                continue;
+            }
+            pos++;
+            skipped++;
+        }
+        this.size = stream;
+    }
+
+    /** Indexes a compressed backup; the source stays open with this object. */
+    public static CompressedBackup open(Path path) throws IOException {
+        EvidenceSource s = EvidenceSource.open(path);
+        try {
+            byte[] magic = s.readUpTo(0, 8);
+            if (!new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("MSSQLBAK")) {
+                throw new IOException(path + ": does not start with MSSQLBAK");
+            }
+            return new CompressedBackup(s);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    public List<Chunk> chunks() {
+        return List.copyOf(chunks);
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    @Override
+    public Path path() {
+        return file.path();
+    }
+
+    /** Size of the decompressed MTF stream. */
+    @Override
+    public long size() {
+        return size;
+    }
+
+    private synchronized byte[] chunk(int i) throws IOException {
+        byte[] b = cache.get(i);
+        if (b == null) {
+            Chunk c = chunks.get(i);
+            byte[] in = file.readFully(c.fileOffset() + HEADER, c.compressedLength());
+            try {
+                b = XpressHuffman.decompress(in, 0, in.length, c.outputSize());
+            } catch (XpressHuffman.CorruptInput e) {
+                throw new IOException("compressed chunk at file offset 0x" + Long.toHexString(c.fileOffset()) + " is damaged: " + e.getMessage());
+            }
+            cache.put(i, b);
+        }
+        return b;
+    }
+
+    private int chunkAt(long streamOffset) {
+        int lo = 0;
+        int hi = chunks.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (chunks.get(mid).streamOffset() <= streamOffset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public int read(long offset, byte[] dst, int dstOff, int len) throws IOException {
+        int n = 0;
+        while (n < len && offset + n < size) {
+            int ci = chunkAt(offset + n);
+            Chunk c = chunks.get(ci);
+            byte[] b = chunk(ci);
+            int in = (int) (offset + n - c.streamOffset());
+            int k = Math.min(len - n, b.length - in);
+            System.arraycopy(b, in, dst, dstOff + n, k);
+            n += k;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+}

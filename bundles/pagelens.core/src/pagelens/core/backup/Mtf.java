@@ -1,0 +1,127 @@
+package pagelens.core.backup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import pagelens.core.io.ByteSource;
+import pagelens.core.page.Bytes;
+
+/**
+ * A walk over Microsoft Tape Format descriptor blocks (DBLKs) and their streams (docs/formats.md 5.2-5.4):
+ * every DBLK header checksum (XOR of 25 words) and stream header checksum (XOR of 10 words) checked; on a
+ * damaged block the walk notes it and resynchronises on the next valid DBLK header at a 512-byte boundary.
+ */
+public final class Mtf {
+    static final Set<String> TYPES = Set.of("TAPE", "SSET", "VOLB", "DIRB", "FILE", "CFIL", "ESPB", "ESET", "EOTM", "SFMB", "MSCI",
+            "MSDA", "MSTL", "MSLS");
+
+    /** A stream of a DBLK: id, where its data is, how long. */
+    public record Stream(String id, long headerOffset, long dataOffset, long length) {
+    }
+
+    /** A descriptor block and its streams. */
+    public record Dblk(String type, long offset, byte[] header, List<Stream> streams) {
+    }
+
+    /** The walk's result: blocks in order, and the damage met. */
+    public record Walk(List<Dblk> blocks, List<String> damage) {
+        public List<Stream> streams(String id) {
+            List<Stream> out = new ArrayList<>();
+            for (Dblk d : blocks) {
+                for (Stream s : d.streams()) {
+                    if (s.id().equals(id)) {
+                        out.add(s);
+                    }
+                }
+            }
+            return out;
+        }
+
+        public Dblk first(String type) {
+            return blocks.stream().filter(d -> d.type().equals(type)).findFirst().orElse(null);
+        }
+    }
+
+    private Mtf() {
+    }
+
+    static boolean dblkChecksumOk(byte[] h) {
+        int x = 0;
+        for (int i = 0; i < 50; i += 2) {
+            x ^= Bytes.u16(h, i);
+        }
+        return x == Bytes.u16(h, 50);
+    }
+
+    static boolean streamChecksumOk(byte[] h) {
+        int x = 0;
+        for (int i = 0; i < 20; i += 2) {
+            x ^= Bytes.u16(h, i);
+        }
+        return x == Bytes.u16(h, 20);
+    }
+
+    public static Walk walk(ByteSource src) throws IOException {
+        List<Dblk> blocks = new ArrayList<>();
+        List<String> damage = new ArrayList<>();
+        long pos = 0;
+        long size = src.size();
+        byte[] h = new byte[52];
+        byte[] sh = new byte[22];
+        long badFrom = -1;
+        while (pos + 52 <= size) {
+            src.read(pos, h, 0, 52);
+            String type = new String(h, 0, 4, StandardCharsets.US_ASCII);
+            if (!TYPES.contains(type) || !dblkChecksumOk(h)) {
+                if (TYPES.contains(type) && badFrom < 0) {
+                    damage.add(String.format("DBLK %s at 0x%X: header checksum does not match", type, pos));
+                }
+                if (badFrom < 0 && !blocks.isEmpty()) {
+                    badFrom = pos;
+                }
+                pos += 512;
+                continue;
+            }
+            if (badFrom >= 0) {
+                if (pos - badFrom > 512 || blocks.isEmpty()) {
+                    damage.add(String.format("resynchronised at 0x%X after %,d bytes without a valid block header", pos, pos - badFrom));
+                }
+                badFrom = -1;
+            }
+            int firstEvent = Bytes.u16(h, 8);
+            List<Stream> streams = new ArrayList<>();
+            long s = pos + firstEvent;
+            long next = -1;
+            while (s + 22 <= size && firstEvent >= 52) {
+                src.read(s, sh, 0, 22);
+                if (!streamChecksumOk(sh)) {
+                    break;
+                }
+                String id = new String(sh, 0, 4, StandardCharsets.US_ASCII);
+                long len = Bytes.i64(sh, 8);
+                if (len < 0 || s + 22 + len > size) {
+                    damage.add(String.format("stream %s at 0x%X claims %,d bytes, past the end of the backup", id, s, len));
+                    break;
+                }
+                streams.add(new Stream(id, s, s + 22, len));
+                long after = (s + 22 + len + 3) & ~3L;
+                if (id.equals("SPAD")) {
+                    next = after;
+                    break;
+                }
+                s = after;
+            }
+            blocks.add(new Dblk(type, pos, h.clone(), List.copyOf(streams)));
+            if (next > pos) {
+                pos = next;
+            } else {
+                long p = Math.max(pos + 512, s);
+                pos = (p + 511) / 512 * 512;
+            }
+        }
+        return new Walk(List.copyOf(blocks), List.copyOf(damage));
+    }
+}
