@@ -61,7 +61,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new IOException(file + ": " + id.summary());
         }
         if (id.kind() == EvidenceKind.BACKUP || id.kind() == EvidenceKind.COMPRESSED_BACKUP) {
-            throw new IOException(file + ": is a " + id.kind().id() + "; scanning pages inside backups is not implemented yet");
+            throw new IOException(file + ": is a " + id.kind().id() + "; use 'pagelens backup " + file + "' to verify the pages of a backup");
         }
         if (id.kind() == EvidenceKind.XTP_CONTAINER || id.kind() == EvidenceKind.DBCC_PAGE_DUMP) {
             throw new IOException(file + ": is a " + id.kind().id() + ", not a data or log file (use 'pagelens page' for DBCC output)");

@@ -29,6 +29,7 @@ public final class BackupPageStore implements PageStore {
     private final Map<PageId, List<PageCopy>> copies = new LinkedHashMap<>();
     private final List<Long> slots = new ArrayList<>();
     private long notPages;
+    private boolean ownsSource;
 
     public BackupPageStore(ByteSource src, Mtf.Walk walk) throws IOException {
         this.src = src;
@@ -107,8 +108,22 @@ public final class BackupPageStore implements PageStore {
         return b;
     }
 
+    /** The store closes its source on {@link #close()} (stores opened through PageStores). */
+    public BackupPageStore owningSource() {
+        ownsSource = true;
+        return this;
+    }
+
     @Override
-    public void close() {
-        // the source belongs to the caller
+    public void close() throws IOException {
+        if (ownsSource && src instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
     }
 }

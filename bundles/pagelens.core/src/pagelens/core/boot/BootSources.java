@@ -56,8 +56,19 @@ public final class BootSources {
             case BACKUP -> {
                 return scanBackup(path);
             }
-            case COMPRESSED_BACKUP -> throw new IOException(path + ": is a compressed backup; reading its boot page needs decompression, "
-                    + "which comes with backup support");
+            case COMPRESSED_BACKUP -> {
+                try (pagelens.core.backup.Backup b = pagelens.core.backup.Backup.read(path)) {
+                    List<Copy> out = new ArrayList<>();
+                    for (pagelens.core.store.PageCopy c : b.bootCopies()) {
+                        out.add(new Copy(c.provenance().offset(), b.pages().read(c),
+                                String.format("decompressed stream offset 0x%X", c.provenance().offset())));
+                    }
+                    if (out.isEmpty()) {
+                        throw new IOException(path + ": no boot page (1:9) in this compressed backup");
+                    }
+                    return out;
+                }
+            }
             default -> throw new IOException(path + ": is " + id.kind().id() + ", which holds no boot page");
         }
     }

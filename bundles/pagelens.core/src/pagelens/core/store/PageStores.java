@@ -20,8 +20,7 @@ public final class PageStores {
         return switch (id.kind()) {
             case DATA_FILE, LOG_FILE -> FilePageStore.open(path);
             case DBCC_PAGE_DUMP -> DbccPageDump.parse(path);
-            case BACKUP, COMPRESSED_BACKUP -> throw new IOException(path + ": is a " + id.kind().id()
-                    + "; reading pages inside backups is not implemented yet (it comes with backup support)");
+            case BACKUP, COMPRESSED_BACKUP -> pagelens.core.backup.Backup.read(path).pages().owningSource();
             case XTP_CONTAINER -> throw new IOException(path + ": is an In-Memory OLTP container folder, not a file of 8 KB pages");
             case UNKNOWN -> {
                 if (id.size() >= 8192) {

@@ -100,7 +100,10 @@ class ScanAndPageCommandTest {
         assertEquals(2, both.exit());
         Cli bak = Cli.run("scan", IdentifyCommandTest.samples().resolve("pubs2012-dwipnandi/pubs.bak").toString());
         assertEquals(2, bak.exit());
-        assertTrue(bak.err().contains("not implemented yet"), bak.err());
+        assertTrue(bak.err().contains("pagelens backup"), bak.err());
+        Cli bootOfBackup = Cli.run("page", IdentifyCommandTest.samples().resolve("pubs2012-dwipnandi/pubs.bak").toString(), "1:9");
+        assertEquals(0, bootOfBackup.exit(), bootOfBackup.err());
+        assertTrue(bootOfBackup.out().contains("m_type = 13 (boot)") && bootOfBackup.out().contains("byte offset 0x16000"), bootOfBackup.out());
         Path empty = Files.createFile(tmp.resolve("empty.mdf"));
         Cli e = Cli.run("scan", empty.toString());
         assertEquals(2, e.exit());

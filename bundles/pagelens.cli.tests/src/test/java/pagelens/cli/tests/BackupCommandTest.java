@@ -1,0 +1,53 @@
+package pagelens.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class BackupCommandTest {
+
+    @Test
+    void jsonOfA2022Backup() throws IOException {
+        Path bak = IdentifyCommandTest.samples().resolve("quanlymypham2022-huycoder/Database.bak");
+        Cli r = Cli.run("backup", "--json", bak.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(false, o.get("compressed").asBoolean());
+        JsonNode s = o.at("/sets/0");
+        assertEquals("QuanLyMyPham", s.get("databaseName").asText());
+        assertEquals(957, s.get("databaseVersion").asInt());
+        assertEquals("16.0.1000", s.get("softwareVersion").asText());
+        assertEquals(268, s.at("/pages/checksumProtected").asInt());
+        assertEquals(268, s.at("/pages/checksumOk").asInt());
+        assertEquals(2, s.get("bootPages").size());
+        assertEquals(0x4200, s.at("/bootPages/0/offset").asLong());
+        assertEquals(0, o.get("findings").size());
+    }
+
+    @Test
+    void targetVersion() {
+        Path bak = IdentifyCommandTest.samples().resolve("quanlymypham2022-huycoder/Database.bak");
+        Cli r = Cli.run("backup", bak.toString(), "--target-version", "2019");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("this backup is database version 957 and cannot be restored on a server that supports up to 904 (SQL Server 2019)"),
+                r.out());
+        Cli ok = Cli.run("backup", IdentifyCommandTest.samples().resolve("pubs2012-dwipnandi/pubs.bak").toString(), "--target-version", "957");
+        assertEquals(0, ok.exit(), ok.out());
+        assertTrue(ok.out().contains("database version 706 can be restored"), ok.out());
+    }
+
+    @Test
+    void compressedBackupIsReadThroughDecompression() {
+        Cli r = Cli.run("backup", IdentifyCommandTest.samples().resolve("datatable-compressed-peterezz/Database.bak").toString());
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("database School, dbi_version 904"), r.out());
+        assertTrue(r.out().contains("(compressed)"), r.out());
+    }
+}

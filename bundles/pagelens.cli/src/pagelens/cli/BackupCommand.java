@@ -1,0 +1,198 @@
+package pagelens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import pagelens.core.backup.Backup;
+import pagelens.core.backup.Mtf;
+import pagelens.core.boot.BootLayouts;
+import pagelens.core.boot.BootPage;
+import pagelens.core.boot.BootPageException;
+import pagelens.core.boot.XtpFilegroup;
+import pagelens.core.findings.Finding;
+import pagelens.core.findings.Severity;
+import pagelens.core.scan.PageCounts;
+import pagelens.core.store.PageCopy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pagelens backup [--json] FILE [--target-version N]}: a backup read without a restore. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Read a .bak without restoring it (plain or compressed): the MTF blocks, the set's server and database version, every "
+                + "page of the data streams verified, every copy of the boot page with the In-Memory OLTP verdict, and whether a target "
+                + "server can restore it.",
+        footer = { "", "Exit codes: 0 no finding of severity error or worse, 1 such findings, 2 usage or I/O error." })
+final class BackupCommand implements Callable<Integer> {
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Option(names = "--target-version", paramLabel = "N",
+            description = "The server to restore on: a database version (for example 904) or a release year (2019).")
+    Integer target;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Highest database version each release restores. */
+    static int maxVersionOf(int n) {
+        return switch (n) {
+            case 2005 -> 612;
+            case 2008 -> 655;
+            case 2012 -> 706;
+            case 2014 -> 782;
+            case 2016 -> 852;
+            case 2017 -> 869;
+            case 2019 -> 904;
+            case 2022 -> 957;
+            default -> n;
+        };
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Backup b = Backup.read(file)) {
+            BootLayouts layouts = BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts"));
+            BootPage boot = null;
+            if (!b.bootCopies().isEmpty()) {
+                try {
+                    boot = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)), layouts, XtpFilegroup.NOT_STATED,
+                            "not stated (the backup's file list is not read yet)");
+                } catch (BootPageException e) {
+                    spec.commandLine().getErr().println("pagelens: boot page: " + e.getMessage());
+                }
+            }
+            Integer dbVersion = boot != null ? Integer.valueOf(boot.dbiVersion()) : b.databaseVersion();
+            String targetVerdict = null;
+            if (target != null && dbVersion != null) {
+                int max = maxVersionOf(target);
+                targetVerdict = dbVersion > max
+                        ? "this backup is database version " + dbVersion + " and cannot be restored on a server that supports up to " + max
+                                + (target != max ? " (SQL Server " + target + ")" : "")
+                        : "database version " + dbVersion + " can be restored on a server that supports up to " + max;
+            }
+            if (json) {
+                Json.print(out, toJson(b, boot, targetVerdict));
+            } else {
+                printText(out, b, boot, targetVerdict);
+            }
+            boolean bad = b.findings().worst() != null && b.findings().worst().atLeast(Severity.ERROR) || boot != null && boot.critical()
+                    || target != null && dbVersion != null && dbVersion > maxVersionOf(target);
+            return bad ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
+        }
+    }
+
+    private static ObjectNode toJson(Backup b, BootPage boot, String targetVerdict) {
+        ObjectNode o = Json.object();
+        o.put("path", b.path().toString());
+        o.put("compressed", b.compressed());
+        ArrayNode notes = o.putArray("notes");
+        b.notes().forEach(notes::add);
+        ArrayNode sets = o.putArray("sets");
+        ObjectNode s = sets.addObject();
+        s.put("type", b.backupKind());
+        s.put("databaseName", boot != null ? boot.databaseName() : null);
+        if (b.databaseVersion() != null) {
+            s.put("databaseVersion", b.databaseVersion());
+        }
+        s.put("databaseVersionEvidence", "INFERRED (SCIN chunk, docs/formats.md 10); the boot page's dbi_version is VERIFIED");
+        s.put("softwareVersion", b.softwareVersion());
+        s.put("softwareName", b.softwareName());
+        s.putArray("files"); // the file list (SFIN) is not decoded yet
+        PageCounts c = b.counts();
+        ObjectNode p = s.putObject("pages");
+        p.put("total", c.total());
+        p.put("checksumProtected", c.checksumProtected());
+        p.put("checksumOk", c.checksumOk());
+        p.put("checksumBad", c.checksumBad());
+        p.put("tornProtected", c.tornProtected());
+        p.put("tornOk", c.tornOk());
+        p.put("torn", c.torn());
+        p.put("unprotected", c.unprotected());
+        p.put("empty", c.empty());
+        ArrayNode bp = s.putArray("bootPages");
+        for (PageCopy copy : b.bootCopies()) {
+            ObjectNode x = bp.addObject();
+            x.put("offset", copy.provenance().offset());
+            try {
+                x.put("lsn", pagelens.core.page.PageHeader.parse(b.pages().read(copy)).lsn().toString());
+            } catch (IOException e) {
+                x.put("lsn", (String) null);
+            }
+        }
+        if (boot != null) {
+            ObjectNode hk = s.putObject("hekaton");
+            hk.put("verdict", boot.hekaton().verdict().id());
+            hk.put("rule", boot.hekaton().rule().id());
+            hk.put("headline", boot.hekaton().headline());
+        }
+        if (targetVerdict != null) {
+            s.put("targetVerdict", targetVerdict);
+        }
+        ArrayNode blocks = o.putArray("blocks");
+        for (Mtf.Dblk d : b.walk().blocks()) {
+            ObjectNode x = blocks.addObject();
+            x.put("type", d.type());
+            x.put("offset", d.offset());
+            ArrayNode st = x.putArray("streams");
+            d.streams().forEach(z -> st.add(z.id() + " " + z.length()));
+        }
+        ArrayNode fs = o.putArray("findings");
+        for (Finding f : b.findings().findings()) {
+            ObjectNode x = fs.addObject();
+            x.put("rule", f.ruleId());
+            x.put("severity", f.severity().id());
+            x.put("fileId", f.location().fileId());
+            x.put("pageId", f.location().pageId());
+            x.put("offset", f.location().fileOffset());
+            x.put("title", f.title());
+        }
+        return o;
+    }
+
+    private static void printText(PrintWriter out, Backup b, BootPage boot, String targetVerdict) {
+        out.println(b.path() + (b.compressed() ? "  (compressed)" : ""));
+        b.notes().forEach(n -> out.println("  note: " + n));
+        out.printf(Locale.ROOT, "  set: %s backup by %s, server %s, database version %s [SCIN, INFERRED]%n", b.backupKind(), b.softwareName(),
+                b.softwareVersion(), b.databaseVersion());
+        if (boot != null) {
+            out.printf(Locale.ROOT, "  database %s, dbi_version %d (created as %d) [boot page, VERIFIED]%n", boot.databaseName(), boot.dbiVersion(),
+                    boot.createVersion());
+        }
+        PageCounts c = b.counts();
+        out.printf(Locale.ROOT, "  pages: %,d slots; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d ok, %,d torn); unprotected %,d; "
+                + "never used or not a page %,d%n", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(), c.tornProtected(), c.tornOk(),
+                c.torn(), c.unprotected(), c.empty());
+        for (PageCopy copy : b.bootCopies()) {
+            out.printf(Locale.ROOT, "  boot page copy %d at stream offset 0x%X%s%n", copy.provenance().copy() + 1, copy.provenance().offset(),
+                    copy == b.bootCopies().get(b.bootCopies().size() - 1) ? " (the one a restore applies)" : "");
+        }
+        if (boot != null) {
+            out.printf(Locale.ROOT, "  In-Memory OLTP: %s [%s]: %s%n", boot.hekaton().verdict().name(), boot.hekaton().rule().id(), boot.hekaton().headline());
+        }
+        if (targetVerdict != null) {
+            out.println("  target: " + targetVerdict);
+        }
+        out.printf(Locale.ROOT, "  MTF: %d blocks (%s)%n", b.walk().blocks().size(),
+                String.join(" ", b.walk().blocks().stream().map(Mtf.Dblk::type).toList()));
+        if (b.findings().total() == 0) {
+            out.println("  findings: none");
+        }
+        for (Finding f : b.findings().findings()) {
+            out.printf(Locale.ROOT, "  %-8s %-28s %-10s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(), f.location().describe(), f.title());
+        }
+    }
+}
