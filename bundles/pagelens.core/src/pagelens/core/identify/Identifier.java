@@ -39,22 +39,24 @@ public final class Identifier {
     }
 
     /**
-     * Whether a file opens as pages (a data or log file, or DBCC PAGE output), from its first 64 KB only.
+     * Whether a file opens as pages (a data or log file, a backup, or DBCC PAGE output), from its first 64 KB only.
      * Never throws.
      */
     public static boolean opensAsPages(Path path) {
         try (EvidenceSource src = EvidenceSource.open(path)) {
             byte[] head = src.readUpTo(0, 64 * 1024);
-            return Page.isPageFile(head) || src.size() < (64L << 20) && looksLikeDbccPage(head);
+            return Page.isPageFile(head) || startsWith(head, TAPE) || startsWith(head, MSSQLBAK)
+                    || src.size() < (64L << 20) && looksLikeDbccPage(head);
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    /** Whether a file starts with TAPE (an uncompressed backup), from its first 4 bytes. Never throws. */
-    public static boolean isPlainBackup(Path path) {
+    /** Whether a file is a backup (TAPE or MSSQLBAK at the start). Never throws. */
+    public static boolean isBackup(Path path) {
         try (EvidenceSource src = EvidenceSource.open(path)) {
-            return startsWith(src.readUpTo(0, 4), TAPE);
+            byte[] head = src.readUpTo(0, 8);
+            return startsWith(head, TAPE) || startsWith(head, MSSQLBAK);
         } catch (IOException | RuntimeException e) {
             return false;
         }

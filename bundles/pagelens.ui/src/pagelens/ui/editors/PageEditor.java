@@ -95,6 +95,11 @@ public final class PageEditor extends EditorPart {
         }
         List<Integer> ids = store.fileIds();
         if (ids.isEmpty()) {
+            try {
+                store.close();
+            } catch (IOException e) {
+                // read-only
+            }
             throw new PartInitException(in.file() + ": no pages");
         }
         fileId = ids.get(0);

@@ -45,12 +45,16 @@ public final class EvidenceOpener {
 
     public static void openEditor(IWorkbenchPage page, Path file) {
         try {
-            String editor = pagelens.core.identify.Identifier.opensAsPages(file) ? PageEditor.ID : HexEditor.ID;
-            page.openEditor(new EvidenceEditorInput(file), editor);
-            if (editor.equals(HexEditor.ID) && pagelens.core.identify.Identifier.isPlainBackup(file)) {
-                // until the backup editor exists, a backup opens with its boot page decoded beside the bytes
-                page.openEditor(new EvidenceEditorInput(file), pagelens.ui.editors.BootPageEditor.ID);
+            EvidenceEditorInput in = new EvidenceEditorInput(file);
+            if (pagelens.core.identify.Identifier.opensAsPages(file) && opened(page, page.openEditor(in, PageEditor.ID))) {
+                if (pagelens.core.identify.Identifier.isBackup(file)) {
+                    // until the backup editor exists, a backup opens as pages and with its boot page decoded
+                    opened(page, page.openEditor(in, pagelens.ui.editors.BootPageEditor.ID));
+                }
+                return;
             }
+            // anything else, or a file whose pages cannot be read (a damaged backup, a file that merely starts with TAPE)
+            page.openEditor(in, HexEditor.ID);
         } catch (PartInitException e) {
             org.eclipse.jface.dialogs.MessageDialog.openError(page.getWorkbenchWindow().getShell(), "PageLens",
                     "Cannot open " + file + ": " + e.getMessage());
@@ -60,6 +64,15 @@ public final class EvidenceOpener {
     /** Cancels every identify/hash job still running. */
     public static void cancelJobs() {
         Job.getJobManager().cancel(EvidenceJob.FAMILY);
+    }
+
+    /** False (and the placeholder closed) when the workbench could not create the editor. */
+    private static boolean opened(IWorkbenchPage page, org.eclipse.ui.IEditorPart part) {
+        if (part != null && part.getClass().getSimpleName().equals("ErrorEditorPart")) {
+            page.closeEditor(part, false);
+            return false;
+        }
+        return part != null;
     }
 
     /** Waits until every identify/hash job has finished (tests). */
