@@ -204,7 +204,8 @@ public final class PageEditor extends EditorPart {
 
     private void openBootPage() {
         try {
-            getSite().getPage().openEditor(getEditorInput(), BootPageEditor.ID);
+            getSite().getPage().openEditor(getEditorInput(), BootPageEditor.ID, true,
+                    org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
         } catch (PartInitException e) {
             setStatus("no boot page here: " + e.getMessage(), true);
         }

@@ -53,7 +53,8 @@ final class EvidenceJob extends Job {
                 }
             }
             if (id.kind() == pagelens.core.identify.EvidenceKind.DATA_FILE && id.databaseVersion() != null
-                    || id.kind() == pagelens.core.identify.EvidenceKind.BACKUP) {
+                    || id.kind() == pagelens.core.identify.EvidenceKind.BACKUP
+                    || id.kind() == pagelens.core.identify.EvidenceKind.COMPRESSED_BACKUP) {
                 pagelens.core.boot.BootSources.Copy c = pagelens.core.boot.BootSources.asRestored(pagelens.core.boot.BootSources.read(item.path()));
                 pagelens.core.boot.BootPage b = pagelens.core.boot.BootPage.decode(c.page(),
                         pagelens.core.boot.BootLayouts.withUserFolder(java.nio.file.Paths.get(System.getProperty("user.home"), ".pagelens", "layouts")),

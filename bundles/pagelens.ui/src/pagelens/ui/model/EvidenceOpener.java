@@ -46,15 +46,15 @@ public final class EvidenceOpener {
     public static void openEditor(IWorkbenchPage page, Path file) {
         try {
             EvidenceEditorInput in = new EvidenceEditorInput(file);
-            if (pagelens.core.identify.Identifier.opensAsPages(file) && opened(page, page.openEditor(in, PageEditor.ID))) {
+            if (pagelens.core.identify.Identifier.opensAsPages(file) && opened(page, page.openEditor(in, PageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
                 if (pagelens.core.identify.Identifier.isBackup(file)) {
                     // until the backup editor exists, a backup opens as pages and with its boot page decoded
-                    opened(page, page.openEditor(in, pagelens.ui.editors.BootPageEditor.ID));
+                    opened(page, page.openEditor(in, pagelens.ui.editors.BootPageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID));
                 }
                 return;
             }
             // anything else, or a file whose pages cannot be read (a damaged backup, a file that merely starts with TAPE)
-            page.openEditor(in, HexEditor.ID);
+            page.openEditor(in, HexEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
         } catch (PartInitException e) {
             org.eclipse.jface.dialogs.MessageDialog.openError(page.getWorkbenchWindow().getShell(), "PageLens",
                     "Cannot open " + file + ": " + e.getMessage());

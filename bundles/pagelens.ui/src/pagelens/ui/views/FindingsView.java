@@ -142,13 +142,13 @@ public final class FindingsView extends ViewPart {
         try {
             EvidenceEditorInput in = new EvidenceEditorInput(f.location().evidence());
             if (f.ruleId().startsWith("boot.")) {
-                page.openEditor(in, BootPageEditor.ID);
+                page.openEditor(in, BootPageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
                 return;
             }
             if (f.location().pageId() < 0) {
                 return;
             }
-            PageEditor ed = (PageEditor) page.openEditor(in, PageEditor.ID);
+            PageEditor ed = (PageEditor) page.openEditor(in, PageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
             ed.showPage(new PageId(Math.max(1, f.location().fileId()), f.location().pageId()));
             if (f.location().byteLength() > 0) {
                 ed.reveal(f.location().byteStart(), f.location().byteLength());
