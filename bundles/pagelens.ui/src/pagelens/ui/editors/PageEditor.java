@@ -78,6 +78,14 @@ public final class PageEditor extends EditorPart {
     private Color badFg;
     private Color okFg;
     private boolean linking;
+    private final pagelens.core.store.PatchSet patches = new pagelens.core.store.PatchSet();
+    private final org.eclipse.core.commands.operations.IUndoContext undoContext = new org.eclipse.core.commands.operations.ObjectUndoContext(this,
+            "PageLens page edits");
+    private byte[] original = new byte[Page.SIZE];
+    private int caret = -1;
+    private int pendingNibble = -1;
+    private Color changedFg;
+    private Color changedBg;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -146,6 +154,7 @@ public final class PageEditor extends EditorPart {
         createGrid(sash);
         createStructure(sash);
         sash.setWeights(62, 38);
+        new org.eclipse.ui.operations.UndoRedoActionGroup(getSite(), undoContext, true).fillActionBars(getEditorSite().getActionBars());
         long start = 0;
         List<PageCopy> first = store.copies(new PageId(fileId, start));
         showPage(first.isEmpty() ? firstPageOfStore() : new PageId(fileId, start));
@@ -167,6 +176,8 @@ public final class PageEditor extends EditorPart {
         colours.put(Regions.Kind.SLOT_ARRAY, new Color(new RGB(0xEE, 0xE0, 0xFA)));
         colours.put(Regions.Kind.TORN_BITS, new Color(new RGB(0xFF, 0xC8, 0x8A)));
         focusBg = new Color(new RGB(0x4A, 0x90, 0xE2));
+        changedFg = new Color(new RGB(0xB0, 0x00, 0x20));
+        changedBg = new Color(new RGB(0xFF, 0xE0, 0x82));
         badFg = new Color(new RGB(0xC0, 0x10, 0x10));
         okFg = new Color(new RGB(0x10, 0x70, 0x20));
     }
@@ -174,7 +185,7 @@ public final class PageEditor extends EditorPart {
     private void createBar(Composite root) {
         Composite bar = new Composite(root, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(7, false));
+        bar.setLayout(new GridLayout(9, false));
         new Label(bar, SWT.NONE).setText("Page:");
         pageText = new Text(bar, SWT.BORDER | SWT.SINGLE);
         pageText.setMessage("1:9");
@@ -198,6 +209,16 @@ public final class PageEditor extends EditorPart {
         boot.setText("Boot page (DBINFO)...");
         boot.setToolTipText("Open page 1:9 decoded, with the In-Memory OLTP restore verdict");
         boot.addListener(SWT.Selection, e -> openBootPage());
+        Button recompute = new Button(bar, SWT.PUSH);
+        recompute.setText("Recompute checksum");
+        recompute.setToolTipText("Set m_tornBits to the checksum of the page as edited (an undoable edit in the overlay)");
+        recompute.addListener(SWT.Selection, e -> recomputeChecksum());
+        Button save = new Button(bar, SWT.PUSH);
+        save.setText("Save patched copy as...");
+        save.setToolTipText("Write a new file: the evidence with the edited pages; never the evidence itself");
+        save.addListener(SWT.Selection, e -> savePatchedCopyDialog());
+        recompute.setEnabled(editable());
+        save.setEnabled(editable());
         Label hint = new Label(bar, SWT.NONE);
         hint.setText("   " + store.description());
     }
@@ -241,7 +262,9 @@ public final class PageEditor extends EditorPart {
     public void showPage(PageId id) {
         List<PageCopy> copies = store.copies(id);
         try {
-            bytes = copies.isEmpty() ? new byte[Page.SIZE] : store.read(copies.get(copies.size() - 1));
+            original = copies.isEmpty() ? new byte[Page.SIZE] : store.read(copies.get(copies.size() - 1));
+            byte[] edited = patches.current(id);
+            bytes = edited != null ? edited.clone() : original.clone();
         } catch (IOException e) {
             setStatus("cannot read page " + id + ": " + e.getMessage(), true);
             return;
@@ -313,12 +336,18 @@ public final class PageEditor extends EditorPart {
             }
         }, 56, (labels, row, col) -> {
             int off = row * 16 + col;
-            if (off >= focusStart && off < focusEnd) {
+            if (current != null && patches.changed(current, off)) {
+                labels.add("CHANGED");
+            } else if (off >= focusStart && off < focusEnd) {
                 labels.add("FOCUS");
             } else if (regions != null) {
                 labels.add(regions.kind(off).name());
             }
         }, reg -> {
+            Style changed = new Style();
+            changed.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, changedBg);
+            changed.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, changedFg);
+            reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, changed, DisplayMode.NORMAL, "CHANGED");
             for (var e : colours.entrySet()) {
                 HexGrid.background(reg, e.getKey().name(), e.getValue());
             }
@@ -332,11 +361,39 @@ public final class PageEditor extends EditorPart {
         viewportLayer = grid.viewportLayer;
         // a click on a byte selects the innermost structure node that holds it
         selectionLayer.addLayerListener(event -> {
-            if (event instanceof CellSelectionEvent cse && !linking && cse.getColumnPosition() < 16 && cse.getColumnPosition() >= 0) {
+            if (event instanceof CellSelectionEvent cse && cse.getColumnPosition() < 16 && cse.getColumnPosition() >= 0) {
                 int off = cse.getRowPosition() * 16 + cse.getColumnPosition();
                 if (off >= 0 && off < Page.SIZE) {
-                    selectNodeAt(off);
+                    caret = off;
+                    pendingNibble = -1;
+                    if (!linking) {
+                        selectNodeAt(off);
+                    }
                 }
+            }
+        });
+        // typing two hex digits on a selected byte changes it (in the overlay, never in the evidence)
+        natTable.addListener(SWT.KeyDown, e -> {
+            int d = Character.digit(e.character, 16);
+            if (d < 0 || caret < 0 || !editable()) {
+                return;
+            }
+            if (pendingNibble < 0) {
+                pendingNibble = d;
+                return;
+            }
+            int value = pendingNibble << 4 | d;
+            pendingNibble = -1;
+            int at = caret;
+            editBytes(at, new byte[] { (byte) value }, "Edit byte 0x" + Integer.toHexString(at));
+            if (at + 1 < Page.SIZE) {
+                linking = true;
+                try {
+                    grid.select((at + 1) / 16, (at + 1) % 16);
+                } finally {
+                    linking = false;
+                }
+                caret = at + 1;
             }
         });
     }
@@ -411,6 +468,113 @@ public final class PageEditor extends EditorPart {
         });
     }
 
+    /** Whether this evidence can be patched (a data or log file: page n at n x 8192). */
+    public boolean editable() {
+        return store instanceof pagelens.core.store.FilePageStore;
+    }
+
+    public pagelens.core.store.PatchSet patches() {
+        return patches;
+    }
+
+    public org.eclipse.core.commands.operations.IUndoContext undoContext() {
+        return undoContext;
+    }
+
+    /** The bytes shown (with edits). */
+    public byte[] currentBytes() {
+        return bytes.clone();
+    }
+
+    /**
+     * Changes bytes of the current page through the workbench operation history (undo/redo), in the
+     * overlay only.
+     */
+    public void editBytes(int offset, byte[] values, String label) {
+        if (!editable()) {
+            setStatus("this evidence cannot be patched here (only data and log files)", true);
+            return;
+        }
+        PageId id = current;
+        byte[] before = java.util.Arrays.copyOfRange(bytes, offset, offset + values.length);
+        byte[] orig = original.clone();
+        org.eclipse.core.commands.operations.AbstractOperation op = new org.eclipse.core.commands.operations.AbstractOperation(label) {
+            @Override
+            public org.eclipse.core.runtime.IStatus execute(IProgressMonitor m, org.eclipse.core.runtime.IAdaptable a) {
+                apply(id, orig, offset, values);
+                return org.eclipse.core.runtime.Status.OK_STATUS;
+            }
+
+            @Override
+            public org.eclipse.core.runtime.IStatus redo(IProgressMonitor m, org.eclipse.core.runtime.IAdaptable a) {
+                return execute(m, a);
+            }
+
+            @Override
+            public org.eclipse.core.runtime.IStatus undo(IProgressMonitor m, org.eclipse.core.runtime.IAdaptable a) {
+                apply(id, orig, offset, before);
+                return org.eclipse.core.runtime.Status.OK_STATUS;
+            }
+        };
+        op.addContext(undoContext);
+        try {
+            org.eclipse.ui.PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(op, null, null);
+        } catch (org.eclipse.core.commands.ExecutionException e) {
+            setStatus("edit failed: " + e.getMessage(), true);
+        }
+    }
+
+    private void apply(PageId id, byte[] orig, int offset, byte[] values) {
+        for (int i = 0; i < values.length; i++) {
+            patches.set(id, orig, offset + i, values[i] & 0xFF);
+        }
+        if (id.equals(current)) {
+            byte[] edited = patches.current(id);
+            bytes = edited != null ? edited.clone() : original.clone();
+            tree = PageStructure.describe(bytes, id);
+            PageVerification v = PageVerification.verify(bytes, 0, id);
+            regions = Regions.of(tree, v.torn() != null);
+            setStatus(describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(v));
+            structure.setInput(tree);
+            structure.expandToLevel(2);
+            natTable.redraw();
+        }
+        firePropertyChange(PROP_DIRTY);
+    }
+
+    /** Recomputes the page checksum of the shown page (as an undoable edit). */
+    public void recomputeChecksum() {
+        byte[] b = bytes.clone();
+        b[0x3C] = b[0x3D] = b[0x3E] = b[0x3F] = 0;
+        long c = pagelens.core.page.PageChecksum.compute(b, 0);
+        editBytes(0x3C, new byte[] { (byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24) }, "Recompute checksum");
+    }
+
+    /** Writes the evidence with the edits to {@code out}; refuses evidence paths. */
+    public void savePatchedCopy(java.nio.file.Path out) throws IOException {
+        java.util.List<java.nio.file.Path> evidence = new java.util.ArrayList<>();
+        evidence.add(store.evidence());
+        pagelens.ui.model.EvidenceRegistry.get().items().forEach(i -> evidence.add(i.path()));
+        patches.saveCopy(store.evidence(), out, evidence);
+    }
+
+    private void savePatchedCopyDialog() {
+        org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.SAVE);
+        d.setText("Save patched copy as (the evidence is never changed)");
+        d.setFileName(store.evidence().getFileName() + ".patched");
+        d.setOverwrite(true);
+        String f = d.open();
+        if (f == null) {
+            return;
+        }
+        try {
+            savePatchedCopy(java.nio.file.Paths.get(f));
+            setStatus("patched copy written to " + f + " (" + patches.size() + " page(s) changed)", false);
+        } catch (IOException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "PageLens", e.getMessage());
+        }
+    }
+
     /** Highlights a byte range in the grid. */
     public void focus(int start, int length) {
         focusStart = start;
@@ -465,7 +629,7 @@ public final class PageEditor extends EditorPart {
             // read-only
         }
         colours.values().forEach(Color::dispose);
-        for (Color c : new Color[] { focusBg, badFg, okFg }) {
+        for (Color c : new Color[] { focusBg, badFg, okFg, changedFg, changedBg }) {
             if (c != null) {
                 c.dispose();
             }
@@ -473,21 +637,24 @@ public final class PageEditor extends EditorPart {
         super.dispose();
     }
 
+    /** "Save" never writes evidence: it asks where to write the patched copy. */
     @Override
     public void doSave(IProgressMonitor monitor) {
+        savePatchedCopyDialog();
     }
 
     @Override
     public void doSaveAs() {
+        savePatchedCopyDialog();
     }
 
     @Override
     public boolean isDirty() {
-        return false;
+        return !patches.isEmpty();
     }
 
     @Override
     public boolean isSaveAsAllowed() {
-        return false;
+        return editable();
     }
 }

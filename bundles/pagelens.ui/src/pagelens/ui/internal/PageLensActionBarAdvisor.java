@@ -21,6 +21,8 @@ final class PageLensActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction resetPerspective;
     private IWorkbenchAction preferences;
     private IWorkbenchAction export;
+    private IWorkbenchAction undo;
+    private IWorkbenchAction redo;
 
     PageLensActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -35,6 +37,8 @@ final class PageLensActionBarAdvisor extends ActionBarAdvisor {
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         preferences = register(ActionFactory.PREFERENCES.create(window));
         export = register(ActionFactory.EXPORT.create(window));
+        undo = register(ActionFactory.UNDO.create(window));
+        redo = register(ActionFactory.REDO.create(window));
     }
 
     private IWorkbenchAction register(IWorkbenchAction a) {
@@ -56,6 +60,11 @@ final class PageLensActionBarAdvisor extends ActionBarAdvisor {
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
         file.add(quit);
         menuBar.add(file);
+        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(undo);
+        edit.add(redo);
+        edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(edit);
         MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         window.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         window.add(resetPerspective);
