@@ -107,6 +107,32 @@ class PageEditorUiTest {
     }
 
     @Test
+    void navigation() throws Exception {
+        Path spec = tmp.resolve("nav.mdf");
+        DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(64), ProgressMonitor.NULL);
+        Corruptor.flipBit(spec, 40, 4000, 1);
+        PageEditor ed = open(spec);
+        assertTrue(ed.nextDamaged(), ed.statusText());
+        assertEquals(new PageId(1, 40), ed.currentPage());
+        assertTrue(ed.nextOfType(10)); // IAM: page 8, after wrapping
+        assertEquals(new PageId(1, 8), ed.currentPage());
+        assertTrue(ed.nextOfType(13));
+        assertEquals(new PageId(1, 9), ed.currentPage());
+        Screens.spin(50);
+        // history: back to 8, back to 40, forward to 8
+        java.lang.reflect.Method back = PageEditor.class.getDeclaredMethod("goBack");
+        back.setAccessible(true);
+        back.invoke(ed);
+        assertEquals(new PageId(1, 8), ed.currentPage());
+        back.invoke(ed);
+        assertEquals(new PageId(1, 40), ed.currentPage());
+        java.lang.reflect.Method fwd = PageEditor.class.getDeclaredMethod("goForward");
+        fwd.setAccessible(true);
+        fwd.invoke(ed);
+        assertEquals(new PageId(1, 8), ed.currentPage());
+    }
+
+    @Test
     void realBootPage() throws Exception {
         String prop = System.getProperty("pagelens.samples");
         Path mdf = prop == null ? null : Paths.get(prop, "aspnetdb-tractis/aspnetdb.mdf");

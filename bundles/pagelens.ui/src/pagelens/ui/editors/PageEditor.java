@@ -84,6 +84,10 @@ public final class PageEditor extends EditorPart {
     private byte[] original = new byte[Page.SIZE];
     private int caret = -1;
     private int pendingNibble = -1;
+    private final java.util.ArrayDeque<PageId> back = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<PageId> forward = new java.util.ArrayDeque<>();
+    private boolean historyMove;
+    private org.eclipse.swt.widgets.Combo typeCombo;
     private Color changedFg;
     private Color changedBg;
 
@@ -185,7 +189,7 @@ public final class PageEditor extends EditorPart {
     private void createBar(Composite root) {
         Composite bar = new Composite(root, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(9, false));
+        bar.setLayout(new GridLayout(14, false));
         new Label(bar, SWT.NONE).setText("Page:");
         pageText = new Text(bar, SWT.BORDER | SWT.SINGLE);
         pageText.setMessage("1:9");
@@ -205,6 +209,30 @@ public final class PageEditor extends EditorPart {
         Button next = new Button(bar, SWT.PUSH);
         next.setText("Next \u25B6");
         next.addListener(SWT.Selection, e -> step(1));
+        Button backB = new Button(bar, SWT.PUSH);
+        backB.setText("Back");
+        backB.setToolTipText("The page shown before (history)");
+        backB.addListener(SWT.Selection, e -> goBack());
+        Button fwdB = new Button(bar, SWT.PUSH);
+        fwdB.setText("Forward");
+        fwdB.addListener(SWT.Selection, e -> goForward());
+        Button damagedB = new Button(bar, SWT.PUSH);
+        damagedB.setText("Next damaged");
+        damagedB.setToolTipText("The next page with a finding of severity warning or worse (from the background check)");
+        damagedB.addListener(SWT.Selection, e -> nextDamaged());
+        typeCombo = new org.eclipse.swt.widgets.Combo(bar, SWT.READ_ONLY);
+        java.util.List<String> types = new java.util.ArrayList<>();
+        for (int t = 0; t <= 20; t++) {
+            if (pagelens.core.page.PageType.isKnown(t)) {
+                types.add(t + " " + pagelens.core.page.PageType.name(t));
+            }
+        }
+        typeCombo.setItems(types.toArray(String[]::new));
+        typeCombo.setToolTipText("Page type for 'Next of type'");
+        typeCombo.select(types.indexOf("1 data"));
+        Button typeB = new Button(bar, SWT.PUSH);
+        typeB.setText("Next of type");
+        typeB.addListener(SWT.Selection, e -> nextOfType(Integer.parseInt(typeCombo.getText().split(" ")[0])));
         Button boot = new Button(bar, SWT.PUSH);
         boot.setText("Boot page (DBINFO)...");
         boot.setToolTipText("Open page 1:9 decoded, with the In-Memory OLTP restore verdict");
@@ -258,8 +286,81 @@ public final class PageEditor extends EditorPart {
         }
     }
 
+    private void goBack() {
+        if (!back.isEmpty()) {
+            forward.push(current);
+            historyMove = true;
+            showPage(back.pop());
+        }
+    }
+
+    private void goForward() {
+        if (!forward.isEmpty()) {
+            back.push(current);
+            historyMove = true;
+            showPage(forward.pop());
+        }
+    }
+
+    /** Moves to the next page (after the current one) with a finding of severity warning or worse. */
+    public boolean nextDamaged() {
+        java.util.TreeSet<Long> pages = new java.util.TreeSet<>();
+        String state = "";
+        for (pagelens.ui.model.EvidenceItem i : pagelens.ui.model.EvidenceRegistry.get().items()) {
+            if (i.path().equals(store.evidence())) {
+                state = i.scanState();
+                for (pagelens.core.findings.Finding f : i.findings()) {
+                    if (f.severity().atLeast(pagelens.core.findings.Severity.WARNING) && f.location().pageId() >= 0
+                            && f.location().fileId() == fileId) {
+                        pages.add(f.location().pageId());
+                    }
+                }
+            }
+        }
+        Long next = pages.higher(current.pageId());
+        if (next == null) {
+            next = pages.isEmpty() ? null : pages.first();
+        }
+        if (next == null) {
+            setStatus(state.isEmpty() ? "no damaged page known (the file was not checked yet, or has none)"
+                    : "no damaged page (" + state + ")", false);
+            return false;
+        }
+        showPage(new PageId(fileId, next));
+        return true;
+    }
+
+    /** Moves to the next page (after the current one, wrapping) whose m_type is {@code type}. */
+    public boolean nextOfType(int type) {
+        long limit = store.pageLimit(fileId);
+        for (long k = 1; k <= limit; k++) {
+            long p = (current.pageId() + k) % limit;
+            PageId id = new PageId(fileId, p);
+            java.util.List<PageCopy> c = store.copies(id);
+            if (c.isEmpty()) {
+                continue;
+            }
+            try {
+                byte[] b = store.read(c.get(c.size() - 1));
+                if (b[0] == 1 && (b[1] & 0xFF) == type) {
+                    showPage(id);
+                    return true;
+                }
+            } catch (IOException e) {
+                // unreadable page: skip it
+            }
+        }
+        setStatus("no page of type " + type + " (" + pagelens.core.page.PageType.name(type) + ") in this file", true);
+        return false;
+    }
+
     /** Shows a page: reads it, decodes it, verifies it, repaints. */
     public void showPage(PageId id) {
+        if (current != null && !historyMove && !current.equals(id)) {
+            back.push(current);
+            forward.clear();
+        }
+        historyMove = false;
         List<PageCopy> copies = store.copies(id);
         try {
             original = copies.isEmpty() ? new byte[Page.SIZE] : store.read(copies.get(copies.size() - 1));
