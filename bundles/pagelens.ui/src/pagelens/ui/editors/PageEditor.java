@@ -189,7 +189,10 @@ public final class PageEditor extends EditorPart {
     private void createBar(Composite root) {
         Composite bar = new Composite(root, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(14, false));
+        bar.setLayout(new GridLayout(10, false));
+        Composite actions = new Composite(root, SWT.NONE);
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        actions.setLayout(new GridLayout(4, false));
         new Label(bar, SWT.NONE).setText("Page:");
         pageText = new Text(bar, SWT.BORDER | SWT.SINGLE);
         pageText.setMessage("1:9");
@@ -233,21 +236,21 @@ public final class PageEditor extends EditorPart {
         Button typeB = new Button(bar, SWT.PUSH);
         typeB.setText("Next of type");
         typeB.addListener(SWT.Selection, e -> nextOfType(Integer.parseInt(typeCombo.getText().split(" ")[0])));
-        Button boot = new Button(bar, SWT.PUSH);
+        Button boot = new Button(actions, SWT.PUSH);
         boot.setText("Boot page (DBINFO)...");
         boot.setToolTipText("Open page 1:9 decoded, with the In-Memory OLTP restore verdict");
         boot.addListener(SWT.Selection, e -> openBootPage());
-        Button recompute = new Button(bar, SWT.PUSH);
+        Button recompute = new Button(actions, SWT.PUSH);
         recompute.setText("Recompute checksum");
         recompute.setToolTipText("Set m_tornBits to the checksum of the page as edited (an undoable edit in the overlay)");
         recompute.addListener(SWT.Selection, e -> recomputeChecksum());
-        Button save = new Button(bar, SWT.PUSH);
+        Button save = new Button(actions, SWT.PUSH);
         save.setText("Save patched copy as...");
         save.setToolTipText("Write a new file: the evidence with the edited pages; never the evidence itself");
         save.addListener(SWT.Selection, e -> savePatchedCopyDialog());
         recompute.setEnabled(editable());
         save.setEnabled(editable());
-        Label hint = new Label(bar, SWT.NONE);
+        Label hint = new Label(actions, SWT.NONE);
         hint.setText("   " + store.description());
     }
 
