@@ -141,6 +141,14 @@ class PageEditorUiTest {
         ed.showPage(new PageId(1, 9));
         Screens.spin(200);
         assertTrue(ed.statusText().startsWith("1:9: boot page"), ed.statusText());
+        ed.reveal(0x8C, 8); // dbi_crdate
+        ed.selectNodeAt(0x8C);
+        java.lang.reflect.Method inspect = PageEditor.class.getDeclaredMethod("inspect", int.class);
+        inspect.setAccessible(true);
+        inspect.invoke(ed, 0x8C);
+        assertTrue(ed.inspectorRows().contains("datetime (ticks, days) = 2011-02-19 12:23:13.760"), ed.inspectorRows().toString());
+        inspect.invoke(ed, 0x64);
+        assertTrue(ed.inspectorRows().contains("u16 / i16 = 611 / 611"), ed.inspectorRows().toString());
         assertTrue(ed.statusText().contains("checksum OK"), ed.statusText());
         assertNotNull(ed.structureViewer().getTree().getItem(0));
         ImageData px = Screens.snapshot(window.getShell());

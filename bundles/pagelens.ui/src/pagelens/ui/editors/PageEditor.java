@@ -470,6 +470,7 @@ public final class PageEditor extends EditorPart {
                 if (off >= 0 && off < Page.SIZE) {
                     caret = off;
                     pendingNibble = -1;
+                    inspect(off);
                     if (!linking) {
                         selectNodeAt(off);
                     }
@@ -515,8 +516,26 @@ public final class PageEditor extends EditorPart {
         focus(leaf.offset(), leaf.length());
     }
 
-    private void createStructure(Composite parent) {
+    private org.eclipse.swt.widgets.Table inspector;
+
+    private void createStructure(Composite parentSash) {
+        org.eclipse.swt.widgets.TabFolder tabs = new org.eclipse.swt.widgets.TabFolder(parentSash, SWT.TOP);
+        org.eclipse.swt.widgets.TabItem st = new org.eclipse.swt.widgets.TabItem(tabs, SWT.NONE);
+        st.setText("Structure");
+        org.eclipse.swt.widgets.TabItem ins = new org.eclipse.swt.widgets.TabItem(tabs, SWT.NONE);
+        ins.setText("Data inspector");
+        inspector = new org.eclipse.swt.widgets.Table(tabs, SWT.FULL_SELECTION | SWT.V_SCROLL);
+        inspector.setHeaderVisible(true);
+        inspector.setLinesVisible(true);
+        for (String t : new String[] { "As", "Value" }) {
+            org.eclipse.swt.widgets.TableColumn c = new org.eclipse.swt.widgets.TableColumn(inspector, SWT.LEFT);
+            c.setText(t);
+            c.setWidth(t.equals("As") ? 190 : 300);
+        }
+        ins.setControl(inspector);
+        Composite parent = tabs;
         structure = new TreeViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        st.setControl(structure.getControl());
         structure.getTree().setHeaderVisible(true);
         structure.getTree().setLinesVisible(true);
         structure.setContentProvider(new ITreeContentProvider() {
@@ -570,6 +589,24 @@ public final class PageEditor extends EditorPart {
                 return text.apply((Node) element);
             }
         });
+    }
+
+    /** Fills the data inspector for the byte at {@code off}. */
+    void inspect(int off) {
+        inspector.removeAll();
+        for (pagelens.core.page.Inspector.Reading r : pagelens.core.page.Inspector.read(bytes, off)) {
+            org.eclipse.swt.widgets.TableItem it = new org.eclipse.swt.widgets.TableItem(inspector, SWT.NONE);
+            it.setText(new String[] { r.name(), r.value() });
+        }
+    }
+
+    /** The data inspector's rows (tests). */
+    public java.util.List<String> inspectorRows() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (org.eclipse.swt.widgets.TableItem it : inspector.getItems()) {
+            out.add(it.getText(0) + " = " + it.getText(1));
+        }
+        return out;
     }
 
     /** Whether this evidence can be patched (a data or log file: page n at n x 8192). */
