@@ -112,17 +112,7 @@ final class BackupCommand implements Callable<Integer> {
         s.put("softwareVersion", b.softwareVersion());
         s.put("softwareName", b.softwareName());
         s.putArray("files"); // the file list (SFIN) is not decoded yet
-        PageCounts c = b.counts();
-        ObjectNode p = s.putObject("pages");
-        p.put("total", c.total());
-        p.put("checksumProtected", c.checksumProtected());
-        p.put("checksumOk", c.checksumOk());
-        p.put("checksumBad", c.checksumBad());
-        p.put("tornProtected", c.tornProtected());
-        p.put("tornOk", c.tornOk());
-        p.put("torn", c.torn());
-        p.put("unprotected", c.unprotected());
-        p.put("empty", c.empty());
+        ScanCommand.putPages(s.putObject("pages"), b.counts());
         ArrayNode bp = s.putArray("bootPages");
         for (PageCopy copy : b.bootCopies()) {
             ObjectNode x = bp.addObject();

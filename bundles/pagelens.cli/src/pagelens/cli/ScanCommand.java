@@ -88,17 +88,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         o.put("fileKind", r.fileKind());
         o.put("fileId", r.fileId());
-        PageCounts c = r.counts();
-        ObjectNode p = o.putObject("pages");
-        p.put("total", c.total());
-        p.put("checksumProtected", c.checksumProtected());
-        p.put("checksumOk", c.checksumOk());
-        p.put("checksumBad", c.checksumBad());
-        p.put("tornProtected", c.tornProtected());
-        p.put("tornOk", c.tornOk());
-        p.put("torn", c.torn());
-        p.put("unprotected", c.unprotected());
-        p.put("empty", c.empty());
+        putPages(o.putObject("pages"), r.counts());
         ObjectNode s = o.putObject("summary");
         for (Severity sev : Severity.values()) {
             s.put(sev.id(), r.sink().count(sev));
@@ -121,6 +111,19 @@ final class ScanCommand implements Callable<Integer> {
             fo.put("title", f.title());
         }
         return o;
+    }
+
+    /** The page counts object shared by scan and backup JSON. */
+    static void putPages(ObjectNode p, PageCounts c) {
+        p.put("total", c.total());
+        p.put("checksumProtected", c.checksumProtected());
+        p.put("checksumOk", c.checksumOk());
+        p.put("checksumBad", c.checksumBad());
+        p.put("tornProtected", c.tornProtected());
+        p.put("tornOk", c.tornOk());
+        p.put("torn", c.torn());
+        p.put("unprotected", c.unprotected());
+        p.put("empty", c.empty());
     }
 
     private void printText(PrintWriter out, ScanResult r, String sha) {
