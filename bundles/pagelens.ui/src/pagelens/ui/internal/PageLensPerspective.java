@@ -19,9 +19,11 @@ public final class PageLensPerspective implements IPerspectiveFactory {
         layout.getViewLayout(EvidenceExplorerView.ID).setCloseable(false);
         IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.78f, editors);
         bottom.addView(pagelens.ui.views.FindingsView.ID);
+        bottom.addView(pagelens.ui.views.PageMapView.ID);
         bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(EvidenceExplorerView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(pagelens.ui.views.FindingsView.ID);
+        layout.addShowViewShortcut(pagelens.ui.views.PageMapView.ID);
     }
 }

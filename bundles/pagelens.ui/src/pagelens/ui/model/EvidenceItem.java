@@ -20,6 +20,7 @@ public final class EvidenceItem {
     private volatile String hashError;
     private volatile java.util.List<pagelens.core.findings.Finding> findings = java.util.List.of();
     private volatile String scanState = "";
+    private volatile pagelens.core.scan.PageStatus pageStatus;
 
     EvidenceItem(Path path) {
         this.path = path;
@@ -77,6 +78,15 @@ public final class EvidenceItem {
 
     void setFindings(java.util.List<pagelens.core.findings.Finding> f) {
         findings = java.util.List.copyOf(f);
+    }
+
+    /** One status byte per page from the background scan, or null (not a page file, or not scanned yet). */
+    public pagelens.core.scan.PageStatus pageStatus() {
+        return pageStatus;
+    }
+
+    void setPageStatus(pagelens.core.scan.PageStatus s) {
+        pageStatus = s;
     }
 
     /** "scanning...", "scanned", "" (not scanned), or why not. */

@@ -44,8 +44,9 @@ final class EvidenceJob extends Job {
                     item.setScanState("scanning...");
                     registry.changed(item);
                     pagelens.core.findings.FindingSink sink = new pagelens.core.findings.FindingSink(20_000);
-                    new pagelens.core.scan.FileScanner().scan(item.path(), new MonitorAdapter(monitor, f -> {
+                    pagelens.core.scan.ScanResult r = new pagelens.core.scan.FileScanner().scan(item.path(), new MonitorAdapter(monitor, f -> {
                     }), sink);
+                    item.setPageStatus(r.status());
                     out.addAll(sink.findings());
                 }
                 default -> {

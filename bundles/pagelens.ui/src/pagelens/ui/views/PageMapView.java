@@ -1,0 +1,227 @@
+package pagelens.ui.views;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ScrollBar;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.part.ViewPart;
+
+import pagelens.core.page.PageId;
+import pagelens.core.scan.PageStatus;
+import pagelens.ui.editors.PageEditor;
+import pagelens.ui.model.EvidenceItem;
+import pagelens.ui.model.EvidenceRegistry;
+
+/**
+ * Every page of the file in the active page editor as a small cell coloured by health (from the
+ * background scan); legend, zoom, tooltip, click to open. Only the visible rows are painted, in runs of
+ * one colour, so a file of a million pages stays responsive.
+ */
+public final class PageMapView extends ViewPart {
+    public static final String ID = "pagelens.ui.views.pagemap";
+
+    private Canvas canvas;
+    private Label info;
+    private Combo zoom;
+    private PageEditor editor;
+    private PageStatus status;
+    private int cell = 6;
+    private final Color[] colours = new Color[6];
+    private final Consumer<EvidenceItem> listener = item -> {
+        Display d = Display.getDefault();
+        if (!d.isDisposed()) {
+            d.asyncExec(this::reload);
+        }
+    };
+    private final IPartListener2 parts = new IPartListener2() {
+        @Override
+        public void partActivated(IWorkbenchPartReference ref) {
+            if (ref.getPart(false) instanceof PageEditor pe) {
+                editor = pe;
+                reload();
+            }
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        RGB[] rgb = { new RGB(0xE0, 0xE0, 0xE0), new RGB(0x66, 0xBB, 0x6A), new RGB(0x26, 0xA6, 0x9A), new RGB(0x64, 0x95, 0xED),
+                new RGB(0xFF, 0xA7, 0x26), new RGB(0xE5, 0x39, 0x35) };
+        for (int i = 0; i < rgb.length; i++) {
+            colours[i] = new Color(rgb[i]);
+        }
+        Composite root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(3, false));
+        new Label(root, SWT.NONE).setText("Zoom:");
+        zoom = new Combo(root, SWT.READ_ONLY);
+        zoom.setItems("2 px", "4 px", "6 px", "10 px", "16 px");
+        zoom.select(2);
+        zoom.addListener(SWT.Selection, e -> {
+            cell = Integer.parseInt(zoom.getText().split(" ")[0]);
+            updateScroll();
+            canvas.redraw();
+        });
+        info = new Label(root, SWT.NONE);
+        info.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        info.setText("green: checksum verifies, teal: torn bits whole, blue: no protection, grey: never used, orange: warning, red: damaged");
+        canvas = new Canvas(root, SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.NO_BACKGROUND);
+        canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addListener(SWT.Resize, e -> updateScroll());
+        canvas.getVerticalBar().addListener(SWT.Selection, e -> canvas.redraw());
+        canvas.addListener(SWT.MouseMove, e -> {
+            long p = pageAt(e.x, e.y);
+            canvas.setToolTipText(p < 0 ? null : String.format(Locale.ROOT, "page %d:%d - %s (click to open)", fileId(), p, describe(status.get(p))));
+        });
+        canvas.addListener(SWT.MouseDown, e -> {
+            long p = pageAt(e.x, e.y);
+            if (p >= 0 && editor != null) {
+                editor.showPage(new PageId(fileId(), p));
+                getSite().getPage().activate(editor);
+            }
+        });
+        getSite().getPage().addPartListener(parts);
+        EvidenceRegistry.get().addListener(listener);
+        if (getSite().getPage().getActiveEditor() instanceof PageEditor pe) {
+            editor = pe;
+        }
+        reload();
+    }
+
+    private int fileId() {
+        return editor != null && editor.currentPage() != null ? editor.currentPage().fileId() : 1;
+    }
+
+    static String describe(byte s) {
+        return switch (s) {
+            case PageStatus.CHECKSUM_OK -> "checksum verifies";
+            case PageStatus.TORN_OK -> "torn-page bits whole";
+            case PageStatus.UNPROTECTED -> "no protection";
+            case PageStatus.WARNING -> "warning";
+            case PageStatus.DAMAGED -> "damaged";
+            default -> "never used";
+        };
+    }
+
+    /** Reads the status of the active page editor's file from the evidence registry. */
+    public void reload() {
+        if (canvas == null || canvas.isDisposed()) {
+            return;
+        }
+        status = null;
+        if (editor != null && editor.store() != null) {
+            Path p = editor.store().evidence();
+            for (EvidenceItem i : EvidenceRegistry.get().items()) {
+                if (i.path().equals(p)) {
+                    status = i.pageStatus();
+                }
+            }
+            setContentDescription(p.getFileName() + (status == null ? ": not scanned yet (page files are scanned in the background)"
+                    : String.format(Locale.ROOT, ": %,d pages", status.pages())));
+        } else {
+            setContentDescription("Open a data or log file in the page editor to see its pages.");
+        }
+        updateScroll();
+        canvas.redraw();
+    }
+
+    private int cols() {
+        return Math.max(1, (canvas.getClientArea().width - 4) / cell);
+    }
+
+    private void updateScroll() {
+        ScrollBar bar = canvas.getVerticalBar();
+        long rows = status == null ? 0 : (status.pages() + cols() - 1) / cols();
+        int visible = Math.max(1, canvas.getClientArea().height / cell);
+        bar.setMaximum((int) Math.min(Integer.MAX_VALUE - 1, rows));
+        bar.setThumb(Math.min(visible, Math.max(1, (int) rows)));
+        bar.setPageIncrement(visible);
+        bar.setEnabled(rows > visible);
+    }
+
+    private long pageAt(int x, int y) {
+        if (status == null) {
+            return -1;
+        }
+        int col = (x - 2) / cell;
+        if (col < 0 || col >= cols()) {
+            return -1;
+        }
+        long row = canvas.getVerticalBar().getSelection() + y / cell;
+        long p = row * cols() + col;
+        return p < status.pages() ? p : -1;
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = canvas.getClientArea();
+        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
+        gc.fillRectangle(area);
+        if (status == null) {
+            return;
+        }
+        int cols = cols();
+        long first = canvas.getVerticalBar().getSelection();
+        int rows = area.height / cell + 1;
+        int gap = cell >= 4 ? 1 : 0;
+        for (int r = 0; r < rows; r++) {
+            long base = (first + r) * cols;
+            if (base >= status.pages()) {
+                break;
+            }
+            int c = 0;
+            while (c < cols && base + c < status.pages()) {
+                byte s = status.get(base + c);
+                int start = c;
+                while (c < cols && base + c < status.pages() && status.get(base + c) == s && gap == 0) {
+                    c++;
+                }
+                if (gap > 0) {
+                    c++;
+                }
+                gc.setBackground(colours[Math.max(0, Math.min(5, s))]);
+                gc.fillRectangle(2 + start * cell, r * cell, (c - start) * cell - gap, cell - gap);
+            }
+        }
+    }
+
+    /** The file's status being shown (tests). */
+    public PageStatus shown() {
+        return status;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removePartListener(parts);
+        EvidenceRegistry.get().removeListener(listener);
+        for (Color c : colours) {
+            if (c != null) {
+                c.dispose();
+            }
+        }
+        super.dispose();
+    }
+}
