@@ -93,11 +93,46 @@ public final class Rules {
                     + "stripe of a backup written to several files, or truncated.",
             "Find the other files of the backup set (RESTORE LABELONLY / HEADERONLY show the family count) and restore from all of them.");
 
+    public static final Rule XTP_NOT_CONTAINER = new Rule("xtp.not-a-container", Severity.WARNING,
+            "Not an In-Memory OLTP container",
+            "The folder has neither a $HKv2 folder of checkpoint files (SQL Server 2016 and later) nor GUID-named FILESTREAM "
+                    + "folders (SQL Server 2014): it is empty, or not the container of a memory-optimized filegroup.",
+            "Check the path: sys.database_files (type 2, FILESTREAM/memory-optimized) gives the container folders.");
+    public static final Rule XTP_LINK_SKIPPED = new Rule("xtp.link-not-followed", Severity.INFO, "Symbolic link not followed",
+            "A symbolic link inside the container was listed but not followed: PageLens never leaves the container, which also "
+                    + "makes link loops harmless. SQL Server does not create links in containers.",
+            "Copy the files the link points to into the evidence if they belong to the container.");
+    public static final Rule XTP_FILE_CUT = new Rule("xtp.file-cut", Severity.ERROR, "Checkpoint file cut short",
+            "A block header of the checkpoint file claims more bytes than the file holds, or the file is empty: the file was "
+                    + "truncated (an incomplete copy) or damaged. Block sizes are 256 KiB for data blocks (REAL bytes, one sample) and "
+                    + "4 KiB for others (CLAIMED).",
+            "Get a complete copy of the container (with SQL Server stopped or from a backup) and compare sizes with "
+                    + "sys.dm_db_xtp_checkpoint_files.");
+    public static final Rule XTP_BLOCK_IMPOSSIBLE = new Rule("xtp.block-impossible", Severity.ERROR, "Structurally impossible block",
+            "A checkpoint block contradicts itself: its two size fields disagree, its lengths do not fit, or its record chain "
+                    + "runs past the used length or stops short of it. The block layout is EMPIRICAL (one real sample): treat this "
+                    + "as strong suspicion of damage, which SQL Server confirms with errors 41316 (backup), 41355 (merge) or 3414 "
+                    + "(recovery) when the block checksum fails.",
+            "Back up the memory-optimized filegroup COPY_ONLY to DISK='NUL' to make SQL Server verify every block checksum; "
+                    + "restore from a good backup if it fails.");
+    public static final Rule XTP_FOREIGN_REGION = new Rule("xtp.foreign-region", Severity.WARNING, "Region without a block",
+            "Where the next block header was expected there are bytes that are not a block header (all zero, or something "
+                    + "else) before the next header or before the end of the file. Checkpoint files are written sequentially, "
+                    + "so this is either damage or a block layout PageLens does not know yet (EMPIRICAL layout).",
+            "Compare with sys.dm_db_xtp_checkpoint_files (file_size_used_in_bytes) and verify with a COPY_ONLY backup to DISK='NUL'.");
+    public static final Rule XTP_CHECKSUM_UNVERIFIED = new Rule("xtp.checksum-unverified", Severity.INFO,
+            "Block checksums not verified",
+            "SQL Server writes a checksum for every checkpoint block, but the algorithm and its place are not public and no "
+                    + "profile has been validated on real healthy files, so PageLens cannot verify them. Structure checks still ran.",
+            "Let SQL Server verify the blocks: BACKUP DATABASE ... FILEGROUP = <memory-optimized filegroup> TO DISK='NUL' "
+                    + "WITH COPY_ONLY fails on a bad block checksum.");
+
     /** Every rule, in the order of docs/rules.md. */
     public static List<Rule> all() {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
-                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE);
+                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
+                XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED);
     }
 
     public static Rule byId(String id) {

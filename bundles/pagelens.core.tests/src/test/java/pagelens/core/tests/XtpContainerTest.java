@@ -1,0 +1,136 @@
+package pagelens.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pagelens.core.findings.Finding;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.specimen.XtpSpecimen;
+import pagelens.core.xtp.XtpBlocks;
+import pagelens.core.xtp.XtpContainer;
+
+/** Container scan and block walk: synthetic specimens with planted damage, bad input, and the real chunk. */
+class XtpContainerTest {
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> rules(XtpContainer.Scan s) {
+        return s.findings().stream().map(Finding::ruleId).toList();
+    }
+
+    @Test
+    void cleanSpecimenHasNoStructuralFindings() throws Exception {
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("c"), 7);
+        XtpContainer.Scan s = XtpContainer.scan(w.root(), ProgressMonitor.NULL);
+        assertEquals(XtpContainer.Layout.HKV2, s.layout());
+        assertTrue(s.hasFsLog() && s.hasHeaderFile());
+        assertEquals(6, s.files().size());
+        assertEquals(List.of("xtp.checksum-unverified"), rules(s), s.findings().toString());
+        for (XtpSpecimen.File f : w.files()) {
+            XtpContainer.CheckpointFile cf = s.files().stream().filter(x -> x.path().equals(f.path())).findFirst().orElseThrow();
+            assertEquals(f.blocks(), cf.walk().blocks().size(), f.type());
+            assertEquals(f.rows(), cf.walk().rows(), f.type());
+            assertTrue(cf.guid() != null && f.path().getFileName().toString().startsWith(cf.guid()));
+            assertTrue(cf.walk().zeroTail() > 0, "unused zero space after the last block of " + f.type());
+        }
+        XtpContainer.CheckpointFile data = s.files().stream().filter(x -> x.path().equals(w.first("DATA").path())).findFirst().orElseThrow();
+        assertTrue(data.walk().inferredKind().startsWith("DATA"));
+        assertTrue(data.walk().rows() > 4000, "about 1,480 rows per 256 KiB block");
+        XtpContainer.CheckpointFile pre = s.files().stream().filter(x -> x.path().equals(w.first("PRECREATED").path())).findFirst().orElseThrow();
+        assertEquals(1 << 20, pre.walk().zeroTail());
+        assertTrue(pre.walk().inferredKind().startsWith("all zero"));
+    }
+
+    @Test
+    void plantedDamageIsFound() throws Exception {
+        for (XtpSpecimen.Damage d : XtpSpecimen.Damage.values()) {
+            XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve(d.name()), 7);
+            XtpSpecimen.damage(w, d);
+            XtpContainer.Scan s = XtpContainer.scan(w.root(), ProgressMonitor.NULL);
+            String expected = switch (d) {
+                case CUT -> "xtp.file-cut";
+                case SIZE_FIELDS, RECORD_CHAIN -> "xtp.block-impossible";
+                case ZERO_BLOCK -> "xtp.foreign-region";
+            };
+            List<Finding> hits = s.findings().stream().filter(f -> f.ruleId().equals(expected)).toList();
+            assertEquals(1, hits.size(), d + ": " + s.findings());
+            assertEquals(2, s.findings().size(), d + ": only the planted damage and the checksum note: " + s.findings());
+            Path damaged = d == XtpSpecimen.Damage.CUT || d == XtpSpecimen.Damage.SIZE_FIELDS
+                    ? w.files().stream().filter(f -> f.type().equals("DATA")).toList().get(0).path()
+                    : w.files().stream().filter(f -> f.type().equals("DATA")).toList().get(1).path();
+            assertEquals(damaged, hits.get(0).location().evidence(), d.name());
+            long offset = hits.get(0).location().fileOffset();
+            switch (d) {
+                case CUT, ZERO_BLOCK -> assertEquals(0x40000, offset);
+                case SIZE_FIELDS -> assertEquals(0x40004, offset);
+                case RECORD_CHAIN -> assertTrue(offset > 0x3F000 && offset < 0x40000, Long.toHexString(offset));
+            }
+        }
+    }
+
+    @Test
+    void badInput() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertEquals(List.of("xtp.not-a-container"), rules(XtpContainer.scan(empty, ProgressMonitor.NULL)));
+        Path unrelated = Files.createDirectories(tmp.resolve("unrelated"));
+        Files.writeString(unrelated.resolve("notes.txt"), "hello");
+        Files.write(unrelated.resolve("data.bin"), new byte[5000]);
+        XtpContainer.Scan u = XtpContainer.scan(unrelated, ProgressMonitor.NULL);
+        assertEquals(List.of("xtp.not-a-container"), rules(u));
+        assertTrue(u.files().isEmpty());
+        assertThrows(IOException.class, () -> XtpContainer.scan(unrelated.resolve("notes.txt"), ProgressMonitor.NULL));
+        // a symbolic-link loop inside a container is listed, not followed
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("loop"), 3);
+        Files.createSymbolicLink(w.root().resolve("$HKv2").resolve("loop"), w.root());
+        XtpContainer.Scan l = XtpContainer.scan(w.root(), ProgressMonitor.NULL);
+        assertEquals(6, l.files().size());
+        assertTrue(rules(l).contains("xtp.link-not-followed"), rules(l).toString());
+    }
+
+    @Test
+    void tenGigabyteSparseFileIsReadInBoundedMemory() throws Exception {
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("sparse"), 5);
+        Path big = w.root().resolve("$HKv2").resolve("00000000-0000-0000-0000-000000000010.hkckp");
+        Files.copy(w.first("DATA").path(), big);
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(10L << 30);
+        }
+        XtpBlocks.FileWalk walk = XtpBlocks.walk(big, ProgressMonitor.NULL);
+        assertEquals(3, walk.blocks().size());
+        assertEquals((10L << 30) - 3 * 0x40000, walk.zeroTail());
+        assertTrue(walk.findings().isEmpty(), walk.findings().toString());
+    }
+
+    @Test
+    void realChunkWalksAsBlocks() throws Exception {
+        // the real decompressed 64 KiB chunk is a fragment of a data file: it starts mid-block, holds block B's header at
+        // 0x5A00 and ends inside block B
+        Path chunk = tmp.resolve("chunk.bin");
+        Files.write(chunk, XtpRecordsTest.chunk());
+        XtpBlocks.FileWalk walk = XtpBlocks.walk(chunk, ProgressMonitor.NULL);
+        assertEquals(1, walk.blocks().size());
+        XtpBlocks.Block b = walk.blocks().get(0);
+        assertEquals(0x5A00, b.offset());
+        assertEquals(0x000B, b.type());
+        assertEquals(0x40000, b.size());
+        assertEquals(0x3FE50, b.length1());
+        assertEquals(0x3FE48, b.length2());
+        assertEquals(240, b.rows(), "240 records after block B's header, the last cut by the chunk end");
+        assertTrue(b.cut());
+        List<String> r = walk.findings().stream().map(Finding::ruleId).toList();
+        assertEquals(List.of("xtp.foreign-region", "xtp.file-cut"), r, "the fragment's head and its cut end are reported");
+        assertFalse(walk.claimedHeader());
+    }
+}
