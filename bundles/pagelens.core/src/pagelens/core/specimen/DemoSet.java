@@ -57,18 +57,25 @@ public final class DemoSet {
             Files.writeString(dump, DbccPageDump.format(new PageId(1, 9), boot, 0x0000005128DF6000L), StandardCharsets.US_ASCII);
         }
         out.add(dump);
-        Path readme = dir.resolve(README);
-        if (!Files.exists(readme)) {
-            Files.writeString(readme, """
-                    PageLens demo evidence. Every file here is SYNTHETIC, written by PageLens' specimen generator.
-                    demo-damaged.mdf               a data file (checksum, torn-page and unprotected pages) with a bit flip (1:36),
-                                                   a zeroed sector (1:39), a torn write (1:40), a misdirected write (1:41)
-                                                   and a lost page (1:43)
-                    demo-fresh.mdf                 a clean database "Inventory"
-                    demo-moved-stale-hekaton.mdf   the same database after a move: stale In-Memory OLTP state in its boot page
-                    demo-dbcc-page-1-9.txt         DBCC PAGE(db, 1, 9, 2) style output of that boot page
-                    """);
+        Path container = dir.resolve("demo-xtp-container");
+        if (!Files.exists(container)) {
+            XtpSpecimen.Written w = XtpSpecimen.write(container, 11);
+            XtpSpecimen.damage(w, XtpSpecimen.Damage.RECORD_CHAIN);
         }
+        out.add(container);
+        Path readme = dir.resolve(README);
+        // PageLens' own file: always rewritten, so an older demo folder gets the current description
+        Files.writeString(readme, """
+                PageLens demo evidence. Every file here is SYNTHETIC, written by PageLens' specimen generator.
+                demo-damaged.mdf               a data file (checksum, torn-page and unprotected pages) with a bit flip (1:36),
+                                               a zeroed sector (1:39), a torn write (1:40), a misdirected write (1:41)
+                                               and a lost page (1:43)
+                demo-fresh.mdf                 a clean database "Inventory"
+                demo-moved-stale-hekaton.mdf   the same database after a move: stale In-Memory OLTP state in its boot page
+                demo-dbcc-page-1-9.txt         DBCC PAGE(db, 1, 9, 2) style output of that boot page
+                demo-xtp-container/            an In-Memory OLTP container ($HKv2, $FSLOG, filestream.hdr) in the observed
+                                               block shape, with a record that runs past its block's used length
+                """);
         return out;
     }
 }

@@ -81,6 +81,22 @@ final class EvidenceJob extends Job {
         if (item.isFolder()) {
             item.hashEnded(EvidenceItem.HashState.NOT_APPLICABLE, null);
             registry.changed(item);
+            if (item.identification().kind() == pagelens.core.identify.EvidenceKind.XTP_CONTAINER) {
+                try {
+                    item.setScanState("checking checkpoint files...");
+                    registry.changed(item);
+                    pagelens.core.xtp.XtpContainer.Scan s = pagelens.core.xtp.XtpContainer.scan(item.path(), new MonitorAdapter(monitor, f -> {
+                    }));
+                    item.setScanState(String.format(java.util.Locale.ROOT, "%d checkpoint files, %,d blocks; block checksums not verified",
+                            s.files().size(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum()));
+                    item.setFindings(s.findings());
+                } catch (pagelens.core.io.CanceledException e) {
+                    item.setScanState("check canceled");
+                } catch (IOException | RuntimeException e) {
+                    item.setScanState("not checked: " + e.getMessage());
+                }
+                registry.changed(item);
+            }
             return Status.OK_STATUS;
         }
         try {

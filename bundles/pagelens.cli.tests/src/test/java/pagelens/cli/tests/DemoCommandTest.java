@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
@@ -31,6 +34,24 @@ class DemoCommandTest {
         Cli dump = Cli.run("boot", tmp.resolve("demo-dbcc-page-1-9.txt").toString(), "--layouts", tmp.toString());
         assertEquals(1, dump.exit(), dump.err());
         assertTrue(dump.out().contains("DBCC PAGE output"), dump.out());
+        Cli xtp = Cli.run("xtp", tmp.resolve("demo-xtp-container").toString());
+        assertEquals(1, xtp.exit(), xtp.err());
+        assertTrue(xtp.out().contains("SQL Server 2016+ ($HKv2)"), xtp.out());
+        assertTrue(xtp.out().contains("6 checkpoint files"), xtp.out());
+        assertTrue(xtp.out().contains("xtp.block-impossible"), xtp.out());
+        assertTrue(xtp.out().contains("block checksums: not verified"), xtp.out());
+        Cli json = Cli.run("xtp", "--json", tmp.resolve("demo-xtp-container").toString());
+        JsonNode c = new ObjectMapper().readTree(json.out()).get("containers").get(0);
+        assertEquals("HKV2", c.get("layout").asText());
+        assertEquals(6, c.get("files").size());
+        long rows = 0;
+        for (JsonNode f : c.get("files")) {
+            rows += f.get("rows").asLong();
+            assertEquals(36, f.get("guid").asText().length());
+        }
+        assertTrue(rows > 8000, "rows of the two data files: " + rows);
+        assertEquals(2, c.get("findings").size(), c.get("findings").toString());
+        assertEquals(2, Cli.run("xtp", tmp.resolve("demo-fresh.mdf").toString()).exit(), "a file is not a container folder");
         // a second run keeps the files
         long size = Files.size(tmp.resolve("demo-damaged.mdf"));
         assertEquals(0, Cli.run("demo", tmp.toString()).exit());
