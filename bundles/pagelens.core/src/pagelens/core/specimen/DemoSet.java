@@ -62,7 +62,7 @@ public final class DemoSet {
             XtpSpecimen.Written w = XtpSpecimen.write(container, 11);
             XtpSpecimen.damage(w, XtpSpecimen.Damage.RECORD_CHAIN);
         }
-        out.add(container);
+        out.add(0, container); // first, so that the damaged data file's editor stays the active one
         Path readme = dir.resolve(README);
         // PageLens' own file: always rewritten, so an older demo folder gets the current description
         Files.writeString(readme, """

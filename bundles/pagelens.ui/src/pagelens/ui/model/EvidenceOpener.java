@@ -39,6 +39,8 @@ public final class EvidenceOpener {
             }
             if (page != null && Files.isRegularFile(p)) {
                 openEditor(page, p);
+            } else if (page != null && pagelens.core.xtp.XtpContainer.looksLikeContainer(p)) {
+                openEditor(page, p);
             }
         }
     }
@@ -46,6 +48,10 @@ public final class EvidenceOpener {
     public static void openEditor(IWorkbenchPage page, Path file) {
         try {
             EvidenceEditorInput in = new EvidenceEditorInput(file);
+            if (Files.isDirectory(file)) {
+                page.openEditor(in, pagelens.ui.editors.ContainerEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+                return;
+            }
             if (pagelens.core.identify.Identifier.opensAsPages(file) && opened(page, page.openEditor(in, PageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
                 if (pagelens.core.identify.Identifier.isBackup(file)) {
                     // until the backup editor exists, a backup opens as pages and with its boot page decoded

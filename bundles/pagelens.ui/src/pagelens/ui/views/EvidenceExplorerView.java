@@ -58,7 +58,7 @@ public final class EvidenceExplorerView extends ViewPart {
         viewer.setInput(EvidenceRegistry.get().items());
         viewer.addDoubleClickListener(e -> {
             Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
-            if (o instanceof EvidenceItem item && Files.isRegularFile(item.path())) {
+            if (o instanceof EvidenceItem item && Files.exists(item.path())) {
                 EvidenceOpener.openEditor(getSite().getPage(), item.path());
             }
         });

@@ -1,0 +1,61 @@
+package pagelens.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pagelens.core.specimen.XtpSpecimen;
+import pagelens.ui.editors.ContainerEditor;
+import pagelens.ui.model.EvidenceItem;
+import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.model.EvidenceRegistry;
+
+/** A container folder opens in the container browser; the damaged file's row is tinted; findings reach the registry. */
+class ContainerEditorUiTest {
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void tearDown() {
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        EvidenceRegistry.get().clear();
+    }
+
+    @Test
+    void containerOpensWithFilesAndDamage() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("container"), 9);
+        XtpSpecimen.damage(w, XtpSpecimen.Damage.CUT);
+        EvidenceOpener.open(window, List.of(w.root()));
+        Screens.spin(300);
+        EvidenceOpener.joinJobs();
+        ContainerEditor ed = (ContainerEditor) page.getActiveEditor();
+        for (int i = 0; i < 50 && ed.scan() == null; i++) {
+            Screens.spin(100);
+        }
+        Screens.spin(300);
+        assertNotNull(ed.scan(), "the background check finished");
+        assertEquals(6, ed.scan().files().size());
+        assertTrue(ed.headlineText().contains("6 checkpoint files") && ed.headlineText().contains("1 structural errors"), ed.headlineText());
+        ImageData px = Screens.snapshot(ed.table());
+        Screens.save(px, "container-editor.png");
+        assertTrue(Screens.count(px, c -> c.equals(new RGB(0xFF, 0xCD, 0xD2))) > 1000, "the cut file's row is tinted");
+        EvidenceItem item = EvidenceRegistry.get().items().get(0);
+        assertTrue(item.findings().stream().anyMatch(f -> f.ruleId().equals("xtp.file-cut")), item.findings().toString());
+        assertTrue(item.scanState().contains("block checksums not verified"), item.scanState());
+    }
+}

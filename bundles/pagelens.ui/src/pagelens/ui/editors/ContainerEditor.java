@@ -1,0 +1,315 @@
+package pagelens.ui.editors;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
+import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
+import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
+import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
+import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
+import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
+import org.eclipse.nebula.widgets.nattable.style.Style;
+import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
+
+import pagelens.core.findings.Finding;
+import pagelens.core.findings.Severity;
+import pagelens.core.xtp.XtpBlocks;
+import pagelens.core.xtp.XtpContainer;
+import pagelens.ui.internal.MonitorAdapter;
+
+/**
+ * The In-Memory OLTP container browser: every checkpoint file of a container folder with GUID, size, used length,
+ * unused zero tail, blocks, records, the type its block sizes suggest and its findings; totals and the plain statement
+ * that block checksums cannot be verified. The scan runs in a background job. Read-only; the format logic is in
+ * {@link XtpContainer}. Double-click opens a file in the hex editor.
+ */
+public final class ContainerEditor extends EditorPart {
+    public static final String ID = "pagelens.ui.editors.container";
+    static final String LABEL_BAD = "BAD";
+    static final String[] COLUMNS = { "File", "GUID", "Size", "Used [EMPIRICAL]", "Unused (zero)", "Blocks", "Records", "Type [inferred]",
+            "Findings" };
+
+    private EvidenceEditorInput in;
+    private Label headline;
+    private Label note;
+    private NatTable table;
+    private Text details;
+    private SelectionLayer selection;
+    private volatile XtpContainer.Scan scan;
+    private final List<XtpContainer.CheckpointFile> rows = new ArrayList<>();
+    private Color bad;
+    private int selected = -1;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof EvidenceEditorInput e)) {
+            throw new PartInitException("not evidence: " + input);
+        }
+        in = e;
+        setSite(site);
+        setInput(input);
+        setPartName(in.getName() + " (container)");
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        Composite root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(1, false));
+        headline = new Label(root, SWT.WRAP);
+        headline.setFont(JFaceResources.getBannerFont());
+        headline.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        headline.setText("Checking the checkpoint files of " + in.file() + " ...");
+        note = new Label(root, SWT.WRAP);
+        note.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        note.setText("Block checksums are not verified: the algorithm is not public. Types are inferred from block sizes; "
+                + "states and pairs come from sys.dm_db_xtp_checkpoint_files, which cannot be imported yet.");
+        bad = new Color(new RGB(0xFF, 0xCD, 0xD2));
+        IDataProvider body = new IDataProvider() {
+            @Override
+            public Object getDataValue(int col, int row) {
+                return cell(rows.get(row), col);
+            }
+
+            @Override
+            public void setDataValue(int col, int row, Object value) {
+                // read-only
+            }
+
+            @Override
+            public int getColumnCount() {
+                return COLUMNS.length;
+            }
+
+            @Override
+            public int getRowCount() {
+                return rows.size();
+            }
+        };
+        IDataProvider header = new IDataProvider() {
+            @Override
+            public Object getDataValue(int col, int row) {
+                return COLUMNS[col];
+            }
+
+            @Override
+            public void setDataValue(int col, int row, Object value) {
+                // read-only
+            }
+
+            @Override
+            public int getColumnCount() {
+                return COLUMNS.length;
+            }
+
+            @Override
+            public int getRowCount() {
+                return 1;
+            }
+        };
+        DataLayer data = new DataLayer(body, 110, 22);
+        int[] widths = { 330, 270, 110, 120, 110, 60, 70, 260, 70 };
+        for (int i = 0; i < widths.length; i++) {
+            data.setColumnWidthByPosition(i, widths[i]);
+        }
+        data.setConfigLabelAccumulator((labels, col, row) -> {
+            if (row < rows.size() && rows.get(row).walk().findings().stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING))) {
+                labels.add(LABEL_BAD);
+            }
+        });
+        selection = new SelectionLayer(data);
+        ViewportLayer viewport = new ViewportLayer(selection);
+        DataLayer headerData = new DataLayer(header, 110, 22);
+        for (int i = 0; i < widths.length; i++) {
+            headerData.setColumnWidthByPosition(i, widths[i]);
+        }
+        ColumnHeaderLayer colHeader = new ColumnHeaderLayer(headerData, viewport, selection);
+        DefaultRowHeaderDataProvider rowHeaderProvider = new DefaultRowHeaderDataProvider(body);
+        RowHeaderLayer rowHeader = new RowHeaderLayer(new DataLayer(rowHeaderProvider, 40, 22), viewport, selection);
+        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(header, rowHeaderProvider)), rowHeader, colHeader);
+        table = new NatTable(root, SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.H_SCROLL,
+                new GridLayer(viewport, colHeader, rowHeader, corner), false);
+        table.addConfiguration(new DefaultNatTableStyleConfiguration());
+        table.addConfiguration(new AbstractRegistryConfiguration() {
+            @Override
+            public void configureRegistry(IConfigRegistry reg) {
+                Style s = new Style();
+                s.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, bad);
+                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, s, DisplayMode.NORMAL, LABEL_BAD);
+            }
+        });
+        table.configure();
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        selection.addLayerListener(event -> {
+            if (event instanceof CellSelectionEvent c && c.getRowPosition() >= 0 && c.getRowPosition() < rows.size()) {
+                selected = c.getRowPosition();
+                showDetails(rows.get(selected));
+            }
+        });
+        table.addListener(SWT.MouseDoubleClick, e -> {
+            if (selected >= 0 && selected < rows.size()) {
+                pagelens.ui.model.EvidenceOpener.openEditor(getSite().getPage(), rows.get(selected).path());
+            }
+        });
+        details = new Text(root, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        details.setFont(JFaceResources.getTextFont());
+        GridData dd = new GridData(SWT.FILL, SWT.FILL, true, false);
+        dd.heightHint = 180;
+        details.setLayoutData(dd);
+        details.setText("Select a file to see its blocks and findings; double-click opens its bytes.");
+        root.addDisposeListener(e -> bad.dispose());
+        Job job = new Job("Checking checkpoint files in " + in.file()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    XtpContainer.Scan s = XtpContainer.scan(in.file(), new MonitorAdapter(monitor, f -> {
+                    }));
+                    scan = s;
+                    Display.getDefault().asyncExec(() -> show(s, null));
+                } catch (pagelens.core.io.CanceledException e) {
+                    Display.getDefault().asyncExec(() -> show(null, "check canceled"));
+                    return Status.CANCEL_STATUS;
+                } catch (IOException | RuntimeException e) {
+                    Display.getDefault().asyncExec(() -> show(null, e.getMessage()));
+                }
+                return Status.OK_STATUS;
+            }
+        };
+        job.setUser(false);
+        job.schedule();
+    }
+
+    static Object cell(XtpContainer.CheckpointFile f, int col) {
+        XtpBlocks.FileWalk w = f.walk();
+        return switch (col) {
+            case 0 -> f.relative();
+            case 1 -> f.guid() == null ? "-" : f.guid();
+            case 2 -> String.format(Locale.ROOT, "%,d", f.size());
+            case 3 -> String.format(Locale.ROOT, "%,d", w.dataEnd());
+            case 4 -> String.format(Locale.ROOT, "%,d", w.zeroTail());
+            case 5 -> w.blocks().size();
+            case 6 -> String.format(Locale.ROOT, "%,d", w.rows());
+            case 7 -> w.inferredKind();
+            default -> w.findings().size();
+        };
+    }
+
+    private void show(XtpContainer.Scan s, String error) {
+        if (headline.isDisposed()) {
+            return;
+        }
+        if (s == null) {
+            headline.setText("Not checked: " + error);
+            return;
+        }
+        rows.clear();
+        rows.addAll(s.files());
+        long errors = s.findings().stream().filter(f -> f.severity().atLeast(Severity.ERROR)).count();
+        headline.setText(String.format(Locale.ROOT, "%s - %d checkpoint files, %,d bytes, %,d blocks, %,d records%s",
+                s.layout().label(), s.files().size(), s.totalSize(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(),
+                s.files().stream().mapToInt(f -> f.walk().rows()).sum(),
+                errors == 0 ? "; no structural damage found" : String.format(Locale.ROOT, "; %d structural errors", errors)));
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : s.findings()) {
+            if (f.location().evidence().equals(s.root())) {
+                sb.append(f.severity().id().toUpperCase(Locale.ROOT)).append(' ').append(f.ruleId()).append(": ").append(f.title()).append('\n');
+            }
+        }
+        if (sb.length() > 0) {
+            details.setText(sb.toString());
+        }
+        headline.getParent().layout(true, true);
+        table.refresh();
+    }
+
+    private void showDetails(XtpContainer.CheckpointFile f) {
+        XtpBlocks.FileWalk w = f.walk();
+        StringBuilder sb = new StringBuilder();
+        sb.append(f.relative()).append(String.format(Locale.ROOT, "  %,d bytes, %s%s%n", f.size(), w.inferredKind(),
+                w.claimedHeader() ? ", starts with a CKPT file header [CLAIMED]" : ""));
+        for (Finding x : w.findings()) {
+            sb.append(String.format(Locale.ROOT, "%-8s %-22s %s%n", x.severity().id().toUpperCase(Locale.ROOT), x.ruleId(), x.title()));
+        }
+        sb.append(String.format(Locale.ROOT, "%-12s %-6s %-10s %-10s %-10s %-8s%n", "offset", "type", "size", "len +32", "len +36", "records"));
+        int shown = 0;
+        for (XtpBlocks.Block b : w.blocks()) {
+            if (shown++ == 500) {
+                sb.append(String.format(Locale.ROOT, "... %,d more blocks%n", w.blocks().size() - 500));
+                break;
+            }
+            sb.append(String.format(Locale.ROOT, "0x%010X 0x%04X 0x%08X 0x%08X 0x%08X %,8d%s%n", b.offset(), b.type(), b.size(), b.length1(),
+                    b.length2(), b.rows(), b.cut() ? "  (cut by the end of the file)" : ""));
+        }
+        details.setText(sb.toString());
+    }
+
+    /** The scan shown, or null while it runs (tests). */
+    public XtpContainer.Scan scan() {
+        return scan;
+    }
+
+    /** The table (tests read its pixels). */
+    public NatTable table() {
+        return table;
+    }
+
+    public String headlineText() {
+        return headline.getText();
+    }
+
+    @Override
+    public void setFocus() {
+        table.setFocus();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        // read-only
+    }
+
+    @Override
+    public void doSaveAs() {
+        // read-only
+    }
+
+    @Override
+    public boolean isDirty() {
+        return false;
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+}
