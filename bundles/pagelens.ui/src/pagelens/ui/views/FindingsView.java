@@ -146,6 +146,15 @@ public final class FindingsView extends ViewPart {
                 return;
             }
             if (f.location().pageId() < 0) {
+                java.nio.file.Path ev = f.location().evidence();
+                if (java.nio.file.Files.isDirectory(ev)) {
+                    page.openEditor(in, pagelens.ui.editors.ContainerEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+                } else if (f.location().fileOffset() >= 0 && java.nio.file.Files.isRegularFile(ev)) {
+                    // a finding at a byte offset of a file that has no pages (a checkpoint file): its bytes in the hex editor
+                    pagelens.ui.editors.HexEditor hex = (pagelens.ui.editors.HexEditor) page.openEditor(in, pagelens.ui.editors.HexEditor.ID, true,
+                            IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+                    hex.goToOffset(f.location().fileOffset());
+                }
                 return;
             }
             PageEditor ed = (PageEditor) page.openEditor(in, PageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
