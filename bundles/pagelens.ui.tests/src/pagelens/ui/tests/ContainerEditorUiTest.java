@@ -50,7 +50,7 @@ class ContainerEditorUiTest {
         Screens.spin(300);
         assertNotNull(ed.scan(), "the background check finished");
         assertEquals(6, ed.scan().files().size());
-        assertTrue(ed.headlineText().contains("6 checkpoint files") && ed.headlineText().contains("1 structural errors"), ed.headlineText());
+        assertTrue(ed.headlineText().contains("6 checkpoint files") && ed.headlineText().contains("1 structural error"), ed.headlineText());
         ImageData px = Screens.snapshot(ed.table());
         Screens.save(px, "container-editor.png");
         assertTrue(Screens.count(px, c -> c.equals(new RGB(0xFF, 0xCD, 0xD2))) > 1000, "the cut file's row is tinted");

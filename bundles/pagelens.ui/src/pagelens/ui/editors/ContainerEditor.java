@@ -139,7 +139,7 @@ public final class ContainerEditor extends EditorPart {
             }
         };
         DataLayer data = new DataLayer(body, 110, 22);
-        int[] widths = { 330, 270, 110, 120, 110, 60, 70, 260, 70 };
+        int[] widths = { 200, 270, 100, 120, 110, 60, 70, 270, 70 };
         for (int i = 0; i < widths.length; i++) {
             data.setColumnWidthByPosition(i, widths[i]);
         }
@@ -239,7 +239,7 @@ public final class ContainerEditor extends EditorPart {
         headline.setText(String.format(Locale.ROOT, "%s - %d checkpoint files, %,d bytes, %,d blocks, %,d records%s",
                 s.layout().label(), s.files().size(), s.totalSize(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(),
                 s.files().stream().mapToInt(f -> f.walk().rows()).sum(),
-                errors == 0 ? "; no structural damage found" : String.format(Locale.ROOT, "; %d structural errors", errors)));
+                errors == 0 ? "; no structural damage found" : String.format(Locale.ROOT, "; %d structural error%s", errors, errors == 1 ? "" : "s")));
         StringBuilder sb = new StringBuilder();
         for (Finding f : s.findings()) {
             if (f.location().evidence().equals(s.root())) {
