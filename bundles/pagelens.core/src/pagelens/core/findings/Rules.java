@@ -127,12 +127,34 @@ public final class Rules {
             "Let SQL Server verify the blocks: BACKUP DATABASE ... FILEGROUP = <memory-optimized filegroup> TO DISK='NUL' "
                     + "WITH COPY_ONLY fails on a bad block checksum.");
 
+    public static final Rule XTP_DMV_MISSING = new Rule("xtp.dmv-missing-file", Severity.ERROR, "Checkpoint file missing from the container",
+            "The imported sys.dm_db_xtp_checkpoint_files lists a checkpoint file that is not in the container folder. For a file in "
+                    + "state ACTIVE or WAITING FOR LOG TRUNCATION this is an error: recovery needs its rows; for other states a warning.",
+            "Check that the copy of the container is complete (copy it with SQL Server stopped, or from a backup).");
+    public static final Rule XTP_DMV_UNKNOWN = new Rule("xtp.dmv-unknown-file", Severity.WARNING, "Checkpoint file the DMV does not know",
+            "A checkpoint file in the container is not in the imported DMV result: left over from an earlier database, copied in, or the "
+                    + "export is older than the folder.",
+            "Export the DMV again at the time of the copy; do not delete files from a container by hand.");
+    public static final Rule XTP_DMV_SIZE = new Rule("xtp.dmv-size-mismatch", Severity.ERROR, "Checkpoint file size disagrees with the DMV",
+            "The file's size on disk differs from file_size_in_bytes in the imported DMV result (an error when the file is smaller: cut "
+                    + "short), or the DMV's used bytes exceed the file size.",
+            "Get a complete copy of the file; export the DMV and copy the folder at the same time.");
+    public static final Rule XTP_DMV_UNPAIRED = new Rule("xtp.dmv-unpaired", Severity.WARNING, "Active data file without a delta file",
+            "An ACTIVE (or WAITING FOR LOG TRUNCATION) data file has no checkpoint_pair_file_id naming a DELTA file in the DMV result: data "
+                    + "and delta files are always created in pairs.",
+            "Export the complete DMV result (all rows); if the pair is really missing, verify with a COPY_ONLY backup to DISK='NUL'.");
+    public static final Rule XTP_DMV_STATE = new Rule("xtp.dmv-unusual-state", Severity.INFO, "Unusual checkpoint file state",
+            "The DMV result gives a state that SQL Server 2016 and later do not use (the 2014 states 4-7 MERGED SOURCE, REQUIRED FOR "
+                    + "BACKUP/HA, IN TRANSITION TO TOMBSTONE, TOMBSTONE, or an unknown number).",
+            "Check which server version produced the export.");
+
     /** Every rule, in the order of docs/rules.md. */
     public static List<Rule> all() {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
                 BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
-                XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED);
+                XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
+                XTP_DMV_STATE);
     }
 
     public static Rule byId(String id) {

@@ -99,6 +99,43 @@ public final class XtpSpecimen {
         return new Written(root, List.copyOf(files));
     }
 
+    /**
+     * Writes a SYNTHETIC {@code sys.dm_db_xtp_checkpoint_files} export (2016+ columns, header row, Windows paths) that
+     * matches {@code w}: data and delta files ACTIVE and paired, the root file ACTIVE, the all-zero file PRECREATED; a
+     * delta file's logical_row_count (deleted rows) is a quarter of its data file's rows.
+     */
+    public static Path writeDmv(Written w, Path csv) throws IOException {
+        StringBuilder sb = new StringBuilder("container_id,container_guid,checkpoint_file_id,relative_file_path,file_type,file_type_desc,"
+                + "internal_storage_slot,checkpoint_pair_file_id,file_size_in_bytes,file_size_used_in_bytes,logical_row_count,state,state_desc,"
+                + "lower_bound_tsn,upper_bound_tsn,begin_checkpoint_id,end_checkpoint_id,last_updated_checkpoint_id,encryption_status,"
+                + "encryption_status_desc\r\n");
+        List<File> f = w.files();
+        for (int i = 0; i < f.size(); i++) {
+            File x = f.get(i);
+            String id = x.path().getFileName().toString().replace(".hkckp", "");
+            int type = switch (x.type()) {
+                case "DATA" -> 0;
+                case "DELTA" -> 1;
+                case "ROOT" -> 2;
+                default -> 0;
+            };
+            String pair = x.type().equals("DATA") ? guidOf(f.get(i + 1)) : x.type().equals("DELTA") ? guidOf(f.get(i - 1)) : "NULL";
+            long size = Files.size(x.path());
+            long used = x.type().equals("PRECREATED") ? 0 : (long) x.blocks() * (x.type().equals("DATA") ? 0x40000 : 0x1000);
+            long rows = x.type().equals("DATA") ? x.rows() : x.type().equals("DELTA") ? f.get(i - 1).rows() / 4 : 0;
+            int state = x.type().equals("PRECREATED") ? 0 : 2;
+            sb.append(String.format(java.util.Locale.ROOT, "65537,%s,%s,$HKv2\\%s.hkckp,%d,%s,%d,%s,%d,%d,%d,%d,%s,1000,%d,1,2,2,0,UNENCRYPTED\r\n",
+                    "6f9619ff-8b86-d011-b42d-00c04fc964ff", id, id, type, x.type().equals("PRECREATED") ? "DATA" : x.type(), i, pair, size, used,
+                    rows, state, state == 0 ? "PRECREATED" : "ACTIVE", 2000 + i));
+        }
+        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    private static String guidOf(File f) {
+        return f.path().getFileName().toString().replace(".hkckp", "");
+    }
+
     /** Applies {@code damage} to a container written by {@link #write}. */
     public static void damage(Written w, Damage damage) throws IOException {
         List<File> data = w.files().stream().filter(f -> f.type().equals("DATA")).toList();

@@ -19,6 +19,7 @@ import pagelens.core.io.ProgressMonitor;
 import pagelens.core.specimen.XtpSpecimen;
 import pagelens.core.xtp.XtpBlocks;
 import pagelens.core.xtp.XtpContainer;
+import pagelens.core.xtp.XtpDmv;
 
 /** Container scan and block walk: synthetic specimens with planted damage, bad input, and the real chunk. */
 class XtpContainerTest {
@@ -132,5 +133,66 @@ class XtpContainerTest {
         List<String> r = walk.findings().stream().map(Finding::ruleId).toList();
         assertEquals(List.of("xtp.foreign-region", "xtp.file-cut"), r, "the fragment's head and its cut end are reported");
         assertFalse(walk.claimedHeader());
+    }
+
+    @Test
+    void dmvImportMatchesACleanContainer() throws Exception {
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("c"), 7);
+        XtpDmv.Import dmv = XtpDmv.read(XtpSpecimen.writeDmv(w, tmp.resolve("dmv.csv")));
+        assertEquals(6, dmv.rows().size());
+        assertFalse(dmv.v2014());
+        XtpContainer.Scan s = XtpContainer.scan(w.root(), ProgressMonitor.NULL);
+        assertEquals(List.of(), XtpDmv.crossCheck(dmv, s));
+        XtpDmv.MemoryEstimate m = XtpDmv.estimate(dmv);
+        assertEquals(2, m.files());
+        assertEquals(2L * 3 * 0x40000, m.usedBytes());
+        assertEquals(Math.round(0.75 * 2 * 3 * 0x40000), m.afterDeletes(), 2 * 3 * 0x40000 / 100.0, "a quarter of the rows deleted");
+    }
+
+    @Test
+    void dmvCrossCheckFindsEveryPlantedInconsistency() throws Exception {
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("c"), 7);
+        Path csv = XtpSpecimen.writeDmv(w, tmp.resolve("dmv.csv"));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        // 1: the first delta file is deleted from disk (ACTIVE: error) -> missing, and its data file stays paired in the DMV
+        Files.delete(w.files().get(1).path());
+        // 2: a file on disk the DMV does not know
+        Files.write(w.root().resolve("$HKv2").resolve("11111111-2222-3333-4444-555555555555.hkckp"), new byte[4096]);
+        // 3: the second data file's size in the DMV is larger than on disk (cut)
+        lines.set(3, lines.get(3).replace(",4194304,", ",8388608,"));
+        // 4: the second data file loses its pair
+        String pair = w.files().get(3).path().getFileName().toString().replace(".hkckp", "");
+        lines.set(3, lines.get(3).replace("," + pair + ",", ",NULL,"));
+        // 5: the root file is in a 2014-only state
+        lines.set(5, lines.get(5).replace(",2,ACTIVE,", ",7,TOMBSTONE,"));
+        Files.write(csv, lines);
+        XtpContainer.Scan s = XtpContainer.scan(w.root(), ProgressMonitor.NULL);
+        List<Finding> f = XtpDmv.crossCheck(XtpDmv.read(csv), s);
+        List<String> r = f.stream().map(Finding::ruleId).sorted().toList();
+        assertEquals(List.of("xtp.dmv-missing-file", "xtp.dmv-size-mismatch", "xtp.dmv-unknown-file", "xtp.dmv-unpaired", "xtp.dmv-unusual-state"), r,
+                f.toString());
+        assertEquals(pagelens.core.findings.Severity.ERROR, f.stream().filter(x -> x.ruleId().equals("xtp.dmv-missing-file")).findFirst().orElseThrow().severity());
+    }
+
+    @Test
+    void malformedCsvIsAClearError() throws Exception {
+        Path noHeader = tmp.resolve("noheader.csv");
+        Files.writeString(noHeader, "65537,abc,def\n1,2,3\n");
+        IOException e = assertThrows(IOException.class, () -> XtpDmv.read(noHeader));
+        assertTrue(e.getMessage().contains("not a sys.dm_db_xtp_checkpoint_files export"), e.getMessage());
+        Path badNumber = tmp.resolve("bad.csv");
+        Files.writeString(badNumber, "checkpoint_file_id,file_type,state,file_size_in_bytes\nabc,0,2,12x4\n");
+        e = assertThrows(IOException.class, () -> XtpDmv.read(badNumber));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        Path quote = tmp.resolve("quote.csv");
+        Files.writeString(quote, "checkpoint_file_id,file_type,state,file_size_in_bytes\n\"abc,0,2,1\n");
+        assertThrows(IOException.class, () -> XtpDmv.read(quote));
+        // sqlcmd output: a line of dashes under the header, NULLs, a rows-affected line
+        Path sqlcmd = tmp.resolve("sqlcmd.csv");
+        Files.writeString(sqlcmd, "checkpoint_file_id,file_type,state,file_size_in_bytes,file_size_used_in_bytes\n----,----,----,----,----\n"
+                + "0a0a0a0a-0000-0000-0000-000000000001,0,2,1048576,NULL\n\n(1 rows affected)\n");
+        XtpDmv.Import i = XtpDmv.read(sqlcmd);
+        assertEquals(1, i.rows().size());
+        assertEquals(null, i.rows().get(0).used());
     }
 }
