@@ -14,6 +14,7 @@ import pagelens.core.findings.Finding;
 import pagelens.core.findings.Severity;
 import pagelens.core.xtp.XtpBlocks;
 import pagelens.core.xtp.XtpContainer;
+import pagelens.core.xtp.XtpDmv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,11 @@ final class XtpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: containers [{root, layout, files [...], findings [...]}].")
     boolean json;
 
+    @Option(names = "--dmv", paramLabel = "FILE.csv", description = "An export of sys.dm_db_xtp_checkpoint_files (CSV with a header row, "
+            + "as SSMS saves it with column headers or sqlcmd -s\",\" -W prints it): types, states and pairs, a cross-check against "
+            + "the folder and the memory estimate.")
+    Path dmvFile;
+
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Container folders.")
     List<Path> dirs;
 
@@ -44,6 +50,15 @@ final class XtpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int exit = PageLensCli.EXIT_OK;
         ArrayNode all = Json.array();
+        XtpDmv.Import dmv = null;
+        if (dmvFile != null) {
+            try {
+                dmv = XtpDmv.read(dmvFile);
+            } catch (IOException e) {
+                err.println("pagelens: " + e.getMessage());
+                return PageLensCli.EXIT_ERROR;
+            }
+        }
         for (Path d : dirs) {
             XtpContainer.Scan s;
             try {
@@ -53,13 +68,15 @@ final class XtpCommand implements Callable<Integer> {
                 exit = PageLensCli.EXIT_ERROR;
                 continue;
             }
-            if (exit == PageLensCli.EXIT_OK && s.findings().stream().anyMatch(f -> f.severity().atLeast(Severity.ERROR))) {
+            List<Finding> cross = dmv == null ? List.of() : XtpDmv.crossCheck(dmv, s);
+            if (exit == PageLensCli.EXIT_OK && java.util.stream.Stream.concat(s.findings().stream(), cross.stream())
+                    .anyMatch(f -> f.severity().atLeast(Severity.ERROR))) {
                 exit = PageLensCli.EXIT_FINDINGS;
             }
             if (json) {
-                all.add(toJson(s));
+                all.add(toJson(s, dmv, cross));
             } else {
-                printText(out, s);
+                printText(out, s, dmv, cross);
             }
         }
         if (json) {
@@ -70,7 +87,21 @@ final class XtpCommand implements Callable<Integer> {
         return exit;
     }
 
-    static ObjectNode toJson(XtpContainer.Scan s) {
+    private static XtpDmv.Row rowOf(XtpDmv.Import dmv, XtpContainer.CheckpointFile f) {
+        if (dmv == null) {
+            return null;
+        }
+        String rel = f.relative().replace('\\', '/').toLowerCase(Locale.ROOT);
+        for (XtpDmv.Row r : dmv.rows()) {
+            if (r.relativePath() != null && r.relativePath().replace('\\', '/').toLowerCase(Locale.ROOT).equals(rel)
+                    || r.fileId() != null && r.fileId().equals(f.guid())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    static ObjectNode toJson(XtpContainer.Scan s, XtpDmv.Import dmv, List<Finding> cross) {
         ObjectNode o = Json.object();
         o.put("root", s.root().toString());
         o.put("layout", s.layout().name());
@@ -88,20 +119,58 @@ final class XtpCommand implements Callable<Integer> {
             } else {
                 x.putNull("guid");
             }
-            x.put("type", w.inferredKind());
-            x.put("typeEvidence", "inferred from block sizes; the DMV import gives the type");
-            x.putNull("state");
+            XtpDmv.Row r = rowOf(dmv, f);
+            x.put("type", r != null ? r.typeName() : w.inferredKind());
+            x.put("typeEvidence", r != null ? "DMV import" : "inferred from block sizes");
+            x.put("inferredType", w.inferredKind());
+            if (r != null) {
+                x.put("state", r.stateName());
+            } else {
+                x.putNull("state");
+            }
             x.put("size", f.size());
-            x.put("usedSize", w.dataEnd());
-            x.put("usedSizeEvidence", "EMPIRICAL: end of the last block's records (data) or length at +32 (others)");
+            if (r != null && r.used() != null) {
+                x.put("usedSize", r.used());
+                x.put("usedSizeEvidence", "DMV import");
+            } else {
+                x.put("usedSize", w.dataEnd());
+                x.put("usedSizeEvidence", "EMPIRICAL: end of the last block's records (data) or length at +32 (others)");
+            }
+            if (r != null && r.logicalRows() != null) {
+                x.put("logicalRowCount", r.logicalRows());
+            }
             x.put("zeroTail", w.zeroTail());
             x.put("blocks", w.blocks().size());
             x.put("rows", w.rows());
             x.put("claimedFileHeader", w.claimedHeader());
-            x.putNull("pair");
+            if (r != null && r.pairId() != null) {
+                x.put("pair", r.pairId());
+            } else {
+                x.putNull("pair");
+            }
+        }
+        ArrayNode pairs = o.putArray("pairs");
+        if (dmv != null) {
+            for (XtpDmv.Row r : dmv.rows()) {
+                if (r.fileType() != null && r.fileType() == 0 && r.pairId() != null) {
+                    ObjectNode p = pairs.addObject();
+                    p.put("data", r.fileId());
+                    p.put("delta", r.pairId());
+                    p.put("state", r.stateName());
+                }
+            }
+            XtpDmv.MemoryEstimate m = XtpDmv.estimate(dmv);
+            ObjectNode me = o.putObject("memoryEstimate");
+            me.put("usedBytes", m.usedBytes());
+            me.put("afterDeletedRows", m.afterDeletes());
+            me.put("files", m.files());
+            me.put("method", m.method());
+            me.put("uncertainty", m.uncertainty());
+        } else {
+            o.putNull("memoryEstimate");
         }
         ArrayNode fs = o.putArray("findings");
-        for (Finding f : s.findings()) {
+        for (Finding f : java.util.stream.Stream.concat(s.findings().stream(), cross.stream()).toList()) {
             ObjectNode x = fs.addObject();
             x.put("rule", f.ruleId());
             x.put("severity", f.severity().id());
@@ -113,18 +182,25 @@ final class XtpCommand implements Callable<Integer> {
         return o;
     }
 
-    private static void printText(PrintWriter out, XtpContainer.Scan s) {
+    private static void printText(PrintWriter out, XtpContainer.Scan s, XtpDmv.Import dmv, List<Finding> cross) {
         out.println(s.root() + "  " + s.layout().label() + (s.hasFsLog() ? ", $FSLOG" : "") + (s.hasHeaderFile() ? ", filestream.hdr" : ""));
         out.printf(Locale.ROOT, "  %d checkpoint files, %,d bytes; %d other entries%n", s.files().size(), s.totalSize(), s.otherFiles().size());
         for (XtpContainer.CheckpointFile f : s.files()) {
             XtpBlocks.FileWalk w = f.walk();
+            XtpDmv.Row r = rowOf(dmv, f);
             out.printf(Locale.ROOT, "  %-52s %,13d bytes  %4d blocks %7d rows  used %,13d  %s%n", f.relative(), f.size(), w.blocks().size(),
-                    w.rows(), w.dataEnd(), w.inferredKind());
+                    w.rows(), w.dataEnd(), r != null ? r.typeName() + " " + r.stateName() + " [DMV]" : w.inferredKind());
         }
         out.println("  block checksums: not verified (the algorithm is not public)");
-        for (Finding f : s.findings()) {
+        if (dmv != null) {
+            XtpDmv.MemoryEstimate m = XtpDmv.estimate(dmv);
+            out.printf(Locale.ROOT, "  memory estimate: %,d bytes of durable data (%,d after deleted rows)%n    how: %s%n    uncertainty: %s%n",
+                    m.usedBytes(), m.afterDeletes(), m.method(), m.uncertainty());
+        }
+        for (Finding f : java.util.stream.Stream.concat(s.findings().stream(), cross.stream()).toList()) {
             out.printf(Locale.ROOT, "  %-8s %-24s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(), f.title()
-                    + (f.location().evidence().equals(s.root()) ? "" : "  [" + s.root().relativize(f.location().evidence()) + "]"));
+                    + (f.location().evidence().startsWith(s.root()) && !f.location().evidence().equals(s.root())
+                    ? "  [" + s.root().relativize(f.location().evidence()) + "]" : ""));
         }
     }
 }

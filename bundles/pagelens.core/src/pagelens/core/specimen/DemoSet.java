@@ -60,6 +60,7 @@ public final class DemoSet {
         Path container = dir.resolve("demo-xtp-container");
         if (!Files.exists(container)) {
             XtpSpecimen.Written w = XtpSpecimen.write(container, 11);
+            XtpSpecimen.writeDmv(w, dir.resolve("demo-xtp-checkpoint-files.csv"));
             XtpSpecimen.damage(w, XtpSpecimen.Damage.RECORD_CHAIN);
         }
         out.add(0, container); // first, so that the damaged data file's editor stays the active one
@@ -75,6 +76,7 @@ public final class DemoSet {
                 demo-dbcc-page-1-9.txt         DBCC PAGE(db, 1, 9, 2) style output of that boot page
                 demo-xtp-container/            an In-Memory OLTP container ($HKv2, $FSLOG, filestream.hdr) in the observed
                                                block shape, with a record that runs past its block's used length
+                demo-xtp-checkpoint-files.csv  its sys.dm_db_xtp_checkpoint_files export (pagelens xtp --dmv)
                 """);
         return out;
     }

@@ -52,6 +52,19 @@ class DemoCommandTest {
         assertTrue(rows > 8000, "rows of the two data files: " + rows);
         assertEquals(2, c.get("findings").size(), c.get("findings").toString());
         assertEquals(2, Cli.run("xtp", tmp.resolve("demo-fresh.mdf").toString()).exit(), "a file is not a container folder");
+        Cli withDmv = Cli.run("xtp", "--json", "--dmv", tmp.resolve("demo-xtp-checkpoint-files.csv").toString(), tmp.resolve("demo-xtp-container").toString());
+        JsonNode d = new ObjectMapper().readTree(withDmv.out()).get("containers").get(0);
+        assertEquals(2, d.get("pairs").size(), withDmv.out());
+        assertEquals(2L * 3 * 0x40000, d.get("memoryEstimate").get("usedBytes").asLong());
+        assertEquals(2, d.get("findings").size(), "the DMV agrees with the folder: " + d.get("findings"));
+        int active = 0;
+        for (JsonNode f : d.get("files")) {
+            active += "ACTIVE".equals(f.get("state").asText()) ? 1 : 0;
+        }
+        assertEquals(5, active);
+        Cli text = Cli.run("xtp", "--dmv", tmp.resolve("demo-xtp-checkpoint-files.csv").toString(), tmp.resolve("demo-xtp-container").toString());
+        assertTrue(text.out().contains("memory estimate: 1,572,864 bytes"), text.out());
+        assertEquals(2, Cli.run("xtp", "--dmv", tmp.resolve("README-SYNTHETIC.txt").toString(), tmp.resolve("demo-xtp-container").toString()).exit());
         // a second run keeps the files
         long size = Files.size(tmp.resolve("demo-damaged.mdf"));
         assertEquals(0, Cli.run("demo", tmp.toString()).exit());
