@@ -30,7 +30,10 @@ final class DemoCommand implements Callable<Integer> {
         List<Path> files = DemoSet.write(d, ProgressMonitor.NULL);
         spec.commandLine().getOut().println("SYNTHETIC demo evidence in " + d.toAbsolutePath() + ":");
         files.forEach(f -> spec.commandLine().getOut().println("  " + f.getFileName()));
-        spec.commandLine().getOut().println("Try: pagelens scan " + files.get(0) + "   or   pagelens boot " + files.get(2) + " --compare " + files.get(1));
+        Path a = d.toAbsolutePath();
+        spec.commandLine().getOut().println("Try: pagelens scan " + a.resolve("demo-damaged.mdf") + "\n     pagelens boot " + a.resolve("demo-fresh.mdf")
+                + " --compare " + a.resolve("demo-moved-stale-hekaton.mdf") + "\n     pagelens xtp --dmv " + a.resolve("demo-xtp-checkpoint-files.csv") + " "
+                + a.resolve("demo-xtp-container"));
         return PageLensCli.EXIT_OK;
     }
 }

@@ -23,6 +23,7 @@ class DemoCommandTest {
         Cli w = Cli.run("demo", tmp.toString());
         assertEquals(0, w.exit(), w.err());
         assertTrue(w.out().contains("SYNTHETIC"));
+        assertTrue(w.out().contains("pagelens scan " + tmp.toAbsolutePath().resolve("demo-damaged.mdf")), w.out());
         assertTrue(Files.exists(tmp.resolve("README-SYNTHETIC.txt")));
         Cli scan = Cli.run("scan", tmp.resolve("demo-damaged.mdf").toString());
         assertEquals(1, scan.exit());
