@@ -88,17 +88,7 @@ final class XtpCommand implements Callable<Integer> {
     }
 
     private static XtpDmv.Row rowOf(XtpDmv.Import dmv, XtpContainer.CheckpointFile f) {
-        if (dmv == null) {
-            return null;
-        }
-        String rel = f.relative().replace('\\', '/').toLowerCase(Locale.ROOT);
-        for (XtpDmv.Row r : dmv.rows()) {
-            if (r.relativePath() != null && r.relativePath().replace('\\', '/').toLowerCase(Locale.ROOT).equals(rel)
-                    || r.fileId() != null && r.fileId().equals(f.guid())) {
-                return r;
-            }
-        }
-        return null;
+        return XtpDmv.rowFor(dmv, f);
     }
 
     static ObjectNode toJson(XtpContainer.Scan s, XtpDmv.Import dmv, List<Finding> cross) {

@@ -143,6 +143,20 @@ public final class XtpDmv {
         return new Import(csv, v2014, List.copyOf(rows));
     }
 
+    /** The row describing {@code f} (by relative path, else by GUID), or null. */
+    public static Row rowFor(Import dmv, XtpContainer.CheckpointFile f) {
+        if (dmv == null) {
+            return null;
+        }
+        String rel = norm(f.relative());
+        for (Row r : dmv.rows()) {
+            if (r.relativePath() != null && norm(r.relativePath()).equals(rel) || r.fileId() != null && r.fileId().equals(f.guid())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** Compares the import with what is on disk. */
     public static List<Finding> crossCheck(Import dmv, XtpContainer.Scan scan) {
         List<Finding> out = new ArrayList<>();

@@ -57,5 +57,12 @@ class ContainerEditorUiTest {
         EvidenceItem item = EvidenceRegistry.get().items().get(0);
         assertTrue(item.findings().stream().anyMatch(f -> f.ruleId().equals("xtp.file-cut")), item.findings().toString());
         assertTrue(item.scanState().contains("block checksums not verified"), item.scanState());
+        // the DMV export: types and states in the table, the estimate in the headline, the cross-check in the findings
+        ed.importDmv(XtpSpecimen.writeDmv(w, tmp.resolve("dmv.csv")));
+        Screens.spin(300);
+        assertTrue(ed.headlineText().contains("memory estimate 1,572,864 bytes"), ed.headlineText());
+        assertTrue(EvidenceRegistry.get().items().get(0).findings().stream().anyMatch(f -> f.ruleId().equals("xtp.dmv-size-mismatch")),
+                "the cut file is smaller than the DMV says");
+        Screens.save(Screens.snapshot(ed.table()), "container-editor-dmv.png");
     }
 }

@@ -47,6 +47,7 @@ import pagelens.core.findings.Finding;
 import pagelens.core.findings.Severity;
 import pagelens.core.xtp.XtpBlocks;
 import pagelens.core.xtp.XtpContainer;
+import pagelens.core.xtp.XtpDmv;
 import pagelens.ui.internal.MonitorAdapter;
 
 /**
@@ -71,6 +72,9 @@ public final class ContainerEditor extends EditorPart {
     private final List<XtpContainer.CheckpointFile> rows = new ArrayList<>();
     private Color bad;
     private int selected = -1;
+    private org.eclipse.swt.widgets.Button importButton;
+    private volatile XtpDmv.Import dmv;
+    private List<Finding> cross = List.of();
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -91,10 +95,17 @@ public final class ContainerEditor extends EditorPart {
         headline.setFont(JFaceResources.getBannerFont());
         headline.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         headline.setText("Checking the checkpoint files of " + in.file() + " ...");
-        note = new Label(root, SWT.WRAP);
-        note.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        note.setText("Block checksums are not verified: the algorithm is not public. Types are inferred from block sizes; "
-                + "states and pairs come from sys.dm_db_xtp_checkpoint_files, which cannot be imported yet.");
+        Composite bar = new Composite(root, SWT.NONE);
+        bar.setLayout(new GridLayout(2, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        importButton = new org.eclipse.swt.widgets.Button(bar, SWT.PUSH);
+        importButton.setText("Import DMV export...");
+        importButton.setToolTipText("A CSV export of sys.dm_db_xtp_checkpoint_files with its header row (SSMS with column headers, or sqlcmd -s\",\" -W)");
+        importButton.addListener(SWT.Selection, e -> chooseDmv());
+        note = new Label(bar, SWT.WRAP);
+        note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        note.setText("Block checksums are not verified: the algorithm is not public. Types are inferred from block sizes until a "
+                + "sys.dm_db_xtp_checkpoint_files export is imported (types, states, pairs, cross-check, memory estimate).");
         bad = new Color(new RGB(0xFF, 0xCD, 0xD2));
         IDataProvider body = new IDataProvider() {
             @Override
@@ -144,7 +155,8 @@ public final class ContainerEditor extends EditorPart {
             data.setColumnWidthByPosition(i, widths[i]);
         }
         data.setConfigLabelAccumulator((labels, col, row) -> {
-            if (row < rows.size() && rows.get(row).walk().findings().stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING))) {
+            if (row < rows.size() && (rows.get(row).walk().findings().stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING))
+                    || cross.stream().anyMatch(f -> f.location().evidence().equals(rows.get(row).path()) && f.severity().atLeast(Severity.WARNING)))) {
                 labels.add(LABEL_BAD);
             }
         });
@@ -210,8 +222,47 @@ public final class ContainerEditor extends EditorPart {
         job.schedule();
     }
 
-    static Object cell(XtpContainer.CheckpointFile f, int col) {
+    private void chooseDmv() {
+        org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.OPEN);
+        d.setText("Import a sys.dm_db_xtp_checkpoint_files export");
+        d.setFilterExtensions(new String[] { "*.csv;*.txt", "*" });
+        String f = d.open();
+        if (f != null) {
+            importDmv(java.nio.file.Paths.get(f));
+        }
+    }
+
+    /** Reads the export, cross-checks it with the scan and shows types, states and the estimate (also for tests). */
+    public void importDmv(java.nio.file.Path csv) {
+        XtpContainer.Scan s = scan;
+        if (s == null) {
+            headline.setText("Wait for the check of the folder to finish, then import the DMV export.");
+            return;
+        }
+        try {
+            XtpDmv.Import i = XtpDmv.read(csv);
+            dmv = i;
+            cross = XtpDmv.crossCheck(i, s);
+            for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
+                if (item.path().equals(in.file())) {
+                    List<Finding> all = new ArrayList<>(s.findings());
+                    all.addAll(cross);
+                    item.setFindings(all);
+                    pagelens.ui.model.EvidenceRegistry.get().changed(item);
+                }
+            }
+            show(s, null);
+        } catch (IOException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Import DMV export", e.getMessage());
+        }
+    }
+
+    Object cell(XtpContainer.CheckpointFile f, int col) {
         XtpBlocks.FileWalk w = f.walk();
+        XtpDmv.Row r = XtpDmv.rowFor(dmv, f);
+        if (col == 7 && r != null) {
+            return r.typeName() + " " + r.stateName() + " [DMV]";
+        }
         return switch (col) {
             case 0 -> f.relative();
             case 1 -> f.guid() == null ? "-" : f.guid();
@@ -235,14 +286,21 @@ public final class ContainerEditor extends EditorPart {
         }
         rows.clear();
         rows.addAll(s.files());
-        long errors = s.findings().stream().filter(f -> f.severity().atLeast(Severity.ERROR)).count();
+        long errors = java.util.stream.Stream.concat(s.findings().stream(), cross.stream()).filter(f -> f.severity().atLeast(Severity.ERROR)).count();
         headline.setText(String.format(Locale.ROOT, "%s - %d checkpoint files, %,d bytes, %,d blocks, %,d records%s",
                 s.layout().label(), s.files().size(), s.totalSize(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(),
                 s.files().stream().mapToInt(f -> f.walk().rows()).sum(),
                 errors == 0 ? "; no structural damage found" : String.format(Locale.ROOT, "; %d structural error%s", errors, errors == 1 ? "" : "s")));
         StringBuilder sb = new StringBuilder();
-        for (Finding f : s.findings()) {
-            if (f.location().evidence().equals(s.root())) {
+        if (dmv != null) {
+            XtpDmv.MemoryEstimate m = XtpDmv.estimate(dmv);
+            headline.setText(headline.getText() + String.format(Locale.ROOT, "; memory estimate %,d bytes (%,d after deleted rows)", m.usedBytes(),
+                    m.afterDeletes()));
+            sb.append("DMV export ").append(dmv.csv()).append(": ").append(dmv.rows().size()).append(" rows\n");
+            sb.append("Memory estimate: ").append(m.method()).append("\n  ").append(m.uncertainty()).append('\n');
+        }
+        for (Finding f : java.util.stream.Stream.concat(s.findings().stream(), cross.stream()).toList()) {
+            if (f.location().evidence().equals(s.root()) || cross.contains(f)) {
                 sb.append(f.severity().id().toUpperCase(Locale.ROOT)).append(' ').append(f.ruleId()).append(": ").append(f.title()).append('\n');
             }
         }

@@ -76,7 +76,7 @@ public final class EvidenceItem {
         return findings;
     }
 
-    void setFindings(java.util.List<pagelens.core.findings.Finding> f) {
+    public void setFindings(java.util.List<pagelens.core.findings.Finding> f) {
         findings = java.util.List.copyOf(f);
     }
 

@@ -51,7 +51,7 @@ public final class EvidenceRegistry {
         listeners.remove(l);
     }
 
-    void changed(EvidenceItem item) {
+    public void changed(EvidenceItem item) {
         for (Consumer<EvidenceItem> l : listeners) {
             l.accept(item);
         }
