@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pagelens xtp [--json] DIR...}: the checkpoint files of In-Memory OLTP containers, block by block. */
-@Command(name = "xtp", mixinStandardHelpOptions = true,
+@Command(name = "xtp", mixinStandardHelpOptions = true, subcommands = XtpDiscoverCommand.class,
         description = { "Scan the container folder(s) of a memory-optimized filegroup, read-only: layout ($HKv2 / 2014 FILESTREAM), every "
                 + "checkpoint file with its GUID, size, blocks, records and what its bytes suggest, and structural findings (cut files, "
                 + "impossible blocks, regions without blocks). Symbolic links are listed, never followed.",
@@ -38,7 +38,7 @@ final class XtpCommand implements Callable<Integer> {
             + "the folder and the memory estimate.")
     Path dmvFile;
 
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Container folders.")
+    @Parameters(arity = "0..*", paramLabel = "DIR", description = "Container folders (or: xtp discover DIR).")
     List<Path> dirs;
 
     @CommandLine.Spec
@@ -49,6 +49,10 @@ final class XtpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = PageLensCli.EXIT_OK;
+        if (dirs == null || dirs.isEmpty()) {
+            err.println("pagelens xtp: give a container folder (pagelens xtp --help)");
+            return PageLensCli.EXIT_ERROR;
+        }
         ArrayNode all = Json.array();
         XtpDmv.Import dmv = null;
         if (dmvFile != null) {

@@ -66,6 +66,11 @@ class DemoCommandTest {
         Cli text = Cli.run("xtp", "--dmv", tmp.resolve("demo-xtp-checkpoint-files.csv").toString(), tmp.resolve("demo-xtp-container").toString());
         assertTrue(text.out().contains("memory estimate: 1,572,864 bytes"), text.out());
         assertEquals(2, Cli.run("xtp", "--dmv", tmp.resolve("README-SYNTHETIC.txt").toString(), tmp.resolve("demo-xtp-container").toString()).exit());
+        Cli discover = Cli.run("xtp", "discover", tmp.resolve("demo-xtp-container").toString());
+        assertEquals(1, discover.exit(), discover.err());
+        assertTrue(discover.out().contains("13 blocks of 5 files tried with 108 candidates"), discover.out());
+        assertTrue(discover.out().contains("no candidate fits every block"), discover.out());
+        assertEquals(2, Cli.run("xtp").exit(), "no folder given");
         // a second run keeps the files
         long size = Files.size(tmp.resolve("demo-damaged.mdf"));
         assertEquals(0, Cli.run("demo", tmp.toString()).exit());

@@ -20,6 +20,7 @@ import pagelens.core.specimen.XtpSpecimen;
 import pagelens.core.xtp.XtpBlocks;
 import pagelens.core.xtp.XtpContainer;
 import pagelens.core.xtp.XtpDmv;
+import pagelens.core.xtp.XtpChecksumDiscovery;
 
 /** Container scan and block walk: synthetic specimens with planted damage, bad input, and the real chunk. */
 class XtpContainerTest {
@@ -194,5 +195,36 @@ class XtpContainerTest {
         XtpDmv.Import i = XtpDmv.read(sqlcmd);
         assertEquals(1, i.rows().size());
         assertEquals(null, i.rows().get(0).used());
+    }
+
+    @Test
+    void discoveryFindsAPlantedChecksumAndNothingOnAPlainSpecimen() throws Exception {
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("plain"), 7);
+        XtpChecksumDiscovery.Result plain = XtpChecksumDiscovery.discover(XtpContainer.scan(w.root(), ProgressMonitor.NULL), 1000);
+        assertEquals(13, plain.blocks());
+        assertEquals(List.of(), plain.fitting(), "the specimen carries no checksum");
+        // plant CRC-32C over each whole block (field zeroed) at header +16
+        XtpSpecimen.Written c = XtpSpecimen.write(tmp.resolve("crc"), 7);
+        XtpContainer.Scan s = XtpContainer.scan(c.root(), ProgressMonitor.NULL);
+        for (XtpContainer.CheckpointFile f : s.files()) {
+            try (RandomAccessFile raf = new RandomAccessFile(f.path().toFile(), "rw")) {
+                for (XtpBlocks.Block b : f.walk().blocks()) {
+                    byte[] block = new byte[(int) b.size()];
+                    raf.seek(b.offset());
+                    raf.readFully(block);
+                    java.util.Arrays.fill(block, 16, 20, (byte) 0);
+                    long v = XtpChecksumDiscovery.compute("crc32c", block, 0, block.length);
+                    raf.seek(b.offset() + 16);
+                    raf.write(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) v).array());
+                }
+            }
+        }
+        XtpChecksumDiscovery.Result r = XtpChecksumDiscovery.discover(XtpContainer.scan(c.root(), ProgressMonitor.NULL), 1000);
+        assertEquals(1, r.fitting().size(), r.fitting().toString());
+        XtpChecksumDiscovery.Candidate fit = r.fitting().get(0);
+        assertEquals("crc32c", fit.algorithm());
+        assertEquals("block", fit.coverage());
+        assertEquals("+16", fit.field());
+        assertEquals(13, fit.fits());
     }
 }
