@@ -287,8 +287,11 @@ public final class PdfReport {
             }
         }
         pdf.need(14 + rows.size() * 10);
-        pdf.paragraph(pdf.regular, 8, GREY, "Bytes of " + loc.describe() + " (" + f.title() + "), highlighted: page offset "
-                + String.format("0x%04X", start) + ", " + (end - start) + " byte(s)");
+        pdf.paragraph(pdf.regular, 8, GREY, loc.pageId() >= 0
+                ? "Bytes of " + loc.describe() + " (" + f.title() + "), highlighted: page offset " + String.format("0x%04X", start) + ", "
+                        + (end - start) + " byte(s)"
+                : "Bytes of " + loc.evidence().getFileName() + " from file offset " + String.format("0x%X", loc.fileOffset())
+                        + " (row offsets below are relative to it), " + (end - start) + " byte(s) highlighted");
         float size = 7.5f;
         float cw = pdf.width(pdf.mono, size, "00 ");
         for (int r : rows) {

@@ -73,6 +73,9 @@ public final class CaseBuilder {
                         && id.size() >= Page.SIZE) {
                     scans.put(p, new FileScanner().scan(p, monitor, sink));
                 }
+                if (id.kind() == EvidenceKind.XTP_CONTAINER) {
+                    pagelens.core.xtp.XtpContainer.scan(p, monitor).findings().forEach(sink::add);
+                }
                 if (id.kind() == EvidenceKind.DATA_FILE && id.databaseVersion() != null || id.kind() == EvidenceKind.BACKUP
                         || id.kind() == EvidenceKind.DBCC_PAGE_DUMP) {
                     BootSources.Copy c = BootSources.asRestored(BootSources.read(p));
