@@ -65,4 +65,16 @@ class ContainerEditorUiTest {
                 "the cut file is smaller than the DMV says");
         Screens.save(Screens.snapshot(ed.table()), "container-editor-dmv.png");
     }
+
+    @Test
+    void droppedNamesOpenAsEvidence() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("dropped"), 4);
+        EvidenceOpener.openDropped(window, new String[] { w.root().toString(), tmp.resolve("does-not-exist").toString() });
+        Screens.spin(300);
+        EvidenceOpener.joinJobs();
+        Screens.spin(200);
+        assertEquals(1, EvidenceRegistry.get().items().size(), "the missing name is skipped");
+        assertTrue(window.getActivePage().getActiveEditor() instanceof ContainerEditor);
+    }
 }

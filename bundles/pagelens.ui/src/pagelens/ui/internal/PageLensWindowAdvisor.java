@@ -35,6 +35,16 @@ final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
         c.setShowProgressIndicator(true);
         c.setShowPerspectiveBar(false);
         c.setTitle("PageLens");
+        // files and folders dropped on the editor area open as evidence (read-only, like Open Evidence)
+        c.addEditorAreaTransfer(org.eclipse.swt.dnd.FileTransfer.getInstance());
+        c.configureEditorAreaDropListener(new org.eclipse.swt.dnd.DropTargetAdapter() {
+            @Override
+            public void drop(org.eclipse.swt.dnd.DropTargetEvent e) {
+                if (e.data instanceof String[] names) {
+                    EvidenceOpener.openDropped(getWindowConfigurer().getWindow(), names);
+                }
+            }
+        });
     }
 
     private static boolean isTestHarness() {

@@ -45,6 +45,19 @@ public final class EvidenceOpener {
         }
     }
 
+    /** Opens what was dropped (file names from a drag and drop); names that do not exist are skipped. */
+    public static void openDropped(IWorkbenchWindow window, String[] names) {
+        List<Path> paths = new java.util.ArrayList<>();
+        for (String n : names) {
+            if (n != null && Files.exists(java.nio.file.Paths.get(n))) {
+                paths.add(java.nio.file.Paths.get(n));
+            }
+        }
+        if (!paths.isEmpty()) {
+            open(window, paths);
+        }
+    }
+
     public static void openEditor(IWorkbenchPage page, Path file) {
         try {
             EvidenceEditorInput in = new EvidenceEditorInput(file);

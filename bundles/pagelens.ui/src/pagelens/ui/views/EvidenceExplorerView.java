@@ -56,6 +56,22 @@ public final class EvidenceExplorerView extends ViewPart {
         org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(EvidenceRegistry.get().items());
+        // files and folders dropped on the explorer open as evidence
+        viewer.addDropSupport(org.eclipse.swt.dnd.DND.DROP_COPY | org.eclipse.swt.dnd.DND.DROP_LINK | org.eclipse.swt.dnd.DND.DROP_DEFAULT,
+                new org.eclipse.swt.dnd.Transfer[] { org.eclipse.swt.dnd.FileTransfer.getInstance() }, new org.eclipse.swt.dnd.DropTargetAdapter() {
+                    @Override
+                    public void dragEnter(org.eclipse.swt.dnd.DropTargetEvent e) {
+                        // evidence is never moved: a drop only opens it
+                        e.detail = org.eclipse.swt.dnd.DND.DROP_COPY;
+                    }
+
+                    @Override
+                    public void drop(org.eclipse.swt.dnd.DropTargetEvent e) {
+                        if (e.data instanceof String[] names) {
+                            EvidenceOpener.openDropped(getSite().getWorkbenchWindow(), names);
+                        }
+                    }
+                });
         viewer.addDoubleClickListener(e -> {
             Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (o instanceof EvidenceItem item && Files.exists(item.path())) {
