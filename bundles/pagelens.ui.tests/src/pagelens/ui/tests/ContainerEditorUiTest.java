@@ -77,4 +77,25 @@ class ContainerEditorUiTest {
         assertEquals(1, EvidenceRegistry.get().items().size(), "the missing name is skipped");
         assertTrue(window.getActivePage().getActiveEditor() instanceof ContainerEditor);
     }
+
+    @Test
+    void recentEvidenceListsWhatWasOpened() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        pagelens.ui.model.RecentEvidence.clear();
+        XtpSpecimen.Written a = XtpSpecimen.write(tmp.resolve("first"), 1);
+        XtpSpecimen.Written b = XtpSpecimen.write(tmp.resolve("second"), 2);
+        EvidenceOpener.open(window, List.of(a.root()));
+        EvidenceOpener.open(window, List.of(b.root()));
+        EvidenceOpener.open(window, List.of(a.root()));
+        Screens.spin(200);
+        EvidenceOpener.joinJobs();
+        assertEquals(List.of(a.root(), b.root()), pagelens.ui.model.RecentEvidence.list(), "most recent first, no duplicates");
+        org.eclipse.jface.action.MenuManager m = new org.eclipse.jface.action.MenuManager();
+        pagelens.ui.internal.PageLensActionBarAdvisor.fillRecent(m);
+        assertEquals(2, m.getItems().length);
+        org.eclipse.jface.action.IAction first = ((org.eclipse.jface.action.ActionContributionItem) m.getItems()[0]).getAction();
+        assertEquals("&1 first", first.getText());
+        assertTrue(first.isEnabled());
+        pagelens.ui.model.RecentEvidence.clear();
+    }
 }

@@ -12,7 +12,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /** File, Window and Help menus; commands contribute to them through plugin.xml. */
-final class PageLensActionBarAdvisor extends ActionBarAdvisor {
+public final class PageLensActionBarAdvisor extends ActionBarAdvisor {
 
     private IWorkbenchAction quit;
     private IWorkbenchAction close;
@@ -46,11 +46,50 @@ final class PageLensActionBarAdvisor extends ActionBarAdvisor {
         return a;
     }
 
+    /** File > Recent Evidence: filled each time it is shown; evidence that no longer exists is shown disabled. */
+    public static MenuManager recentMenu() {
+        MenuManager recent = new MenuManager("Recent &Evidence", "pagelens.recent");
+        recent.setRemoveAllWhenShown(true);
+        recent.addMenuListener(m -> fillRecent(m));
+        return recent;
+    }
+
+    /** Adds one action per recent evidence path to {@code m}. */
+    public static void fillRecent(IMenuManager m) {
+        java.util.List<java.nio.file.Path> list = pagelens.ui.model.RecentEvidence.list();
+        if (list.isEmpty()) {
+            org.eclipse.jface.action.Action none = new org.eclipse.jface.action.Action("(none yet)") {
+            };
+            none.setEnabled(false);
+            m.add(none);
+            return;
+        }
+        int n = 1;
+        for (java.nio.file.Path p : list) {
+            boolean ok = pagelens.ui.model.RecentEvidence.available(p);
+            org.eclipse.jface.action.Action a = new org.eclipse.jface.action.Action((n <= 9 ? "&" + n + " " : "") + p.getFileName()
+                    + (ok ? "" : " (missing)")) {
+                @Override
+                public void run() {
+                    org.eclipse.ui.IWorkbenchWindow w = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+                    if (w != null) {
+                        pagelens.ui.model.EvidenceOpener.open(w, java.util.List.of(p));
+                    }
+                }
+            };
+            a.setToolTipText(p.toString());
+            a.setEnabled(ok);
+            m.add(a);
+            n++;
+        }
+    }
+
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(recentMenu());
         file.add(new Separator());
         file.add(export);
         file.add(new Separator());

@@ -32,6 +32,7 @@ public final class EvidenceOpener {
         }
         for (Path raw : paths) {
             Path p = raw.toAbsolutePath().normalize();
+            RecentEvidence.add(p);
             boolean[] added = new boolean[1];
             EvidenceItem item = registry.addOrGet(p, added);
             if (added[0]) {
