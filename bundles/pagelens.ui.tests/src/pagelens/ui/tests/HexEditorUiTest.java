@@ -141,6 +141,41 @@ class HexEditorUiTest {
         System.out.println("opened a 5 GiB sparse file in the hex editor in " + openMs + " ms");
     }
 
+    @Test
+    void findsBytesAcrossChunksAndReportsBadPatterns() throws Exception {
+        Path f = tmp.resolve("find.bin");
+        byte[] data = new byte[20 << 20];
+        byte[] word = "PAGELENS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(word, 0, data, (4 << 20) - 3, word.length); // across the search's 4 MiB chunk boundary
+        System.arraycopy(word, 0, data, 9_000_001, word.length);
+        java.nio.file.Files.write(f, data);
+        EvidenceOpener.open(window, List.of(f));
+        Screens.spin(200);
+        HexEditor ed = (HexEditor) page.getActiveEditor();
+        ed.findNext("50 41 47 45 4C 45 4E 53", pagelens.core.io.ByteSearch.Mode.HEX);
+        waitFor(ed);
+        assertTrue(ed.findStatus().startsWith(String.format("found at 0x%X", (4 << 20) - 3)), ed.findStatus());
+        ed.findNext("50 41 47 45 4C 45 4E 53", pagelens.core.io.ByteSearch.Mode.HEX);
+        waitFor(ed);
+        assertTrue(ed.findStatus().startsWith(String.format("found at 0x%X", 9_000_001)), ed.findStatus());
+        ed.findNext("50 41 47 45 4C 45 4E 53", pagelens.core.io.ByteSearch.Mode.HEX);
+        waitFor(ed);
+        assertTrue(ed.findStatus().startsWith("not found"), ed.findStatus());
+        ed.findNext("PAGELENS", pagelens.core.io.ByteSearch.Mode.TEXT);
+        waitFor(ed);
+        assertTrue(ed.findStatus().startsWith(String.format("found at 0x%X", (4 << 20) - 3)), ed.findStatus());
+        ed.findNext("4D 5", pagelens.core.io.ByteSearch.Mode.HEX);
+        assertTrue(ed.findStatus().startsWith("not hex bytes"), ed.findStatus());
+        EvidenceOpener.cancelJobs();
+        EvidenceOpener.joinJobs();
+    }
+
+    private static void waitFor(HexEditor ed) {
+        for (int i = 0; i < 100 && ed.findStatus().startsWith("searching"); i++) {
+            Screens.spin(50);
+        }
+    }
+
     private static int topRow(HexEditor ed) {
         // row position 1 in the grid is the first visible body row
         Object v = ed.natTable().getDataValueByPosition(0, 1);

@@ -49,6 +49,11 @@ public final class HexEditor extends EditorPart {
     private HexGrid grid;
     private NatTable natTable;
     private Label windowLabel;
+    private Label findLabel;
+    private Text findText;
+    private org.eclipse.swt.widgets.Combo findMode;
+    private long findFrom;
+    private String lastFind;
     private Text offsetText;
     private Button prev;
     private Button next;
@@ -147,6 +152,73 @@ public final class HexEditor extends EditorPart {
         next.addListener(SWT.Selection, e -> setWindow(windowStart + WINDOW_BYTES));
         windowLabel = new Label(bar, SWT.NONE);
         windowLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Composite fb = new Composite(root, SWT.NONE);
+        fb.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout fl = new GridLayout(5, false);
+        fl.marginHeight = 0;
+        fb.setLayout(fl);
+        new Label(fb, SWT.NONE).setText("Find:");
+        findMode = new org.eclipse.swt.widgets.Combo(fb, SWT.READ_ONLY);
+        findMode.setItems("Hex bytes", "Text (Latin-1)", "Text (UTF-16LE)");
+        findMode.select(0);
+        findText = new Text(fb, SWT.BORDER | SWT.SINGLE);
+        findText.setMessage("4D 5A 90 or text");
+        findText.setLayoutData(new GridData(220, SWT.DEFAULT));
+        findText.addListener(SWT.DefaultSelection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
+        Button find = new Button(fb, SWT.PUSH);
+        find.setText("Find next");
+        find.addListener(SWT.Selection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
+        findLabel = new Label(fb, SWT.NONE);
+        findLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    /** Finds the pattern after the last hit (or from the start of the file) in a background job; the hit is selected. */
+    public void findNext(String typed, pagelens.core.io.ByteSearch.Mode mode) {
+        byte[] pattern;
+        try {
+            pattern = pagelens.core.io.ByteSearch.pattern(typed, mode);
+        } catch (IllegalArgumentException e) {
+            findLabel.setText(e.getMessage());
+            return;
+        }
+        if (!typed.equals(lastFind)) {
+            findFrom = 0;
+            lastFind = typed;
+        }
+        long from = findFrom;
+        findLabel.setText(String.format(Locale.ROOT, "searching from 0x%X ...", from));
+        org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Find in " + getPartName()) {
+            @Override
+            protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                try {
+                    long hit = pagelens.core.io.ByteSearch.find(source, pattern, from, new pagelens.ui.internal.MonitorAdapter(monitor, f -> {
+                    }));
+                    findLabel.getDisplay().asyncExec(() -> {
+                        if (findLabel.isDisposed()) {
+                            return;
+                        }
+                        if (hit < 0) {
+                            findLabel.setText(String.format(Locale.ROOT, "not found after 0x%X (%d bytes)", from, pattern.length));
+                            findFrom = 0;
+                        } else {
+                            findLabel.setText(String.format(Locale.ROOT, "found at 0x%X (%d bytes); Find next continues", hit, pattern.length));
+                            findFrom = hit + 1;
+                            goToOffset(hit);
+                        }
+                    });
+                } catch (pagelens.core.io.CanceledException e) {
+                    return org.eclipse.core.runtime.Status.CANCEL_STATUS;
+                } catch (java.io.IOException e) {
+                    findLabel.getDisplay().asyncExec(() -> findLabel.setText("cannot read: " + e.getMessage()));
+                }
+                return org.eclipse.core.runtime.Status.OK_STATUS;
+            }
+        };
+        job.schedule();
+    }
+
+    public String findStatus() {
+        return findLabel.getText();
     }
 
     private void createTable(Composite root) {
