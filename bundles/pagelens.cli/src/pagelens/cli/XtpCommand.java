@@ -91,10 +91,6 @@ final class XtpCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static XtpDmv.Row rowOf(XtpDmv.Import dmv, XtpContainer.CheckpointFile f) {
-        return XtpDmv.rowFor(dmv, f);
-    }
-
     static ObjectNode toJson(XtpContainer.Scan s, XtpDmv.Import dmv, List<Finding> cross) {
         ObjectNode o = Json.object();
         o.put("root", s.root().toString());
@@ -113,7 +109,7 @@ final class XtpCommand implements Callable<Integer> {
             } else {
                 x.putNull("guid");
             }
-            XtpDmv.Row r = rowOf(dmv, f);
+            XtpDmv.Row r = XtpDmv.rowFor(dmv, f);
             x.put("type", r != null ? r.typeName() : w.inferredKind());
             x.put("typeEvidence", r != null ? "DMV import" : "inferred from block sizes");
             x.put("inferredType", w.inferredKind());
@@ -181,7 +177,7 @@ final class XtpCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %d checkpoint files, %,d bytes; %d other entries%n", s.files().size(), s.totalSize(), s.otherFiles().size());
         for (XtpContainer.CheckpointFile f : s.files()) {
             XtpBlocks.FileWalk w = f.walk();
-            XtpDmv.Row r = rowOf(dmv, f);
+            XtpDmv.Row r = XtpDmv.rowFor(dmv, f);
             out.printf(Locale.ROOT, "  %-52s %,13d bytes  %4d blocks %7d rows  used %,13d  %s%n", f.relative(), f.size(), w.blocks().size(),
                     w.rows(), w.dataEnd(), r != null ? r.typeName() + " " + r.stateName() + " [DMV]" : w.inferredKind());
         }

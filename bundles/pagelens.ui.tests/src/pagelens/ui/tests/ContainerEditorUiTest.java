@@ -57,6 +57,7 @@ class ContainerEditorUiTest {
         EvidenceItem item = EvidenceRegistry.get().items().get(0);
         assertTrue(item.findings().stream().anyMatch(f -> f.ruleId().equals("xtp.file-cut")), item.findings().toString());
         assertTrue(item.scanState().contains("block checksums not verified"), item.scanState());
+        org.junit.jupiter.api.Assertions.assertSame(item.xtpScan(), ed.scan(), "the browser shows the evidence job's check, not a second scan");
         // the DMV export: types and states in the table, the estimate in the headline, the cross-check in the findings
         ed.importDmv(XtpSpecimen.writeDmv(w, tmp.resolve("dmv.csv")));
         Screens.spin(300);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -31,7 +30,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 import pagelens.core.boot.BootCompare;
 import pagelens.core.boot.BootField;
@@ -49,7 +47,7 @@ import pagelens.core.page.Page;
  * compare mode with differing rows marked and a "differences only" filter, and the page's bytes below
  * (selecting a row selects its bytes).
  */
-public final class BootPageEditor extends EditorPart {
+public final class BootPageEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.boot";
 
     /** One table row: a field, a range of uncovered bytes, or the Hekaton region. */
@@ -413,21 +411,4 @@ public final class BootPageEditor extends EditorPart {
         super.dispose();
     }
 
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-    }
-
-    @Override
-    public void doSaveAs() {
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
 }

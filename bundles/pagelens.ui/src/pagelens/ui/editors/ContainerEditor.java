@@ -41,7 +41,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 import pagelens.core.findings.Finding;
 import pagelens.core.findings.Severity;
@@ -56,7 +55,7 @@ import pagelens.ui.internal.MonitorAdapter;
  * that block checksums cannot be verified. The scan runs in a background job. Read-only; the format logic is in
  * {@link XtpContainer}. Double-click opens a file in the hex editor.
  */
-public final class ContainerEditor extends EditorPart {
+public final class ContainerEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.container";
     static final String LABEL_BAD = "BAD";
     static final String[] COLUMNS = { "File", "GUID", "Size", "Used [EMPIRICAL]", "Unused (zero)", "Blocks", "Records", "Type [inferred]",
@@ -201,6 +200,25 @@ public final class ContainerEditor extends EditorPart {
         details.setLayoutData(dd);
         details.setText("Select a file to see its blocks and findings; double-click opens its bytes.");
         root.addDisposeListener(e -> bad.dispose());
+        // the evidence job checks the folder once; this editor shows its result (opened without one, it checks itself)
+        pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().items().stream()
+                .filter(x -> x.path().equals(in.file())).findFirst().orElse(null);
+        if (item != null) {
+            java.util.function.Consumer<pagelens.ui.model.EvidenceItem> l = x -> {
+                if (x == item && (x.xtpScan() != null || x.xtpError() != null)) {
+                    Display.getDefault().asyncExec(() -> {
+                        if (scan == null && !headline.isDisposed()) {
+                            scan = x.xtpScan();
+                            show(x.xtpScan(), x.xtpError());
+                        }
+                    });
+                }
+            };
+            pagelens.ui.model.EvidenceRegistry.get().addListener(l);
+            root.addDisposeListener(e -> pagelens.ui.model.EvidenceRegistry.get().removeListener(l));
+            l.accept(item);
+            return;
+        }
         Job job = new Job("Checking checkpoint files in " + in.file()) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
@@ -351,23 +369,4 @@ public final class ContainerEditor extends EditorPart {
         table.setFocus();
     }
 
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // read-only
-    }
-
-    @Override
-    public void doSaveAs() {
-        // read-only
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
 }

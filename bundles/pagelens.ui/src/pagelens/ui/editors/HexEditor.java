@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -18,7 +17,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 import pagelens.core.io.CachedReader;
 import pagelens.core.io.EvidenceSource;
@@ -30,7 +28,7 @@ import pagelens.core.page.Page;
  * grid moves (go to offset, previous/next window); only the rows on screen are read, through a small
  * block cache, so a multi-gigabyte file opens at once.
  */
-public final class HexEditor extends EditorPart {
+public final class HexEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.hex";
 
     /** Bytes per row. */
@@ -307,23 +305,4 @@ public final class HexEditor extends EditorPart {
         super.dispose();
     }
 
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // evidence is read-only
-    }
-
-    @Override
-    public void doSaveAs() {
-        // evidence is read-only
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
 }

@@ -21,6 +21,8 @@ public final class EvidenceItem {
     private volatile java.util.List<pagelens.core.findings.Finding> findings = java.util.List.of();
     private volatile String scanState = "";
     private volatile pagelens.core.scan.PageStatus pageStatus;
+    private volatile pagelens.core.xtp.XtpContainer.Scan xtpScan;
+    private volatile String xtpError;
 
     EvidenceItem(Path path) {
         this.path = path;
@@ -83,6 +85,21 @@ public final class EvidenceItem {
     /** One status byte per page from the background scan, or null (not a page file, or not scanned yet). */
     public pagelens.core.scan.PageStatus pageStatus() {
         return pageStatus;
+    }
+
+    /** The container check of a folder (null until the evidence job has run it). */
+    public pagelens.core.xtp.XtpContainer.Scan xtpScan() {
+        return xtpScan;
+    }
+
+    /** Why the container check did not finish, or null. */
+    public String xtpError() {
+        return xtpError;
+    }
+
+    void setXtpScan(pagelens.core.xtp.XtpContainer.Scan s, String error) {
+        xtpScan = s;
+        xtpError = error;
     }
 
     void setPageStatus(pagelens.core.scan.PageStatus s) {

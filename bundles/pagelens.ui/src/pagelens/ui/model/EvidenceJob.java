@@ -81,7 +81,9 @@ final class EvidenceJob extends Job {
         if (item.isFolder()) {
             item.hashEnded(EvidenceItem.HashState.NOT_APPLICABLE, null);
             registry.changed(item);
-            if (item.identification().kind() == pagelens.core.identify.EvidenceKind.XTP_CONTAINER) {
+            // every folder is checked as a container: one that is not gets xtp.not-a-container, and the container
+            // browser shows this result rather than scanning again
+            {
                 try {
                     item.setScanState("checking checkpoint files...");
                     registry.changed(item);
@@ -90,10 +92,13 @@ final class EvidenceJob extends Job {
                     item.setScanState(String.format(java.util.Locale.ROOT, "%d checkpoint files, %,d blocks; block checksums not verified",
                             s.files().size(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum()));
                     item.setFindings(s.findings());
+                    item.setXtpScan(s, null);
                 } catch (pagelens.core.io.CanceledException e) {
                     item.setScanState("check canceled");
+                    item.setXtpScan(null, "check canceled");
                 } catch (IOException | RuntimeException e) {
                     item.setScanState("not checked: " + e.getMessage());
+                    item.setXtpScan(null, e.getMessage());
                 }
                 registry.changed(item);
             }
