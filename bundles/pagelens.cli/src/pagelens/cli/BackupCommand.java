@@ -2,6 +2,7 @@ package pagelens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
@@ -11,13 +12,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import pagelens.core.backup.Backup;
+import pagelens.core.backup.BackupCatalog;
+import pagelens.core.backup.CompressedBackup;
 import pagelens.core.backup.Mtf;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.BootPageException;
-import pagelens.core.boot.XtpFilegroup;
 import pagelens.core.findings.Finding;
 import pagelens.core.findings.Severity;
+import pagelens.core.io.ProgressMonitor;
 import pagelens.core.scan.PageCounts;
 import pagelens.core.store.PageCopy;
 import picocli.CommandLine;
@@ -39,6 +42,13 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--target-version", paramLabel = "N",
             description = "The server to restore on: a database version (for example 904) or a release year (2019).")
     Integer target;
+
+    @Option(names = "--headers", description = "Read only the set header, the file list and the boot page (fast, does not grow with the "
+            + "backup's size); pages are not verified.")
+    boolean headersOnly;
+
+    @Option(names = "--timing", description = "Print the time each phase took (to standard error) and the raw read throughput of the file.")
+    boolean timing;
 
     @Parameters(paramLabel = "FILE")
     Path file;
@@ -64,13 +74,15 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Backup b = Backup.read(file)) {
+        long t0 = System.nanoTime();
+        try (Backup b = Backup.read(file, headersOnly, timing || json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()))) {
+            long t1 = System.nanoTime();
             BootLayouts layouts = BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts"));
             BootPage boot = null;
             if (!b.bootCopies().isEmpty()) {
                 try {
-                    boot = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)), layouts, XtpFilegroup.NOT_STATED,
-                            "not stated (the backup's file list is not read yet)");
+                    boot = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)), layouts, b.xtpFilegroup(),
+                            b.xtpFilegroupReason());
                 } catch (BootPageException e) {
                     spec.commandLine().getErr().println("pagelens: boot page: " + e.getMessage());
                 }
@@ -88,6 +100,24 @@ final class BackupCommand implements Callable<Integer> {
                 Json.print(out, toJson(b, boot, targetVerdict));
             } else {
                 printText(out, b, boot, targetVerdict);
+            }
+            if (timing) {
+                long t2 = System.nanoTime();
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf(Locale.ROOT, "timing: %s %.3f s, boot page and verdict %.3f s (%,d bytes)%n", headersOnly ? "headers, file list" : "full read and verification",
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, Files.size(file));
+                if (!headersOnly) {
+                    long r0 = System.nanoTime();
+                    long n = rawRead(file);
+                    double raw = n / ((System.nanoTime() - r0) / 1e9) / 1048576;
+                    double full = Files.size(file) / ((t1 - t0) / 1e9) / 1048576;
+                    err.printf(Locale.ROOT, "timing: raw read %.0f MiB/s, full verification %.0f MiB/s (%.2f of raw)%n", raw, full, full / raw);
+                    if (b.pages().source() instanceof CompressedBackup cb) {
+                        err.printf(Locale.ROOT, "timing: decompressed %,d bytes from %,d (%.0f MiB/s of output over the whole read)%n", cb.size(),
+                                Files.size(file), cb.size() / ((t1 - t0) / 1e9) / 1048576);
+                    }
+                }
+                err.flush();
             }
             boolean bad = b.findings().worst() != null && b.findings().worst().atLeast(Severity.ERROR) || boot != null && boot.critical()
                     || target != null && dbVersion != null && dbVersion > maxVersionOf(target);
@@ -111,8 +141,32 @@ final class BackupCommand implements Callable<Integer> {
         s.put("databaseVersionEvidence", "INFERRED (SCIN chunk, docs/formats.md 10); the boot page's dbi_version is VERIFIED");
         s.put("softwareVersion", b.softwareVersion());
         s.put("softwareName", b.softwareName());
-        s.putArray("files"); // the file list (SFIN) is not decoded yet
-        ScanCommand.putPages(s.putObject("pages"), b.counts());
+        s.put("headersOnly", b.headersOnly());
+        ArrayNode files = s.putArray("files");
+        for (BackupCatalog.FileEntry f : b.catalog().files()) {
+            ObjectNode x = files.addObject();
+            x.put("fileId", f.fileId());
+            x.put("logicalName", f.logicalName());
+            x.put("physicalName", f.physicalName());
+            BackupCatalog.FileType t = b.typeOf(f);
+            x.put("type", t.letter());
+            x.put("typeEvidence", t.evidence());
+            x.put("filegroupId", f.filegroupId());
+            x.put("filegroup", b.catalog().filegroupName(f));
+            x.put("size", f.size());
+        }
+        s.put("filesEvidence", "INFERRED: SFIN chunk layout read from the samples (docs/format-notes.md)");
+        if (b.counts() != null) {
+            ScanCommand.putPages(s.putObject("pages"), b.counts());
+        } else {
+            s.putNull("pages");
+        }
+        s.put("memoryOptimizedFilegroup", b.xtpFilegroup().name());
+        s.put("memoryOptimizedFilegroupReason", b.xtpFilegroupReason());
+        s.put("memoryEstimate", b.xtp() == null ? "not looked for (headers only)" : b.xtp().memoryEstimate());
+        if (b.xtp() != null) {
+            s.put("xtpContent", b.xtp().summary());
+        }
         ArrayNode bp = s.putArray("bootPages");
         for (PageCopy copy : b.bootCopies()) {
             ObjectNode x = bp.addObject();
@@ -162,10 +216,23 @@ final class BackupCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  database %s, dbi_version %d (created as %d) [boot page, VERIFIED]%n", boot.databaseName(), boot.dbiVersion(),
                     boot.createVersion());
         }
+        out.println("  files [SFIN, INFERRED]:");
+        for (BackupCatalog.FileEntry f : b.catalog().files()) {
+            String fg = b.catalog().filegroupName(f);
+            out.printf(Locale.ROOT, "    %d  %s  %-20s %,14d bytes  %-10s %s%n", f.fileId(), b.typeOf(f).letter(), f.logicalName(), f.size(),
+                    fg == null ? "-" : fg, f.physicalName());
+        }
+        if (b.catalog().files().isEmpty()) {
+            out.println("    (no SFIN chunk found)");
+        }
         PageCounts c = b.counts();
-        out.printf(Locale.ROOT, "  pages: %,d slots; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d ok, %,d torn); unprotected %,d; "
-                + "never used or not a page %,d%n", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(), c.tornProtected(), c.tornOk(),
-                c.torn(), c.unprotected(), c.empty());
+        if (c != null) {
+            out.printf(Locale.ROOT, "  pages: %,d slots; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d ok, %,d torn); unprotected %,d; "
+                    + "never used or not a page %,d%n", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(), c.tornProtected(), c.tornOk(),
+                    c.torn(), c.unprotected(), c.empty());
+        }
+        out.println("  memory-optimized filegroup: " + b.xtpFilegroup().name() + " (" + b.xtpFilegroupReason() + ")");
+        out.println("  In-Memory OLTP memory estimate: " + (b.xtp() == null ? "not looked for (headers only)" : b.xtp().memoryEstimate()));
         for (PageCopy copy : b.bootCopies()) {
             out.printf(Locale.ROOT, "  boot page copy %d at stream offset 0x%X%s%n", copy.provenance().copy() + 1, copy.provenance().offset(),
                     copy == b.bootCopies().get(b.bootCopies().size() - 1) ? " (the one a restore applies)" : "");
@@ -184,5 +251,19 @@ final class BackupCommand implements Callable<Integer> {
         for (Finding f : b.findings().findings()) {
             out.printf(Locale.ROOT, "  %-8s %-28s %-10s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(), f.location().describe(), f.title());
         }
+    }
+
+    /** Reads the whole file sequentially in 4 MiB pieces, as the reference for throughput. */
+    private static long rawRead(Path p) throws IOException {
+        long n = 0;
+        try (var ch = java.nio.channels.FileChannel.open(p)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(4 << 20);
+            int r;
+            while ((r = ch.read(buf)) > 0) {
+                n += r;
+                buf.clear();
+            }
+        }
+        return n;
     }
 }

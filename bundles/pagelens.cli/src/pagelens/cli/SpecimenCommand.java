@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.page.Page;
 import pagelens.core.specimen.Corruptor;
+import pagelens.core.specimen.BackupSpecimen;
 import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.core.specimen.Protection;
 import picocli.CommandLine;
@@ -43,6 +44,10 @@ final class SpecimenCommand implements Callable<Integer> {
     @Option(names = "--damage", description = "Inject damage: a bit flip, a zeroed sector, a torn write, a misdirected write and a lost page.")
     boolean damage;
 
+    @Option(names = "--backup", description = "Write an uncompressed full backup (MTF .bak) of the specimen database instead of its data file; "
+            + "--size-mb is then the data file's size.")
+    boolean backup;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +63,16 @@ final class SpecimenCommand implements Callable<Integer> {
         }
         String p = protection.toUpperCase(Locale.ROOT);
         s = p.equals("MIXED") ? s.withMixedProtection() : s.withProtection(Protection.valueOf(p));
+        if (backup) {
+            if (damage) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--damage applies to data files only");
+            }
+            s = s.withUsedFraction(1.0); // a backup holds allocated extents only: all of them, so --size-mb is the backup's size
+            BackupSpecimen.write(out, s, Progress.forTerminal(spec.commandLine().getErr()));
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC backup specimen %s: database %s, %,d pages (%s protection), %,d bytes%n",
+                    out, name, pages, p, Files.size(out));
+            return PageLensCli.EXIT_OK;
+        }
         DataFileSpecimen.write(out, s, ProgressMonitor.NULL);
         if (damage) {
             Corruptor.flipBit(out, 20, 3000, 3);

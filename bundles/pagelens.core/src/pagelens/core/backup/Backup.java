@@ -14,6 +14,7 @@ import pagelens.core.findings.Rules;
 import pagelens.core.findings.Severity;
 import pagelens.core.io.ByteSource;
 import pagelens.core.io.EvidenceSource;
+import pagelens.core.io.ProgressMonitor;
 import pagelens.core.page.Bytes;
 import pagelens.core.page.Page;
 import pagelens.core.page.PageId;
@@ -36,9 +37,16 @@ import pagelens.core.store.PageCopy;
  * @param counts          page counts (checksum, torn, unprotected, never used)
  * @param findings        damage found
  * @param notes           facts about the container
+ * @param catalog         the MQCI file list and filegroups
+ * @param xtp             In-Memory OLTP content found in the stream (null when only the headers were read)
+ * @param headersOnly     only the headers, the file list and the start of each data stream were read; counts are null
  */
 public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwareName, String backupKind, String softwareVersion,
-        Integer databaseVersion, BackupPageStore pages, PageCounts counts, FindingSink findings, List<String> notes) implements AutoCloseable {
+        Integer databaseVersion, BackupPageStore pages, PageCounts counts, FindingSink findings, List<String> notes, BackupCatalog catalog,
+        BackupXtp xtp, boolean headersOnly) implements AutoCloseable {
+
+    /** Slots indexed at the start of each data stream when only the headers are read. */
+    public static final int HEADER_SLOTS = 64;
 
     /** Closes the backup's source (pages are read from it on demand until then). */
     @Override
@@ -56,6 +64,19 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
 
     /** Opens, walks and verifies a backup; close it when done (its pages are read on demand). */
     public static Backup read(Path path) throws IOException {
+        return read(path, false, ProgressMonitor.NULL);
+    }
+
+    /**
+     * Reads only the MTF blocks, the set header, the file list and the first {@value #HEADER_SLOTS} slots of each data
+     * stream (where the boot page copies lie): time that does not grow with the backup's size.
+     */
+    public static Backup readHeaders(Path path) throws IOException {
+        return read(path, true, ProgressMonitor.NULL);
+    }
+
+    /** Opens a backup: all of it, or only its headers. */
+    public static Backup read(Path path, boolean headersOnly, ProgressMonitor monitor) throws IOException {
         EvidenceSource file = EvidenceSource.open(path);
         byte[] magic = file.readUpTo(0, 8);
         boolean compressed = new String(magic, StandardCharsets.US_ASCII).equals("MSSQLBAK");
@@ -87,31 +108,47 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             long attr = Bytes.u32(sset.header(), 0) == 0 ? 0 : Bytes.u32(src.readUpTo(sset.offset() + 52, 4), 0);
             kind = (attr & 0x8) != 0 ? "differential" : (attr & 0x2) != 0 ? "copy-only" : (attr & 0x4) != 0 ? "full (normal)" : "attributes 0x" + Long.toHexString(attr);
         }
-        String sw = null;
-        Integer dbv = null;
-        for (Mtf.Stream s : walk.streams("MQCI")) {
-            byte[] b = src.readUpTo(s.dataOffset(), (int) Math.min(s.length(), 1 << 20));
-            int i = indexOf(b, "SCIN".getBytes(StandardCharsets.US_ASCII));
-            if (i >= 0 && i + 0x60 <= b.length) {
-                sw = Bytes.u8(b, i + 0x1B) + "." + Bytes.u8(b, i + 0x1A) + "." + Bytes.u16(b, i + 0x18);
-                dbv = Bytes.u16(b, i + 0x5E);
-                break;
-            }
+        BackupCatalog catalog = BackupCatalog.read(src, walk);
+        for (String p : catalog.problems()) {
+            sink.add(new Finding(Rules.BACKUP_BLOCK_DAMAGED, p, new Location(path, -1, -1, -1, 0, 0)));
         }
-        BackupPageStore store = new BackupPageStore(src, walk);
+        String sw = catalog.softwareVersion();
+        Integer dbv = catalog.databaseVersion();
+        if (headersOnly) {
+            BackupPageStore store = new BackupPageStore(src, walk, HEADER_SLOTS);
+            notes.add("headers only: the file list and the first " + HEADER_SLOTS + " slots of each data stream were read; pages not verified");
+            if (store.copies(new PageId(1, 9)).isEmpty()) {
+                notes.add("no boot page in the first slots of the data streams: read the whole backup to look further");
+            }
+            return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true);
+        }
         PageCounts.Counter c = new PageCounts.Counter();
-        byte[] page = new byte[Page.SIZE];
-        for (var e : store.all().entrySet()) {
-            for (PageCopy copy : e.getValue()) {
-                int n = src.read(copy.provenance().offset(), page, 0, Page.SIZE);
-                if (n < Page.SIZE) {
-                    sink.add(new Finding(Rules.FILE_TRUNCATED, "page " + copy.id() + " is cut short by the end of the backup",
-                            new Location(path, copy.id().fileId(), copy.id().pageId(), copy.provenance().offset(), 0, 0)));
-                    continue;
+        long total = walk.streams("MQDA").stream().mapToLong(s -> s.length() / Page.SIZE).sum();
+        monitor.begin("Reading and verifying the pages of " + path.getFileName(), total);
+        // one sequential pass: the store indexes each run of slots, then its pages are verified in parallel
+        BackupPageStore store = new BackupPageStore(src, walk, Long.MAX_VALUE, (first, buf, count) -> {
+            monitor.checkCanceled();
+            PageVerification[] v = new PageVerification[count];
+            java.util.stream.IntStream.range(0, count).parallel().forEach(j -> {
+                int at = j * Page.SIZE;
+                if (buf[at] == 1 && !Bytes.allZero(buf, at, Page.HEADER_SIZE)) {
+                    v[j] = PageVerification.verify(buf, at, null);
                 }
-                verify(path, page, copy, c, sink);
+            });
+            for (int j = 0; j < count; j++) {
+                int at = j * Page.SIZE;
+                if (buf[at] != 1 || !pagelens.core.page.PageType.isKnown(buf[at + 1] & 0xFF)) {
+                    continue; // not a page: counted with the never-used slots below
+                }
+                long off = first + (long) j * Page.SIZE;
+                PageCopy copy = new PageCopy(new PageId(Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20)),
+                        new pagelens.core.store.Provenance(path, off, 0));
+                count(path, v[j], copy, c, sink);
             }
-        }
+            monitor.worked(count);
+        });
+        BackupXtp xtp = BackupXtp.look(src, walk, store, monitor);
+        monitor.done();
         // slots with no page header: counted as "never used" like all-zero headers
         long zeroOrGarbage = store.slots().size() - c.total;
         PageCounts counts = new PageCounts(c.total + zeroOrGarbage, c.checksumProtected, c.checksumOk, c.checksumBad, c.tornProtected, c.tornOk,
@@ -124,16 +161,47 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             notes.add("the chunk framing of compressed backups is only partly understood (docs/format-notes.md): page counts of a "
                     + "compressed backup are not yet checked against a known truth");
         }
-        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes);
+        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false);
     }
 
-    private static void verify(Path path, byte[] b, PageCopy copy, PageCounts.Counter c, FindingSink sink) {
+    /** The FILELISTONLY-style type of a listed file. */
+    public BackupCatalog.FileType typeOf(BackupCatalog.FileEntry f) {
+        return BackupCatalog.typeOf(f, pages.fileIds().contains(f.fileId()));
+    }
+
+    /**
+     * Whether the database has a memory-optimized filegroup, as far as this backup tells: PRESENT when its stream holds
+     * In-Memory OLTP content, ABSENT when the file list holds only data and log files, otherwise NOT_STATED.
+     */
+    public pagelens.core.boot.XtpFilegroup xtpFilegroup() {
+        if (xtp != null && xtp.present()) {
+            return pagelens.core.boot.XtpFilegroup.PRESENT;
+        }
+        if (!catalog.files().isEmpty() && !pages.partial() && catalog.files().stream().allMatch(f -> !typeOf(f).letter().equals("?"))) {
+            return pagelens.core.boot.XtpFilegroup.ABSENT;
+        }
+        if (!catalog.files().isEmpty() && pages.partial() && catalog.files().stream().allMatch(f -> f.filegroupId() == 0 || pages.fileIds().contains(f.fileId()))) {
+            return pagelens.core.boot.XtpFilegroup.ABSENT;
+        }
+        return pagelens.core.boot.XtpFilegroup.NOT_STATED;
+    }
+
+    /** How {@link #xtpFilegroup()} was decided, for the verdict's "stated by". */
+    public String xtpFilegroupReason() {
+        return switch (xtpFilegroup()) {
+            case PRESENT -> "the backup stream holds In-Memory OLTP content (" + xtp.summary() + ") [INFERRED]";
+            case ABSENT -> "the backup's file list holds only data and log files, no container (type S) [INFERRED]";
+            case NOT_STATED -> catalog.files().isEmpty() ? "not stated: the backup's file list could not be read"
+                    : "not stated: a listed file has no pages in the stream (an S container, or another stripe)";
+        };
+    }
+
+    private static void count(Path path, PageVerification v, PageCopy copy, PageCounts.Counter c, FindingSink sink) {
         c.total++;
-        if (Bytes.allZero(b, 0, Page.HEADER_SIZE)) {
+        if (v == null) {
             c.empty++;
             return;
         }
-        PageVerification v = PageVerification.verify(b, 0, null);
         Location loc = new Location(path, copy.id().fileId(), copy.id().pageId(), copy.provenance().offset(), 0x3C, 4);
         switch (v.protection()) {
             case CHECKSUM -> {
@@ -167,18 +235,6 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             return null;
         }
         return new String(h, off, size, StandardCharsets.UTF_16LE).replace("\0", "").trim();
-    }
-
-    private static int indexOf(byte[] b, byte[] pat) {
-        outer: for (int i = 0; i + pat.length <= b.length; i++) {
-            for (int j = 0; j < pat.length; j++) {
-                if (b[i + j] != pat[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** The boot page copies (1:9) in stream order; the last is what a restore applies. */

@@ -29,27 +29,127 @@ public final class BackupPageStore implements PageStore {
     private final Map<PageId, List<PageCopy>> copies = new LinkedHashMap<>();
     private final List<Long> slots = new ArrayList<>();
     private long notPages;
+    private final List<Long> nonPageSlots = new ArrayList<>();
+    private final boolean partial;
     private boolean ownsSource;
 
     public BackupPageStore(ByteSource src, Mtf.Walk walk) throws IOException {
+        this(src, walk, Long.MAX_VALUE);
+    }
+
+    /**
+     * Indexes at most {@code slotsPerStream} slots at the start of each data stream (the boot page and the other
+     * system pages lie there, docs/formats.md 5.5), or all slots.
+     */
+    public BackupPageStore(ByteSource src, Mtf.Walk walk, long slotsPerStream) throws IOException {
+        this(src, walk, slotsPerStream, null);
+    }
+
+    /** Receives the data streams' slots as they are read, in runs of consecutive slots. */
+    public interface SlotVisitor {
+        /** {@code count} slots starting at stream offset {@code first}, their bytes in {@code buf} from 0. */
+        void slots(long first, byte[] buf, int count) throws IOException;
+    }
+
+    /** Slots read at once when a visitor reads every byte (4 MiB). */
+    static final int RUN = 512;
+
+    /**
+     * Indexes the slots like {@link #BackupPageStore(ByteSource, Mtf.Walk, long)}; with a visitor, every slot is read
+     * whole, in sequential runs of {@value #RUN} slots, and handed to it (one pass over the backup).
+     */
+    public BackupPageStore(ByteSource src, Mtf.Walk walk, long slotsPerStream, SlotVisitor visitor) throws IOException {
         this.src = src;
-        byte[] h = new byte[Page.HEADER_SIZE];
+        boolean cut = false;
+        // the runs to read, in order
+        List<long[]> runs = new ArrayList<>();
         for (Mtf.Stream s : walk.streams("MQDA")) {
             long lead = s.length() % Page.SIZE;
             long n = s.length() / Page.SIZE;
-            for (long k = 0; k < n; k++) {
-                long off = s.dataOffset() + lead + k * Page.SIZE;
-                src.read(off, h, 0, Page.HEADER_SIZE);
-                slots.add(off);
-                if (h[0] != 1 || !PageType.isKnown(h[1] & 0xFF)) {
-                    notPages++;
-                    continue;
-                }
-                PageId id = new PageId(Bytes.u16(h, 0x24), Bytes.u32(h, 0x20));
-                List<PageCopy> list = copies.computeIfAbsent(id, x -> new ArrayList<>());
-                list.add(new PageCopy(id, new Provenance(src.path(), off, list.size())));
+            if (n > slotsPerStream) {
+                n = slotsPerStream;
+                cut = true;
+            }
+            int step = visitor == null ? 1 : RUN;
+            for (long k0 = 0; k0 < n; k0 += step) {
+                runs.add(new long[] { s.dataOffset() + lead + k0 * Page.SIZE, Math.min(step, n - k0) });
             }
         }
+        this.partial = cut;
+        if (visitor == null) {
+            byte[] h = new byte[Page.HEADER_SIZE];
+            for (long[] r : runs) {
+                src.read(r[0], h, 0, Page.HEADER_SIZE);
+                index(r[0], h, 0);
+            }
+            return;
+        }
+        // double buffering: the next run is read in the background while the visitor works on the current one
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pagelens-backup-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            byte[][] bufs = { new byte[RUN * Page.SIZE], new byte[RUN * Page.SIZE] };
+            java.util.concurrent.Future<Integer> pending = runs.isEmpty() ? null : readAsync(reader, runs.get(0), bufs[0]);
+            for (int i = 0; i < runs.size(); i++) {
+                int got = await(pending);
+                byte[] cur = bufs[i % 2];
+                pending = i + 1 < runs.size() ? readAsync(reader, runs.get(i + 1), bufs[(i + 1) % 2]) : null;
+                long first = runs.get(i)[0];
+                int count = (int) Math.min(runs.get(i)[1], got / Page.SIZE);
+                for (int j = 0; j < count; j++) {
+                    index(first + (long) j * Page.SIZE, cur, j * Page.SIZE);
+                }
+                visitor.slots(first, cur, count);
+            }
+            if (pending != null) {
+                await(pending);
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private java.util.concurrent.Future<Integer> readAsync(java.util.concurrent.ExecutorService reader, long[] run, byte[] buf) {
+        return reader.submit(() -> src.read(run[0], buf, 0, (int) run[1] * Page.SIZE));
+    }
+
+    private static int await(java.util.concurrent.Future<Integer> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the backup");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private void index(long off, byte[] h, int at) {
+        slots.add(off);
+        if (h[at] != 1 || !PageType.isKnown(h[at + 1] & 0xFF)) {
+            notPages++;
+            nonPageSlots.add(off);
+            return;
+        }
+        PageId id = new PageId(Bytes.u16(h, at + 0x24), Bytes.u32(h, at + 0x20));
+        List<PageCopy> list = copies.computeIfAbsent(id, x -> new ArrayList<>());
+        list.add(new PageCopy(id, new Provenance(src.path(), off, list.size())));
+    }
+
+    /** Whether only the start of each data stream was indexed. */
+    public boolean partial() {
+        return partial;
+    }
+
+    /** Offsets of the slots whose header is not a page header. */
+    public List<Long> nonPageSlots() {
+        return List.copyOf(nonPageSlots);
     }
 
     /** Offsets of every 8 KB slot of the data streams, pages or not. */

@@ -79,6 +79,11 @@ public final class DataFileSpecimen {
         this.random = new Random(spec.seed());
     }
 
+    /** A generator of the specimen's pages, for writers of other containers (backups). */
+    static DataFileSpecimen of(Spec spec) {
+        return new DataFileSpecimen(spec);
+    }
+
     /** Writes the specimen to {@code out} (created or replaced). */
     public static void write(Path out, Spec spec, ProgressMonitor monitor) throws IOException {
         new DataFileSpecimen(spec).writeTo(out, monitor);

@@ -31,7 +31,8 @@ public final class XtpRecords {
     /** Largest payload accepted for one row (a row is at most 8,060 bytes in-row; LOBs go elsewhere). */
     static final int MAX_ROW = 8060;
 
-    static boolean plausibleRow(byte[] b, int at) {
+    /** Whether a 20-byte row header (xtp-evidence.md 1.3) plausibly starts at {@code at}. */
+    public static boolean plausibleRow(byte[] b, int at) {
         if (at + 20 > b.length) {
             return false;
         }

@@ -29,6 +29,33 @@ class BackupCommandTest {
         assertEquals(2, s.get("bootPages").size());
         assertEquals(0x4200, s.at("/bootPages/0/offset").asLong());
         assertEquals(0, o.get("findings").size());
+        assertEquals("QuanLyMyPham", s.at("/files/0/logicalName").asText());
+        assertEquals("E:\\Microsoft SQL Server\\MSSQL16.MSSQLSERVER\\MSSQL\\DATA\\QuanLyMyPham.mdf", s.at("/files/0/physicalName").asText());
+        assertEquals("D", s.at("/files/0/type").asText());
+        assertEquals(8388608, s.at("/files/0/size").asLong());
+        assertEquals("PRIMARY", s.at("/files/0/filegroup").asText());
+        assertEquals("L", s.at("/files/1/type").asText());
+        assertEquals("QuanLyMyPham_log", s.at("/files/1/logicalName").asText());
+        assertEquals("ABSENT", s.get("memoryOptimizedFilegroup").asText());
+        assertTrue(s.get("memoryEstimate").asText().startsWith("none"), s.get("memoryEstimate").asText());
+    }
+
+    @Test
+    void headersOnlyOfASpecimenBackup(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path bak = tmp.resolve("s.bak");
+        Cli w = Cli.run("specimen", "--backup", "--size-mb", "16", "--name", "HeadDB", bak.toString());
+        assertEquals(0, w.exit(), w.err());
+        Cli r = Cli.run("backup", "--json", "--headers", bak.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode s = new ObjectMapper().readTree(r.out()).at("/sets/0");
+        assertEquals(true, s.get("headersOnly").asBoolean());
+        assertTrue(s.get("pages").isNull());
+        assertEquals("HeadDB", s.get("databaseName").asText());
+        assertEquals(16L << 20, s.at("/files/0/size").asLong());
+        assertEquals(2, s.get("bootPages").size());
+        Cli full = Cli.run("backup", bak.toString());
+        assertEquals(0, full.exit(), full.err());
+        assertTrue(full.out().contains("pages: 2,064 slots; checksum 2,058 (2,058 ok, 0 bad)"), full.out());
     }
 
     @Test

@@ -66,6 +66,55 @@ class BackupTest {
     }
 
     /**
+     * The SFIN file list of every plain sample backup (values read by hand from the chunks, docs/format-notes.md "Backup
+     * file list"), its types, filegroup and the size cross-check against the pages in the stream; the headers-only read
+     * finds the same set facts and boot page copies.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // file | data size | log size | logical data name | physical data file (end) | boot copies
+        "northwind2005-xandelima/Northwind.bak       | 3801088 | 4325376 | Northwind     | \\northwnd.mdf      | 1",
+        "pubs2012-dwipnandi/pubs.bak                 | 3211264 | 802816  | pubs          | \\DATA\\pubs.mdf   | 1",
+        "northwind2008r2-victorcobden/Northwind.bak  | 4456448 | 1048576 | Northwind     | \\DATA\\northwnd.mdf | 1",
+        "studentdb2014-gabrujo/StudentDB2017.bak     | 4194304 | 1048576 | StudentDB2017 | D:\\Databases\\StudentDB2017.mdf | 1",
+        "quanlymypham2022-huycoder/Database.bak      | 8388608 | 8388608 | QuanLyMyPham  | \\QuanLyMyPham.mdf  | 2",
+        "inventory2019-yoppaii/Database.bak          | 8388608 | 8388608 | Inventory2DB  | \\Inventory2DB.mdf  | 2",
+        "liblib2017/Database.bak                     | 8388608 | 8388608 | MyLib         | \\DATA\\MyLib.mdf  | 1",
+        "demo2context2016-nimble85/Demo_2Context.bak | 8388608 | 8388608 | books         | C:\\Users\\admin\\books.mdf | 1",
+    })
+    void fileListOfEverySample(String file, long dataSize, long logSize, String name, String physicalEnd, int bootCopies) throws Exception {
+        try (Backup b = Backup.read(Samples.get(file))) {
+            var files = b.catalog().files();
+            assertEquals(2, files.size(), files.toString());
+            var data = files.get(0);
+            var log = files.get(1);
+            assertEquals(1, data.fileId());
+            assertEquals(name, data.logicalName());
+            assertTrue(data.physicalName().endsWith(physicalEnd), data.physicalName());
+            assertEquals(dataSize, data.size());
+            assertEquals("D", b.typeOf(data).letter());
+            assertEquals("PRIMARY", b.catalog().filegroupName(data));
+            assertEquals(2, log.fileId());
+            assertEquals(name + "_log", log.logicalName());
+            assertEquals(logSize, log.size());
+            assertEquals("L", b.typeOf(log).letter());
+            assertTrue(b.pages().pageLimit(1) * 8192 <= data.size(), "every page of file 1 in the stream lies inside the listed size");
+            assertEquals(XtpFilegroup.ABSENT, b.xtpFilegroup(), b.xtpFilegroupReason());
+            assertTrue(!b.xtp().present(), b.xtp().summary());
+            assertTrue(b.xtp().memoryEstimate().startsWith("none"));
+            try (Backup h = Backup.readHeaders(Samples.get(file))) {
+                assertTrue(h.headersOnly());
+                assertEquals(b.softwareVersion(), h.softwareVersion());
+                assertEquals(b.databaseVersion(), h.databaseVersion());
+                assertEquals(b.catalog().files(), h.catalog().files());
+                assertEquals(bootCopies, h.bootCopies().size(), "the boot page copies lie at the start of the data streams");
+                assertEquals(b.bootCopies().get(bootCopies - 1).provenance().offset(), h.bootCopies().get(bootCopies - 1).provenance().offset());
+                assertEquals(XtpFilegroup.ABSENT, h.xtpFilegroup());
+            }
+        }
+    }
+
+    /**
      * What is verified of the compressed sample: every chunk found decompresses, the stream starts with TAPE
      * then SSET, and the boot page inside decodes. MANIFEST.md speaks of 28 chunks and a 1,482,752-byte
      * stream; this indexer finds 64 valid chunks (3,895,296 bytes): an open question (docs/format-notes.md),
@@ -88,6 +137,17 @@ class BackupTest {
             assertEquals(904, b.databaseVersion());
             assertTrue(b.counts().checksumOk() >= 121, "at least the MANIFEST's 121 verifying pages: " + b.counts());
             assertEquals(b.counts().checksumProtected(), b.counts().checksumOk(), "every checksum verifies");
+            // PageLens' own reading (docs/format-notes.md): 64 contiguous chunks, 370 checksummed slots, 4 unprotected
+            assertEquals(370, b.counts().checksumProtected());
+            assertEquals(4, b.counts().unprotected(), "MANIFEST.md's 4 unprotected pages");
+            assertEquals(2, b.bootCopies().size(), "like the uncompressed 2019 sample: in the data stream and in the trailing system pages");
+            assertEquals(java.util.List.of(), b.walk().damage());
+            var files = b.catalog().files();
+            assertEquals("School", files.get(0).logicalName());
+            assertEquals("School_log", files.get(1).logicalName());
+            assertEquals(8L << 20, files.get(0).size());
+            assertEquals("D", b.typeOf(files.get(0)).letter());
+            assertEquals(XtpFilegroup.ABSENT, b.xtpFilegroup());
             BootPage bp = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)), BootLayouts.builtIn(),
                     XtpFilegroup.NOT_STATED, "t");
             assertEquals("School", bp.databaseName());

@@ -1,0 +1,75 @@
+package pagelens.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pagelens.core.backup.Backup;
+import pagelens.core.boot.XtpFilegroup;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.page.Page;
+import pagelens.core.page.PageId;
+import pagelens.core.specimen.BackupSpecimen;
+import pagelens.core.specimen.DataFileSpecimen;
+
+/** The backup specimen reads back through the same reader as the real samples, with the data file's own counts. */
+class BackupSpecimenTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void specimenBackupReadsBackLikeItsDataFile() throws Exception {
+        DataFileSpecimen.Spec spec = DataFileSpecimen.Spec.defaults(4096).withName("SpecDB").withMixedProtection().withUsedFraction(0.5);
+        Path bak = tmp.resolve("spec.bak");
+        BackupSpecimen.write(bak, spec, ProgressMonitor.NULL);
+        try (Backup b = Backup.read(bak)) {
+            assertEquals(List.of(), b.walk().damage());
+            assertEquals(0, b.findings().total(), b.findings().findings().toString());
+            assertEquals(BackupSpecimen.SOFTWARE, b.softwareVersion());
+            assertEquals(957, b.databaseVersion());
+            assertEquals("full (normal)", b.backupKind());
+            assertEquals("Microsoft SQL Server", b.softwareName());
+            var files = b.catalog().files();
+            assertEquals(2, files.size());
+            assertEquals("SpecDB", files.get(0).logicalName());
+            assertEquals("D:\\SYNTHETIC\\SpecDB.mdf", files.get(0).physicalName());
+            assertEquals(4096L * Page.SIZE, files.get(0).size());
+            assertEquals("D", b.typeOf(files.get(0)).letter());
+            assertEquals("L", b.typeOf(files.get(1)).letter());
+            assertEquals(XtpFilegroup.ABSENT, b.xtpFilegroup());
+            assertEquals(2, b.bootCopies().size(), "the data stream's copy and the trailing system pages' copy");
+            // the backup holds the allocated half of the file: every page the data file's scan verifies, the backup verifies
+            long pagesInBackup = b.pages().all().size();
+            assertEquals(2046, pagesInBackup, "extents 0..255 are allocated; pages 4 and 5 of the specimen are all zero, slots without a page");
+            assertEquals(b.counts().checksumProtected(), b.counts().checksumOk());
+            assertEquals(0, b.counts().torn());
+            assertTrue(b.counts().tornProtected() > 600 && b.counts().unprotected() > 600, b.counts().toString());
+            var c = b.counts();
+            assertEquals(2048 + 16, c.total(), "2,048 pages and the 16 trailing system pages");
+            assertEquals(c.total(), c.checksumProtected() + c.tornProtected() + c.unprotected() + c.empty());
+        }
+        try (Backup h = Backup.readHeaders(bak)) {
+            assertEquals(2, h.bootCopies().size());
+            assertEquals(null, h.counts());
+            assertEquals("SpecDB", h.catalog().files().get(0).logicalName());
+        }
+        // a flipped byte in page 1:100 inside the backup: one checksum or torn finding, the rest still verifies
+        byte[] all = Files.readAllBytes(bak);
+        long at;
+        try (Backup b = Backup.read(bak)) {
+            at = b.pages().copies(new PageId(1, 99)).get(0).provenance().offset();
+        }
+        all[(int) at + 4000] ^= 0x10;
+        Path bad = Files.write(tmp.resolve("bad.bak"), all);
+        try (Backup b = Backup.read(bad)) {
+            assertEquals(1, b.findings().total(), b.findings().findings().toString());
+            assertEquals(99, b.findings().findings().get(0).location().pageId());
+        }
+    }
+}
