@@ -15,6 +15,7 @@ import pagelens.core.backup.Backup;
 import pagelens.core.backup.BackupCatalog;
 import pagelens.core.backup.CompressedBackup;
 import pagelens.core.backup.Mtf;
+import pagelens.core.backup.RestoreTarget;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.BootPageException;
@@ -56,21 +57,6 @@ final class BackupCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Highest database version each release restores. */
-    static int maxVersionOf(int n) {
-        return switch (n) {
-            case 2005 -> 612;
-            case 2008 -> 655;
-            case 2012 -> 706;
-            case 2014 -> 782;
-            case 2016 -> 852;
-            case 2017 -> 869;
-            case 2019 -> 904;
-            case 2022 -> 957;
-            default -> n;
-        };
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,11 +76,7 @@ final class BackupCommand implements Callable<Integer> {
             Integer dbVersion = boot != null ? Integer.valueOf(boot.dbiVersion()) : b.databaseVersion();
             String targetVerdict = null;
             if (target != null && dbVersion != null) {
-                int max = maxVersionOf(target);
-                targetVerdict = dbVersion > max
-                        ? "this backup is database version " + dbVersion + " and cannot be restored on a server that supports up to " + max
-                                + (target != max ? " (SQL Server " + target + ")" : "")
-                        : "database version " + dbVersion + " can be restored on a server that supports up to " + max;
+                targetVerdict = RestoreTarget.verdict(dbVersion, target);
             }
             if (json) {
                 Json.print(out, toJson(b, boot, targetVerdict));
@@ -120,7 +102,7 @@ final class BackupCommand implements Callable<Integer> {
                 err.flush();
             }
             boolean bad = b.findings().worst() != null && b.findings().worst().atLeast(Severity.ERROR) || boot != null && boot.critical()
-                    || target != null && dbVersion != null && dbVersion > maxVersionOf(target);
+                    || target != null && dbVersion != null && !RestoreTarget.restorable(dbVersion, target);
             return bad ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
         }
     }

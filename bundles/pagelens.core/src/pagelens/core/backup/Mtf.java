@@ -48,7 +48,8 @@ public final class Mtf {
     private Mtf() {
     }
 
-    static boolean dblkChecksumOk(byte[] h) {
+    /** Whether a 52-byte DBLK header's checksum (XOR of its 25 words) matches. */
+    public static boolean dblkChecksumOk(byte[] h) {
         int x = 0;
         for (int i = 0; i < 50; i += 2) {
             x ^= Bytes.u16(h, i);

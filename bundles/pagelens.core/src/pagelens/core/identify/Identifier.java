@@ -52,6 +52,19 @@ public final class Identifier {
         }
     }
 
+    /**
+     * Whether a file is a backup whose start can be read: MSSQLBAK, or a TAPE block with a valid header checksum (a file
+     * that merely starts with TAPE is not). Never throws.
+     */
+    public static boolean isReadableBackup(Path path) {
+        try (EvidenceSource src = EvidenceSource.open(path)) {
+            byte[] head = src.readUpTo(0, 52);
+            return startsWith(head, MSSQLBAK) || startsWith(head, TAPE) && head.length == 52 && pagelens.core.backup.Mtf.dblkChecksumOk(head);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Whether a file is a backup (TAPE or MSSQLBAK at the start). Never throws. */
     public static boolean isBackup(Path path) {
         try (EvidenceSource src = EvidenceSource.open(path)) {

@@ -57,6 +57,11 @@ public final class DemoSet {
             Files.writeString(dump, DbccPageDump.format(new PageId(1, 9), boot, 0x0000005128DF6000L), StandardCharsets.US_ASCII);
         }
         out.add(dump);
+        Path backup = dir.resolve("demo-backup.bak");
+        if (!Files.exists(backup)) {
+            BackupSpecimen.write(backup, DataFileSpecimen.Spec.defaults(512).withName("Inventory").withVersion(904, 904), monitor);
+        }
+        out.add(backup);
         Path container = dir.resolve("demo-xtp-container");
         if (!Files.exists(container)) {
             XtpSpecimen.Written w = XtpSpecimen.write(container, 11);
@@ -74,6 +79,7 @@ public final class DemoSet {
                 demo-fresh.mdf                 a clean database "Inventory"
                 demo-moved-stale-hekaton.mdf   the same database after a move: stale In-Memory OLTP state in its boot page
                 demo-dbcc-page-1-9.txt         DBCC PAGE(db, 1, 9, 2) style output of that boot page
+                demo-backup.bak                an uncompressed full backup (MTF) of a clean "Inventory" database, version 904
                 demo-xtp-container/            an In-Memory OLTP container ($HKv2, $FSLOG, filestream.hdr) in the observed
                                                block shape, with a record that runs past its block's used length
                 demo-xtp-checkpoint-files.csv  its sys.dm_db_xtp_checkpoint_files export (pagelens xtp --dmv)

@@ -89,13 +89,12 @@ class BootPageEditorUiTest {
         ImageData banner = Screens.snapshot(ed.banner());
         assertTrue(Screens.count(banner, c -> c.equals(new RGB(0x2E, 0x7D, 0x32))) > 2000, "the banner is painted green");
         assertEquals("QuanLyMyPham", ed.bootPage().databaseName());
-        // opened as evidence, a backup gets its pages and its boot page, each in its own editor
+        // opened as evidence, a backup opens in the backup editor (its pages and boot page open from there)
         page.closeAllEditors(false);
         pagelens.ui.model.EvidenceOpener.open(window, java.util.List.of(bak));
         Screens.spin(500);
-        assertTrue(page.getActiveEditor() instanceof BootPageEditor, String.valueOf(page.getActiveEditor()));
-        assertEquals(2, page.getEditorReferences().length);
-        assertTrue(java.util.Arrays.stream(page.getEditorReferences()).anyMatch(r -> r.getId().equals(pagelens.ui.editors.PageEditor.ID)));
+        assertTrue(page.getActiveEditor() instanceof pagelens.ui.editors.BackupEditor, String.valueOf(page.getActiveEditor()));
+        assertEquals(1, page.getEditorReferences().length);
         pagelens.ui.model.EvidenceOpener.joinJobs();
         pagelens.ui.model.EvidenceRegistry.get().clear();
         Screens.save(Screens.snapshot(window.getShell()), "boot-page-editor-real-2022.png");

@@ -66,11 +66,11 @@ public final class EvidenceOpener {
                 page.openEditor(in, pagelens.ui.editors.ContainerEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
                 return;
             }
+            if (pagelens.core.identify.Identifier.isReadableBackup(file)
+                    && opened(page, page.openEditor(in, pagelens.ui.editors.BackupEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
+                return; // its pages and boot page open from the backup editor
+            }
             if (pagelens.core.identify.Identifier.opensAsPages(file) && opened(page, page.openEditor(in, PageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
-                if (pagelens.core.identify.Identifier.isBackup(file)) {
-                    // until the backup editor exists, a backup opens as pages and with its boot page decoded
-                    opened(page, page.openEditor(in, pagelens.ui.editors.BootPageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID));
-                }
                 return;
             }
             // anything else, or a file whose pages cannot be read (a damaged backup, a file that merely starts with TAPE)

@@ -35,6 +35,10 @@ class DemoCommandTest {
         Cli dump = Cli.run("boot", tmp.resolve("demo-dbcc-page-1-9.txt").toString(), "--layouts", tmp.toString());
         assertEquals(1, dump.exit(), dump.err());
         assertTrue(dump.out().contains("DBCC PAGE output"), dump.out());
+        Cli bak = Cli.run("backup", tmp.resolve("demo-backup.bak").toString());
+        assertEquals(0, bak.exit(), bak.err() + bak.out());
+        assertTrue(bak.out().contains("database Inventory, dbi_version 904"), bak.out());
+        assertTrue(bak.out().contains("findings: none"), bak.out());
         Cli xtp = Cli.run("xtp", tmp.resolve("demo-xtp-container").toString());
         assertEquals(1, xtp.exit(), xtp.err());
         assertTrue(xtp.out().contains("SQL Server 2016+ ($HKv2)"), xtp.out());

@@ -1,0 +1,404 @@
+package pagelens.ui.editors;
+
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+
+import pagelens.core.backup.Backup;
+import pagelens.core.backup.BackupCatalog;
+import pagelens.core.backup.RestoreTarget;
+import pagelens.core.boot.BootLayouts;
+import pagelens.core.boot.BootPage;
+import pagelens.core.findings.Finding;
+import pagelens.core.page.PageHeader;
+import pagelens.core.page.PageId;
+import pagelens.core.scan.PageCounts;
+import pagelens.core.store.PageCopy;
+import pagelens.ui.internal.MonitorAdapter;
+
+/**
+ * The backup editor: what RESTORE HEADERONLY and FILELISTONLY would say, read without a restore (set, versions with
+ * their evidence, file list), page counts, boot page copies with the In-Memory OLTP verdict, a restore-target check,
+ * the In-Memory OLTP content and findings. The backup is read in a cancelable background job; any page opens in the
+ * page editor. Read-only; the format logic is in {@link Backup}.
+ */
+public final class BackupEditor extends ReadOnlyEditor {
+    public static final String ID = "pagelens.ui.editors.backup";
+
+    private EvidenceEditorInput in;
+    private Composite body;
+    private Label headline;
+    private Label verdict;
+    private Table set;
+    private Table files;
+    private Table boots;
+    private Table findings;
+    private Combo target;
+    private Label targetVerdict;
+    private Text pageField;
+    private volatile Backup backup;
+    private volatile BootPage boot;
+    private volatile String error;
+    private Color red;
+    private Color green;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof EvidenceEditorInput e)) {
+            throw new PartInitException("not evidence: " + input);
+        }
+        in = e;
+        setSite(site);
+        setInput(input);
+        setPartName(in.getName() + " (backup)");
+    }
+
+    /** The backup once read (tests), or null. */
+    public Backup backup() {
+        return backup;
+    }
+
+    /** The headline text (tests). */
+    public String headlineText() {
+        return headline.getText();
+    }
+
+    /** The file list table (tests). */
+    public Table filesTable() {
+        return files;
+    }
+
+    /** Chooses a restore target release (tests and the combo). */
+    public String checkTarget(int release) {
+        for (int i = 0; i < RestoreTarget.RELEASES.length; i++) {
+            if (RestoreTarget.RELEASES[i] == release) {
+                target.select(i);
+            }
+        }
+        updateTarget();
+        return targetVerdict.getText();
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        red = new Color(new RGB(0xC6, 0x28, 0x28));
+        green = new Color(new RGB(0x2E, 0x7D, 0x32));
+        ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        body = new Composite(scroll, SWT.NONE);
+        body.setLayout(new GridLayout(1, false));
+        scroll.setContent(body);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        scroll.addListener(SWT.Resize, e -> scroll.setMinSize(body.computeSize(scroll.getClientArea().width, SWT.DEFAULT)));
+        headline = new Label(body, SWT.WRAP);
+        headline.setFont(JFaceResources.getBannerFont());
+        headline.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        headline.setText("Reading " + in.file() + " ...");
+        verdict = new Label(body, SWT.WRAP);
+        verdict.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+
+        section("Backup set (like RESTORE HEADERONLY)");
+        set = table(new String[] { "Field", "Value", "Evidence" }, new int[] { 220, 520, 320 }, 8);
+
+        Composite tr = new Composite(body, SWT.NONE);
+        tr.setLayout(new GridLayout(3, false));
+        tr.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        new Label(tr, SWT.NONE).setText("Restore on:");
+        target = new Combo(tr, SWT.READ_ONLY);
+        for (int r : RestoreTarget.RELEASES) {
+            target.add("SQL Server " + r + " (up to database version " + RestoreTarget.maxVersionOf(r) + ")");
+        }
+        target.addListener(SWT.Selection, e -> updateTarget());
+        targetVerdict = new Label(tr, SWT.WRAP);
+        targetVerdict.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        section("Database files (like RESTORE FILELISTONLY; SFIN layout INFERRED from real backups)");
+        files = table(new String[] { "File id", "Type", "Logical name", "Size", "Filegroup", "Physical name", "Type evidence" },
+                new int[] { 60, 50, 160, 120, 100, 420, 360 }, 3);
+
+        section("Boot page copies (a restore applies the last)");
+        boots = table(new String[] { "Copy", "Stream offset", "m_lsn", "" }, new int[] { 60, 140, 180, 400 }, 2);
+        boots.addListener(SWT.DefaultSelection, e -> {
+            if (boots.getSelectionIndex() >= 0) {
+                openBoot();
+            }
+        });
+        Composite go = new Composite(body, SWT.NONE);
+        go.setLayout(new GridLayout(4, false));
+        new Label(go, SWT.NONE).setText("Open page:");
+        pageField = new Text(go, SWT.BORDER);
+        pageField.setMessage("1:9");
+        pageField.setLayoutData(new GridData(90, SWT.DEFAULT));
+        pageField.addListener(SWT.DefaultSelection, e -> openPage(pageField.getText()));
+        Button open = new Button(go, SWT.PUSH);
+        open.setText("Open in page editor");
+        open.addListener(SWT.Selection, e -> openPage(pageField.getText().isBlank() ? "1:9" : pageField.getText()));
+        Button bootButton = new Button(go, SWT.PUSH);
+        bootButton.setText("Boot page view");
+        bootButton.addListener(SWT.Selection, e -> openBoot());
+
+        section("Findings");
+        findings = table(new String[] { "Severity", "Rule", "Where", "Title" }, new int[] { 80, 200, 160, 700 }, 4);
+        findings.addListener(SWT.DefaultSelection, e -> {
+            int i = findings.getSelectionIndex();
+            if (i >= 0 && backup != null) {
+                Finding f = backup.findings().findings().get(i);
+                if (f.location().pageId() >= 0) {
+                    openPage(Math.max(1, f.location().fileId()) + ":" + f.location().pageId());
+                }
+            }
+        });
+        load();
+    }
+
+    private void section(String title) {
+        Label l = new Label(body, SWT.NONE);
+        l.setText(title);
+        l.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        gd.verticalIndent = 8;
+        l.setLayoutData(gd);
+    }
+
+    private Table table(String[] columns, int[] widths, int rows) {
+        Table t = new Table(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        for (int i = 0; i < columns.length; i++) {
+            TableColumn c = new TableColumn(t, SWT.LEFT);
+            c.setText(columns[i]);
+            c.setWidth(widths[i]);
+        }
+        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        gd.heightHint = t.getHeaderHeight() + t.getItemHeight() * rows + 4;
+        t.setLayoutData(gd);
+        return t;
+    }
+
+    private void load() {
+        Job job = Job.create("Reading backup " + in.getName(), (IProgressMonitor m) -> {
+            try {
+                Backup b = Backup.read(in.file(), false, new MonitorAdapter(m, f -> {
+                }));
+                BootPage bp = null;
+                if (!b.bootCopies().isEmpty()) {
+                    try {
+                        bp = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)),
+                                BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts")), b.xtpFilegroup(),
+                                b.xtpFilegroupReason());
+                    } catch (pagelens.core.boot.BootPageException e) {
+                        error = "boot page: " + e.getMessage();
+                    }
+                }
+                backup = b;
+                boot = bp;
+            } catch (OperationCanceledException e) {
+                error = "reading was canceled";
+            } catch (IOException | RuntimeException e) {
+                error = e.getMessage();
+            }
+            if (!body.isDisposed()) {
+                body.getDisplay().asyncExec(this::show);
+            }
+            return Status.OK_STATUS;
+        });
+        job.setUser(false);
+        job.schedule();
+    }
+
+    private void show() {
+        if (body.isDisposed()) {
+            return;
+        }
+        Backup b = backup;
+        if (b == null) {
+            headline.setText("Cannot read " + in.file() + ": " + error);
+            headline.setForeground(red);
+            body.layout(true, true);
+            return;
+        }
+        String name = boot != null ? boot.databaseName() : b.catalog().files().isEmpty() ? "?" : b.catalog().files().get(0).logicalName();
+        headline.setText(String.format(Locale.ROOT, "%s: %s backup%s, SQL Server %s, database version %s", name, b.backupKind(),
+                b.compressed() ? " (compressed)" : "", b.softwareVersion(), boot != null ? boot.dbiVersion() : b.databaseVersion()));
+        StringBuilder v = new StringBuilder();
+        boolean bad = b.findings().worst() != null && b.findings().worst().atLeast(pagelens.core.findings.Severity.ERROR);
+        v.append(bad ? "A restore would meet damage: " + b.findings().total() + " finding(s) below. " : "Every page checksum and torn-page check in the backup passes. ");
+        if (boot != null) {
+            v.append("In-Memory OLTP: ").append(boot.hekaton().verdict().name()).append(" - ").append(boot.hekaton().headline());
+            bad |= boot.critical();
+        } else {
+            v.append("No boot page in the backup: no verdict. ");
+        }
+        if (error != null) {
+            v.append(" (").append(error).append(")");
+        }
+        verdict.setText(v.toString());
+        verdict.setForeground(bad ? red : green);
+        fillSet(b);
+        fillFiles(b);
+        fillBoots(b);
+        for (Finding f : b.findings().findings()) {
+            TableItem it = new TableItem(findings, SWT.NONE);
+            it.setText(new String[] { f.severity().id(), f.ruleId(), f.location().describe(), f.title() });
+        }
+        if (b.findings().total() == 0) {
+            new TableItem(findings, SWT.NONE).setText(new String[] { "", "", "", "none" });
+        }
+        int dbv = boot != null ? boot.dbiVersion() : b.databaseVersion() == null ? -1 : b.databaseVersion();
+        target.setEnabled(dbv > 0);
+        if (dbv > 0) {
+            target.select(target.getItemCount() - 1);
+            updateTarget();
+        }
+        for (Table t : new Table[] { set, files, boots, findings }) {
+            ((GridData) t.getLayoutData()).heightHint = t.getHeaderHeight() + t.getItemHeight() * Math.max(1, t.getItemCount()) + 6;
+            for (TableColumn c : t.getColumns()) {
+                int w = c.getWidth();
+                c.pack();
+                c.setWidth(Math.min(Math.max(w, c.getWidth()), 900));
+            }
+        }
+        body.layout(true, true);
+        ((ScrolledComposite) body.getParent()).setMinSize(body.computeSize(body.getParent().getSize().x, SWT.DEFAULT));
+    }
+
+    private void fillSet(Backup b) {
+        row(set, "Backup kind", b.backupKind(), "MTF SSET attributes [SRC]");
+        row(set, "Written by", b.softwareName(), "MTF TAPE software name");
+        row(set, "Server version", b.softwareVersion(), "SCIN chunk [INFERRED]");
+        row(set, "Database version", String.valueOf(b.databaseVersion()), "SCIN chunk [INFERRED]");
+        if (boot != null) {
+            row(set, "Database name / dbi_version", boot.databaseName() + " / " + boot.dbiVersion() + " (created as " + boot.createVersion() + ")",
+                    "boot page [VERIFIED]");
+        }
+        row(set, "Compressed", b.compressed() ? "yes (MSSQLBAK, MS-XCA chunks)" : "no", b.compressed() ? "chunk framing [INFERRED]" : "");
+        PageCounts c = b.counts();
+        row(set, "Pages", String.format(Locale.ROOT, "%,d slots; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d torn); unprotected %,d; "
+                + "never used or not a page %,d", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(), c.tornProtected(), c.torn(),
+                c.unprotected(), c.empty()), "page checksums [VERIFIED algorithm]");
+        row(set, "Memory-optimized filegroup", b.xtpFilegroup().name(), b.xtpFilegroupReason());
+        row(set, "In-Memory OLTP memory estimate", b.xtp().memoryEstimate(), b.xtp().summary());
+        row(set, "MTF blocks", String.join(" ", b.walk().blocks().stream().map(d -> d.type()).toList()), "MTF 1.00a [DOC]");
+        for (String n : b.notes()) {
+            row(set, "Note", n, "");
+        }
+    }
+
+    private void fillFiles(Backup b) {
+        for (BackupCatalog.FileEntry f : b.catalog().files()) {
+            BackupCatalog.FileType t = b.typeOf(f);
+            String fg = b.catalog().filegroupName(f);
+            row(files, String.valueOf(f.fileId()), t.letter(), f.logicalName(), String.format(Locale.ROOT, "%,d", f.size()), fg == null ? "-" : fg,
+                    f.physicalName(), t.evidence());
+        }
+        if (b.catalog().files().isEmpty()) {
+            row(files, "", "", "no SFIN chunk found", "", "", "", "");
+        }
+    }
+
+    private void fillBoots(Backup b) {
+        var copies = b.bootCopies();
+        for (int i = 0; i < copies.size(); i++) {
+            PageCopy copy = copies.get(i);
+            String lsn;
+            try {
+                lsn = PageHeader.parse(b.pages().read(copy)).lsn().toString();
+            } catch (IOException e) {
+                lsn = "unreadable: " + e.getMessage();
+            }
+            row(boots, String.valueOf(i + 1), String.format(Locale.ROOT, "0x%X", copy.provenance().offset()), lsn,
+                    i == copies.size() - 1 ? "the copy a restore applies" : "");
+        }
+        if (copies.isEmpty()) {
+            row(boots, "", "", "", "no boot page (1:9) in the data streams");
+        }
+    }
+
+    private static void row(Table t, String... cells) {
+        new TableItem(t, SWT.NONE).setText(cells);
+    }
+
+    private void updateTarget() {
+        Backup b = backup;
+        int i = target.getSelectionIndex();
+        if (b == null || i < 0) {
+            return;
+        }
+        int dbv = boot != null ? boot.dbiVersion() : b.databaseVersion();
+        int release = RestoreTarget.RELEASES[i];
+        targetVerdict.setText(RestoreTarget.verdict(dbv, release));
+        targetVerdict.setForeground(RestoreTarget.restorable(dbv, release) ? green : red);
+        targetVerdict.getParent().layout(true);
+    }
+
+    private void openPage(String text) {
+        PageId id;
+        try {
+            id = PageId.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Open page", "Not a page id: \"" + text + "\" (write file:page, like 1:9)");
+            return;
+        }
+        try {
+            PageEditor ed = (PageEditor) getSite().getPage().openEditor(in, PageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+            ed.showPage(id);
+        } catch (PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Open page", e.getMessage());
+        }
+    }
+
+    private void openBoot() {
+        try {
+            getSite().getPage().openEditor(in, BootPageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+        } catch (PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Boot page", e.getMessage());
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        body.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        Backup b = backup;
+        if (b != null) {
+            try {
+                b.close();
+            } catch (IOException e) {
+                // nothing to save
+            }
+        }
+        if (red != null) {
+            red.dispose();
+            green.dispose();
+        }
+        super.dispose();
+    }
+}
