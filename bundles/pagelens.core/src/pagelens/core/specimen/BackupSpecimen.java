@@ -30,6 +30,9 @@ public final class BackupSpecimen {
         this.ch = ch;
     }
 
+    /** The TAPE software name of a specimen: it says SYNTHETIC wherever the backup is shown. */
+    public static final String SOFTWARE_NAME = "PageLens specimen (SYNTHETIC)";
+
     /** Software version the specimen's SCIN carries: SQL Server 2022 RTM. */
     public static final String SOFTWARE = "16.0.1000";
 
@@ -68,7 +71,7 @@ public final class BackupSpecimen {
     private void tape() throws IOException {
         ByteBuffer b = dblk("TAPE", 0x30000, 140);
         b.putInt(52, 0x54997D22).putInt(56, 5).putShort(60, (short) 1).putShort(64, (short) 2).putShort(66, (short) 1);
-        putString(b, 80, 100, "Microsoft SQL Server");
+        putString(b, 80, 100, SOFTWARE_NAME);
         b.putShort(84, (short) 0x400).putShort(86, (short) 0x1200);
         b.put(93, (byte) 1);
         finish(b, 140);

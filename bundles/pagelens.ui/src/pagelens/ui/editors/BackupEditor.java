@@ -280,7 +280,7 @@ public final class BackupEditor extends ReadOnlyEditor {
             for (TableColumn c : t.getColumns()) {
                 int w = c.getWidth();
                 c.pack();
-                c.setWidth(Math.min(Math.max(w, c.getWidth()), 900));
+                c.setWidth(Math.min(Math.max(w, c.getWidth()), t == set ? 560 : 900));
             }
         }
         body.layout(true, true);

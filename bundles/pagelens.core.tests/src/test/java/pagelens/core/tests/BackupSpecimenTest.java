@@ -34,7 +34,7 @@ class BackupSpecimenTest {
             assertEquals(BackupSpecimen.SOFTWARE, b.softwareVersion());
             assertEquals(957, b.databaseVersion());
             assertEquals("full (normal)", b.backupKind());
-            assertEquals("Microsoft SQL Server", b.softwareName());
+            assertEquals(BackupSpecimen.SOFTWARE_NAME, b.softwareName());
             var files = b.catalog().files();
             assertEquals(2, files.size());
             assertEquals("SpecDB", files.get(0).logicalName());
