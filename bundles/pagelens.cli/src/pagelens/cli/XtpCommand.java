@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = { "Scan the container folder(s) of a memory-optimized filegroup, read-only: layout ($HKv2 / 2014 FILESTREAM), every "
                 + "checkpoint file with its GUID, size, blocks, records and what its bytes suggest, and structural findings (cut files, "
                 + "impossible blocks, regions without blocks). Symbolic links are listed, never followed.",
-                "Block checksums are NOT verified: the algorithm is not public. Types and states need the DMV "
+                "Block checksums are NOT verified: the algorithm is not public (unless you established a profile on known-good files "
+                        + "with xtp discover --save). Types and states need the DMV "
                         + "(sys.dm_db_xtp_checkpoint_files); the file type shown is inferred from block sizes." },
         footer = { "", "Exit codes: 0 no finding of severity error or worse, 1 such findings, 2 usage or I/O error." })
 final class XtpCommand implements Callable<Integer> {
@@ -37,6 +38,10 @@ final class XtpCommand implements Callable<Integer> {
             + "as SSMS saves it with column headers or sqlcmd -s\",\" -W prints it): types, states and pairs, a cross-check against "
             + "the folder and the memory estimate.")
     Path dmvFile;
+
+    @Option(names = "--checksum-profile", paramLabel = "FILE", description = "A block checksum profile saved by xtp discover --save "
+            + "(default: ~/.pagelens/xtp-checksum.properties when it exists).")
+    Path profileFile;
 
     @Parameters(arity = "0..*", paramLabel = "DIR", description = "Container folders (or: xtp discover DIR).")
     List<Path> dirs;
@@ -63,10 +68,20 @@ final class XtpCommand implements Callable<Integer> {
                 return PageLensCli.EXIT_ERROR;
             }
         }
+        pagelens.core.xtp.XtpChecksumProfile profile;
+        try {
+            profile = profileFile != null ? pagelens.core.xtp.XtpChecksumProfile.load(profileFile) : pagelens.core.xtp.XtpChecksumProfile.user();
+            if (profileFile != null && profile == null) {
+                throw new IOException(profileFile + ": no such checksum profile");
+            }
+        } catch (IOException e) {
+            err.println("pagelens: " + e.getMessage());
+            return PageLensCli.EXIT_ERROR;
+        }
         for (Path d : dirs) {
             XtpContainer.Scan s;
             try {
-                s = XtpContainer.scan(d, json ? pagelens.core.io.ProgressMonitor.NULL : Progress.forTerminal(err));
+                s = XtpContainer.scan(d, json ? pagelens.core.io.ProgressMonitor.NULL : Progress.forTerminal(err), profile);
             } catch (IOException e) {
                 err.println("pagelens: " + e.getMessage());
                 exit = PageLensCli.EXIT_ERROR;
@@ -98,7 +113,7 @@ final class XtpCommand implements Callable<Integer> {
         o.put("layoutLabel", s.layout().label());
         o.put("fslog", s.hasFsLog());
         o.put("filestreamHeader", s.hasHeaderFile());
-        o.put("blockChecksums", "not verified: algorithm not public");
+        o.put("blockChecksums", s.checksums());
         ArrayNode files = o.putArray("files");
         for (XtpContainer.CheckpointFile f : s.files()) {
             XtpBlocks.FileWalk w = f.walk();
@@ -181,7 +196,7 @@ final class XtpCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-52s %,13d bytes  %4d blocks %7d rows  used %,13d  %s%n", f.relative(), f.size(), w.blocks().size(),
                     w.rows(), w.dataEnd(), r != null ? r.typeName() + " " + r.stateName() + " [DMV]" : w.inferredKind());
         }
-        out.println("  block checksums: not verified (the algorithm is not public)");
+        out.println("  block checksums: " + s.checksums());
         if (dmv != null) {
             XtpDmv.MemoryEstimate m = XtpDmv.estimate(dmv);
             out.printf(Locale.ROOT, "  memory estimate: %,d bytes of durable data (%,d after deleted rows)%n    how: %s%n    uncertainty: %s%n",

@@ -33,6 +33,13 @@ final class XtpDiscoverCommand implements Callable<Integer> {
     @Option(names = "--max-blocks", paramLabel = "N", description = "Blocks to try (default 2000).")
     int maxBlocks = 2000;
 
+    @Option(names = "--save", description = "When exactly one candidate fits every block (at least 32 blocks in 2 files), save it as the "
+            + "checksum profile that every later scan applies (~/.pagelens/xtp-checksum.properties, or --profile FILE).")
+    boolean save;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Where --save writes the profile.")
+    Path profileFile;
+
     @Parameters(paramLabel = "DIR", description = "A container folder of known-good checkpoint files.")
     Path dir;
 
@@ -44,7 +51,7 @@ final class XtpDiscoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         XtpChecksumDiscovery.Result r;
         try {
-            r = XtpChecksumDiscovery.discover(XtpContainer.scan(dir, ProgressMonitor.NULL), maxBlocks);
+            r = XtpChecksumDiscovery.discover(XtpContainer.scan(dir, ProgressMonitor.NULL, null), maxBlocks);
         } catch (IOException e) {
             spec.commandLine().getErr().println("pagelens: " + e.getMessage());
             return PageLensCli.EXIT_ERROR;
@@ -76,6 +83,21 @@ final class XtpDiscoverCommand implements Callable<Integer> {
             for (XtpChecksumDiscovery.Candidate x : r.fitting()) {
                 out.printf(Locale.ROOT, "  FITS  %s over %s, stored at %s: %,d of %,d blocks%s%n", x.algorithm(), x.coverage(), x.field(), x.fits(),
                         x.blocks(), x.blocks() < 50 ? " (few blocks: try more files before trusting it)" : "");
+            }
+        }
+        if (save) {
+            Path to = profileFile != null ? profileFile
+                    : java.nio.file.Paths.get(System.getProperty("user.home"), ".pagelens", pagelens.core.xtp.XtpChecksumProfile.FILE_NAME);
+            try {
+                pagelens.core.xtp.XtpChecksumProfile p = pagelens.core.xtp.XtpChecksumProfile.establish(r, dir.toAbsolutePath().toString());
+                p.save(to);
+                spec.commandLine().getErr().println("pagelens: saved the checksum profile to " + to + ": " + p.describe());
+            } catch (IllegalStateException e) {
+                spec.commandLine().getErr().println("pagelens: no profile saved: " + e.getMessage());
+                return PageLensCli.EXIT_FINDINGS;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("pagelens: " + e.getMessage());
+                return PageLensCli.EXIT_ERROR;
             }
         }
         return r.fitting().isEmpty() ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;

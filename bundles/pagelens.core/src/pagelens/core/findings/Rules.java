@@ -127,6 +127,12 @@ public final class Rules {
             "Let SQL Server verify the blocks: BACKUP DATABASE ... FILEGROUP = <memory-optimized filegroup> TO DISK='NUL' "
                     + "WITH COPY_ONLY fails on a bad block checksum.");
 
+    public static final Rule XTP_CHECKSUM_MISMATCH = new Rule("xtp.checksum-mismatch", Severity.ERROR, "Block checksum mismatch",
+            "The block's stored checksum differs from the one computed with the checksum profile the user established with "
+                    + "pagelens xtp discover --save on known-good files. The profile is the user's, not PageLens': its evidence is the "
+                    + "number of blocks and files it fitted, named in the report.",
+            "Verify with a COPY_ONLY backup of the memory-optimized filegroup to DISK='NUL'; if SQL Server agrees, restore the "
+                    + "filegroup from a good backup.");
     public static final Rule XTP_DMV_MISSING = new Rule("xtp.dmv-missing-file", Severity.ERROR, "Checkpoint file missing from the container",
             "The imported sys.dm_db_xtp_checkpoint_files lists a checkpoint file that is not in the container folder. For a file in "
                     + "state ACTIVE or WAITING FOR LOG TRUNCATION this is an error: recovery needs its rows; for other states a warning.",
@@ -153,7 +159,7 @@ public final class Rules {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
                 BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
-                XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
+                XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_CHECKSUM_MISMATCH, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
                 XTP_DMV_STATE);
     }
 

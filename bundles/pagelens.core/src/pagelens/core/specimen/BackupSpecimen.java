@@ -69,12 +69,13 @@ public final class BackupSpecimen {
     // ---- blocks
 
     private void tape() throws IOException {
-        ByteBuffer b = dblk("TAPE", 0x30000, 140);
+        int first = 94 + 2 * SOFTWARE_NAME.length() + 2 & ~3; // the software name lies between the TAPE fields and the first stream
+        ByteBuffer b = dblk("TAPE", 0x30000, first);
         b.putInt(52, 0x54997D22).putInt(56, 5).putShort(60, (short) 1).putShort(64, (short) 2).putShort(66, (short) 1);
-        putString(b, 80, 100, SOFTWARE_NAME);
+        putString(b, 80, 94, SOFTWARE_NAME);
         b.putShort(84, (short) 0x400).putShort(86, (short) 0x1200);
         b.put(93, (byte) 1);
-        finish(b, 140);
+        finish(b, first);
     }
 
     private void sfmb() throws IOException {
@@ -84,12 +85,17 @@ public final class BackupSpecimen {
     }
 
     private void sset(String name) throws IOException {
-        ByteBuffer b = dblk("SSET", 0, 228);
+        String user = "SYNTHETIC\\pagelens";
+        int first = Math.max(228, 100 + 2 * (name.length() + user.length()) + 3 & ~3);
+        if (first + 22 > BLOCK) {
+            throw new IllegalArgumentException("database name too long for a specimen backup: " + name.length() + " characters");
+        }
+        ByteBuffer b = dblk("SSET", 0, first);
         b.putInt(52, 0x4).putShort(60, (short) 0x1200).putShort(62, (short) 1);
         putString(b, 64, 100, name);
-        putString(b, 76, 100 + 2 * name.length(), "SYNTHETIC\\pagelens");
+        putString(b, 76, 100 + 2 * name.length(), user);
         b.put(93, (byte) 16).put(94, (byte) 0);
-        finish(b, 228);
+        finish(b, first);
     }
 
     private void volb() throws IOException {

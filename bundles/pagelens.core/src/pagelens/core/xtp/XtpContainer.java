@@ -50,7 +50,7 @@ public final class XtpContainer {
 
     /** The scan of one container. */
     public record Scan(Path root, Layout layout, boolean hasFsLog, boolean hasHeaderFile, List<CheckpointFile> files,
-            List<String> otherFiles, List<Finding> findings) {
+            List<String> otherFiles, List<Finding> findings, String checksums) {
         public long totalSize() {
             return files.stream().mapToLong(CheckpointFile::size).sum();
         }
@@ -65,8 +65,16 @@ public final class XtpContainer {
                 || Files.isRegularFile(dir.resolve("filestream.hdr"), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Scans {@code root} (a folder). */
+    /** What reports say of block checksums when no profile is in use. */
+    public static final String CHECKSUMS_UNVERIFIED = "not verified: the block checksum algorithm is not public and no profile has been validated";
+
+    /** Scans {@code root} (a folder), verifying block checksums with the user's saved profile if there is one. */
     public static Scan scan(Path root, ProgressMonitor monitor) throws IOException {
+        return scan(root, monitor, XtpChecksumProfile.user());
+    }
+
+    /** Scans {@code root} (a folder); block checksums are verified only with a (user-validated) profile. */
+    public static Scan scan(Path root, ProgressMonitor monitor, XtpChecksumProfile profile) throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(root + ": not a folder (give the container folder of the memory-optimized filegroup)");
         }
@@ -150,11 +158,20 @@ public final class XtpContainer {
         } finally {
             monitor.done();
         }
-        if (!files.isEmpty()) {
+        String checksums = CHECKSUMS_UNVERIFIED;
+        if (!files.isEmpty() && profile == null) {
             findings.add(new Finding(Rules.XTP_CHECKSUM_UNVERIFIED, String.format(Locale.ROOT,
                     "Block checksums of %,d checkpoint files not verified: the algorithm is not public", files.size()),
                     new Location(root, -1, -1, -1, 0, 0)));
         }
-        return new Scan(root, layout, flags[1], flags[2], List.copyOf(files), List.copyOf(others), List.copyOf(findings));
+        Scan scan = new Scan(root, layout, flags[1], flags[2], List.copyOf(files), List.copyOf(others), List.copyOf(findings), checksums);
+        if (!files.isEmpty() && profile != null) {
+            List<Finding> bad = profile.verify(scan);
+            List<Finding> all = new ArrayList<>(findings);
+            all.addAll(bad);
+            scan = new Scan(root, layout, flags[1], flags[2], List.copyOf(files), List.copyOf(others), List.copyOf(all),
+                    String.format(Locale.ROOT, "verified with the user's profile (%s): %d block(s) mismatch", profile.describe(), bad.size()));
+        }
+        return scan;
     }
 }

@@ -309,6 +309,9 @@ public final class ContainerEditor extends ReadOnlyEditor {
                 s.layout().label(), s.files().size(), s.totalSize(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(),
                 s.files().stream().mapToInt(f -> f.walk().rows()).sum(),
                 errors == 0 ? "; no structural damage found" : String.format(Locale.ROOT, "; %d structural error%s", errors, errors == 1 ? "" : "s")));
+        note.setText("Block checksums: " + s.checksums() + ". Types are inferred from block sizes until a "
+                + "sys.dm_db_xtp_checkpoint_files export is imported (types, states, pairs, cross-check, memory estimate).");
+        note.getParent().layout(true);
         StringBuilder sb = new StringBuilder();
         if (dmv != null) {
             XtpDmv.MemoryEstimate m = XtpDmv.estimate(dmv);

@@ -89,8 +89,9 @@ final class EvidenceJob extends Job {
                     registry.changed(item);
                     pagelens.core.xtp.XtpContainer.Scan s = pagelens.core.xtp.XtpContainer.scan(item.path(), new MonitorAdapter(monitor, f -> {
                     }));
-                    item.setScanState(String.format(java.util.Locale.ROOT, "%d checkpoint files, %,d blocks; block checksums not verified",
-                            s.files().size(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum()));
+                    item.setScanState(String.format(java.util.Locale.ROOT, "%d checkpoint files, %,d blocks; block checksums %s",
+                            s.files().size(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(),
+                            s.checksums().startsWith("not verified") ? "not verified" : "verified with the user's profile"));
                     item.setFindings(s.findings());
                     item.setXtpScan(s, null);
                 } catch (pagelens.core.io.CanceledException e) {
