@@ -68,6 +68,36 @@ class ContainerEditorUiTest {
     }
 
     @Test
+    void checkpointFileOpensInTheBlockView() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("blocks"), 9);
+        XtpSpecimen.File data = w.first("DATA");
+        pagelens.ui.editors.CheckpointFileEditor ed = (pagelens.ui.editors.CheckpointFileEditor) page.openEditor(
+                new pagelens.ui.editors.EvidenceEditorInput(data.path()), pagelens.ui.editors.CheckpointFileEditor.ID);
+        for (int i = 0; i < 50 && ed.walk() == null; i++) {
+            Screens.spin(100);
+        }
+        Screens.spin(300);
+        assertTrue(ed.headlineText().contains("3 blocks") && ed.headlineText().contains(String.format("%,d rows", data.rows())), ed.headlineText());
+        org.eclipse.swt.widgets.Tree t = ed.treeViewer().getTree();
+        assertEquals(3, t.getItemCount());
+        // the first block is expanded: header, rows; select the second row and check the bytes it covers are focused
+        org.eclipse.swt.widgets.TreeItem rowsItem = java.util.Arrays.stream(t.getItem(0).getItems()).filter(i -> i.getText().startsWith("rows"))
+                .findFirst().orElseThrow();
+        ed.treeViewer().setExpandedState(rowsItem.getData(), true);
+        Screens.spin(100);
+        Object second = rowsItem.getItem(1).getData();
+        ed.treeViewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(second), true);
+        Screens.spin(300);
+        pagelens.core.page.Node n = (pagelens.core.page.Node) second;
+        assertEquals(n.offset(), ed.focus()[0]);
+        assertTrue(n.offset() > 40 + 20, "the second row starts after the first");
+        ImageData px = Screens.snapshot(ed.natTable());
+        Screens.save(Screens.snapshot(page.getWorkbenchWindow().getShell()), "checkpoint-block-view.png");
+        assertTrue(Screens.count(px, c -> c.equals(new RGB(0x4A, 0x90, 0xE2))) > 500, "the selected row's bytes are highlighted");
+    }
+
+    @Test
     void droppedNamesOpenAsEvidence() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         XtpSpecimen.Written w = XtpSpecimen.write(tmp.resolve("dropped"), 4);

@@ -53,7 +53,7 @@ import pagelens.ui.internal.MonitorAdapter;
  * The In-Memory OLTP container browser: every checkpoint file of a container folder with GUID, size, used length,
  * unused zero tail, blocks, records, the type its block sizes suggest and its findings; totals and the plain statement
  * that block checksums cannot be verified. The scan runs in a background job. Read-only; the format logic is in
- * {@link XtpContainer}. Double-click opens a file in the hex editor.
+ * {@link XtpContainer}. Double-click opens a file in the block view.
  */
 public final class ContainerEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.container";
@@ -190,7 +190,12 @@ public final class ContainerEditor extends ReadOnlyEditor {
         });
         table.addListener(SWT.MouseDoubleClick, e -> {
             if (selected >= 0 && selected < rows.size()) {
-                pagelens.ui.model.EvidenceOpener.openEditor(getSite().getPage(), rows.get(selected).path());
+                try {
+                    getSite().getPage().openEditor(new EvidenceEditorInput(rows.get(selected).path()), CheckpointFileEditor.ID, true,
+                            org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
+                } catch (PartInitException ex) {
+                    org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "PageLens", ex.getMessage());
+                }
             }
         });
         details = new Text(root, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
