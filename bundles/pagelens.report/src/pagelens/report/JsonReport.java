@@ -69,6 +69,29 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("containers");
+        for (var e : c.containers().entrySet()) {
+            var s = e.getValue();
+            g.writeStartObject();
+            g.writeStringField("root", e.getKey().toString());
+            g.writeStringField("layout", s.layout().name());
+            g.writeStringField("blockChecksums", s.checksums());
+            g.writeArrayFieldStart("files");
+            for (var f : s.files()) {
+                g.writeStartObject();
+                g.writeStringField("name", f.relative());
+                g.writeStringField("guid", f.guid());
+                g.writeNumberField("size", f.size());
+                g.writeNumberField("blocks", f.walk().blocks().size());
+                g.writeNumberField("rows", f.walk().rows());
+                g.writeNumberField("usedSize", f.walk().dataEnd());
+                g.writeStringField("inferredType", f.walk().inferredKind());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("scans");
         for (ScanResult s : c.scans().values()) {
             PageCounts k = s.counts();

@@ -60,6 +60,7 @@ public final class PdfReport {
             summary(pdf, c);
             evidence(pdf, c);
             bootPages(pdf, c);
+            containers(pdf, c);
             comparison(pdf, c);
             findings(pdf, c);
             pageMaps(pdf, c);
@@ -156,6 +157,39 @@ public final class PdfReport {
             colours.add(e.changedSinceOpened() ? PINK : null);
         }
         pdf.table(new float[] { 120, 76, 52, 255 }, new String[] { "Path", "What it is", "Bytes", "SHA-256" }, rows, colours, 6.5f);
+    }
+
+    /** Rows of a container's file table at most. */
+    static final int MAX_CONTAINER_ROWS = 300;
+
+    private static void containers(PdfCanvas pdf, Case c) throws IOException {
+        for (Map.Entry<Path, pagelens.core.xtp.XtpContainer.Scan> e : c.containers().entrySet()) {
+            pagelens.core.xtp.XtpContainer.Scan s = e.getValue();
+            pdf.heading("In-Memory OLTP container " + e.getKey().getFileName(), 14);
+            long used = s.files().stream().mapToLong(f -> f.walk().dataEnd()).sum();
+            pdf.paragraph(pdf.regular, 9, Color.BLACK, String.format(Locale.ROOT, "%s: %d checkpoint files, %,d bytes on disk, %,d bytes used "
+                    + "by blocks [EMPIRICAL], %,d blocks, %,d rows.", s.layout().label(), s.files().size(), s.totalSize(), used,
+                    s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(), s.files().stream().mapToInt(f -> f.walk().rows()).sum()));
+            pdf.paragraph(pdf.regular, 9, s.checksums().startsWith("not verified") ? RED : Color.BLACK, "Block checksums: " + s.checksums() + ".");
+            pdf.paragraph(pdf.regular, 8.5f, GREY, "File types are inferred from block sizes; types, states, pairs and the memory estimate need "
+                    + "an export of sys.dm_db_xtp_checkpoint_files (pagelens xtp --dmv FILE). Checkpoint files are not hashed in this report.");
+            List<String[]> rows = new ArrayList<>();
+            List<Color> colours = new ArrayList<>();
+            for (pagelens.core.xtp.XtpContainer.CheckpointFile f : s.files()) {
+                if (rows.size() >= MAX_CONTAINER_ROWS) {
+                    rows.add(new String[] { "... " + (s.files().size() - MAX_CONTAINER_ROWS) + " more files (pagelens xtp --json lists all)", "", "",
+                            "", "", "" });
+                    colours.add(null);
+                    break;
+                }
+                var w = f.walk();
+                rows.add(new String[] { f.relative(), String.format(Locale.ROOT, "%,d", f.size()), String.valueOf(w.blocks().size()),
+                        String.format(Locale.ROOT, "%,d", w.rows()), String.format(Locale.ROOT, "%,d", w.dataEnd()), w.inferredKind() });
+                colours.add(w.findings().stream().anyMatch(x -> x.severity().atLeast(pagelens.core.findings.Severity.ERROR)) ? PINK : null);
+            }
+            pdf.table(new float[] { 190, 62, 40, 50, 62, 99 }, new String[] { "File", "Bytes", "Blocks", "Rows", "Used", "Looks like [inferred]" },
+                    rows, colours, 6.5f);
+        }
     }
 
     private static void bootPages(PdfCanvas pdf, Case c) throws IOException {

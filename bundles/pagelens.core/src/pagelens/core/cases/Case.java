@@ -21,9 +21,10 @@ import pagelens.core.scan.ScanResult;
  * @param comparison the boot page comparison when exactly two boot pages were compared, else null
  * @param findings  every finding (bounded sink: counts are exact, the list may be capped)
  * @param problems  evidence that could not be examined, one line each
+ * @param containers In-Memory OLTP container scans, by folder
  */
 public record Case(CaseInfo info, List<EvidenceEntry> evidence, Map<Path, ScanResult> scans, Map<Path, BootPage> bootPages,
-        Comparison comparison, FindingSink findings, List<String> problems) {
+        Comparison comparison, FindingSink findings, List<String> problems, Map<Path, pagelens.core.xtp.XtpContainer.Scan> containers) {
 
     /** Two boot pages compared. */
     public record Comparison(Path first, Path second, List<BootCompare.Difference> differences) {

@@ -49,6 +49,7 @@ public final class CaseBuilder {
         List<EvidenceEntry> entries = new ArrayList<>();
         Map<Path, ScanResult> scans = new LinkedHashMap<>();
         Map<Path, BootPage> boots = new LinkedHashMap<>();
+        Map<Path, pagelens.core.xtp.XtpContainer.Scan> containers = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         FindingSink sink = new FindingSink();
         for (Path raw : paths) {
@@ -74,7 +75,9 @@ public final class CaseBuilder {
                     scans.put(p, new FileScanner().scan(p, monitor, sink));
                 }
                 if (id.kind() == EvidenceKind.XTP_CONTAINER) {
-                    pagelens.core.xtp.XtpContainer.scan(p, monitor).findings().forEach(sink::add);
+                    pagelens.core.xtp.XtpContainer.Scan xs = pagelens.core.xtp.XtpContainer.scan(p, monitor);
+                    containers.put(p, xs);
+                    xs.findings().forEach(sink::add);
                 }
                 if (id.kind() == EvidenceKind.DATA_FILE && id.databaseVersion() != null || id.kind() == EvidenceKind.BACKUP
                         || id.kind() == EvidenceKind.DBCC_PAGE_DUMP) {
@@ -95,6 +98,6 @@ public final class CaseBuilder {
             List<Path> keys = new ArrayList<>(boots.keySet());
             cmp = new Case.Comparison(keys.get(0), keys.get(1), BootCompare.compare(boots.get(keys.get(0)), boots.get(keys.get(1))));
         }
-        return new Case(info, entries, scans, boots, cmp, sink, problems);
+        return new Case(info, entries, scans, boots, cmp, sink, problems, containers);
     }
 }

@@ -59,6 +59,11 @@ public final class XtpContainer {
     static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     static final int MAX_DEPTH = 8;
 
+    /** Whether a file's name is that of a 2016+ checkpoint file ({@code .hkckp} [CLAIMED extension]). */
+    public static boolean isCheckpointFileName(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".hkckp");
+    }
+
     /** Whether {@code dir} looks like a container (cheap: a $HKv2 folder or filestream.hdr). */
     public static boolean looksLikeContainer(Path dir) {
         return Files.isDirectory(dir.resolve("$HKv2"), LinkOption.NOFOLLOW_LINKS)

@@ -66,6 +66,10 @@ public final class EvidenceOpener {
                 page.openEditor(in, pagelens.ui.editors.ContainerEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
                 return;
             }
+            if (file.getFileName() != null && pagelens.core.xtp.XtpContainer.isCheckpointFileName(file)) {
+                page.openEditor(in, pagelens.ui.editors.CheckpointFileEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+                return;
+            }
             if (pagelens.core.identify.Identifier.isReadableBackup(file)
                     && opened(page, page.openEditor(in, pagelens.ui.editors.BackupEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
                 return; // its pages and boot page open from the backup editor

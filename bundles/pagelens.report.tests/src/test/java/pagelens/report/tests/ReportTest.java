@@ -141,6 +141,28 @@ class ReportTest {
     }
 
     @Test
+    void containerSectionListsTheCheckpointFiles() throws Exception {
+        pagelens.core.specimen.XtpSpecimen.Written w = pagelens.core.specimen.XtpSpecimen.write(tmp.resolve("container"), 3);
+        pagelens.core.specimen.XtpSpecimen.damage(w, pagelens.core.specimen.XtpSpecimen.Damage.CUT);
+        Case c = new CaseBuilder(BootLayouts.builtIn(), XtpFilegroup.NOT_STATED, "t").build(new CaseInfo("xtp", "", "", "", null, ""),
+                List.of(w.root()), ProgressMonitor.NULL);
+        assertEquals(1, c.containers().size());
+        Path pdf = tmp.resolve("xtp.pdf");
+        PdfReport.write(c, pdf);
+        String text = pdfText(pdf);
+        assertTrue(text.contains("In-Memory OLTP container container"), text);
+        assertTrue(text.contains("6 checkpoint files"), text);
+        assertTrue(text.contains("Block checksums: not verified"), text);
+        assertTrue(text.contains(w.first("ROOT").path().getFileName().toString().substring(0, 8)), "the file table names the files");
+        Path json = tmp.resolve("xtp.json");
+        JsonReport.write(c, json);
+        assertValid(json);
+        var node = new ObjectMapper().readTree(json.toFile()).at("/containers/0");
+        assertEquals(6, node.get("files").size());
+        assertTrue(node.get("blockChecksums").asText().startsWith("not verified"));
+    }
+
+    @Test
     void neverOverwritesEvidenceAndSaysWhenEvidenceChanged() throws IOException {
         Path ev = specimen("ev.mdf", "E", false);
         Case c = new CaseBuilder(BootLayouts.builtIn(), XtpFilegroup.NOT_STATED, "t").openedWith(ev, "0".repeat(64))
