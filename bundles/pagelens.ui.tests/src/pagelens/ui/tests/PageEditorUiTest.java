@@ -65,6 +65,48 @@ class PageEditorUiTest {
     }
 
     @Test
+    void outlineShowsTheStructureLinkedBothWays() throws Exception {
+        Path spec = tmp.resolve("outline.mdf");
+        DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(64), ProgressMonitor.NULL);
+        PageEditor ed = open(spec);
+        ed.showPage(new PageId(1, 20));
+        org.eclipse.ui.views.contentoutline.ContentOutline view = (org.eclipse.ui.views.contentoutline.ContentOutline) page
+                .showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+        page.activate(ed);
+        Screens.spin(300);
+        org.eclipse.swt.widgets.Tree tree = findTree(view);
+        org.junit.jupiter.api.Assertions.assertNotNull(tree, "the Outline shows a tree");
+        assertTrue(tree.getItemCount() >= 2, "header and more: " + tree.getItemCount());
+        assertTrue(tree.getItem(0).getText().startsWith("header"), tree.getItem(0).getText());
+        // outline -> editor: select m_slotCnt (0x16, 2 bytes) in the Outline
+        org.eclipse.swt.widgets.TreeItem headerItem = tree.getItem(0);
+        headerItem.setExpanded(true);
+        Screens.spin(100);
+        org.eclipse.swt.widgets.TreeItem slotItem = java.util.Arrays.stream(headerItem.getItems()).filter(i -> i.getText().startsWith("m_slotCnt"))
+                .findFirst().orElseThrow();
+        tree.setSelection(slotItem);
+        org.eclipse.swt.widgets.Event ev = new org.eclipse.swt.widgets.Event();
+        ev.item = slotItem;
+        tree.notifyListeners(org.eclipse.swt.SWT.Selection, ev);
+        Screens.spin(200);
+        assertEquals(0x16, ed.focus()[0]);
+        assertEquals(0x18, ed.focus()[1]);
+        // editor -> outline: a byte of m_pageId selected in the editor selects that node in the Outline
+        ed.selectNodeAt(0x21);
+        Screens.spin(200);
+        assertEquals(1, tree.getSelection().length);
+        assertTrue(tree.getSelection()[0].getText().startsWith("m_pageId"), tree.getSelection()[0].getText());
+        org.eclipse.swt.graphics.ImageData px = Screens.snapshot(tree);
+        assertTrue(Screens.colours(px).size() > 3, "the Outline tree paints text");
+        Screens.save(Screens.snapshot(window.getShell()), "page-editor-outline.png");
+    }
+
+    private static org.eclipse.swt.widgets.Tree findTree(org.eclipse.ui.views.contentoutline.ContentOutline view) {
+        org.eclipse.ui.part.IPage p = view.getCurrentPage();
+        return p != null && p.getControl() instanceof org.eclipse.swt.widgets.Tree t ? t : null;
+    }
+
+    @Test
     void specimenPagesAreDecodedColouredAndLinked() throws Exception {
         Path spec = tmp.resolve("specimen.mdf");
         DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(64), ProgressMonitor.NULL);

@@ -383,6 +383,9 @@ public final class PageEditor extends EditorPart {
         setStatus(describe(v), damaged(v));
         structure.setInput(tree);
         structure.expandToLevel(2);
+        if (outline != null) {
+            outline.setTree(tree);
+        }
         selectionLayer.clear();
         viewportLayer.setOriginY(viewportLayer.getStartYOfRowPosition(0));
         natTable.refresh(false);
@@ -503,6 +506,32 @@ public final class PageEditor extends EditorPart {
         });
     }
 
+    private StructureOutlinePage outline;
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == org.eclipse.ui.views.contentoutline.IContentOutlinePage.class) {
+            if (outline == null || outline.getControl() != null && outline.getControl().isDisposed()) {
+                outline = new StructureOutlinePage(this);
+            }
+            return adapter.cast(outline);
+        }
+        return super.getAdapter(adapter);
+    }
+
+    /** The structure tree of the current page, or null. */
+    public Node structureTree() {
+        return tree;
+    }
+
+    /** Selects a node of the current page's structure (from the Outline): its bytes are selected in the grid. */
+    public void selectStructureNode(Node n) {
+        List<Node> path = StructureOutlinePage.pathTo(tree, n);
+        if (path != null) {
+            structure.setSelection(new TreeSelection(new TreePath(path.toArray())), true);
+        }
+    }
+
     /** Selects, in the structure, the innermost node whose bytes hold {@code offset}. */
     public void selectNodeAt(int offset) {
         List<Node> path = Regions.path(tree, offset);
@@ -563,10 +592,14 @@ public final class PageEditor extends EditorPart {
         column("Value", 230, n -> n.value());
         column("Offset", 80, n -> n.length() > 0 ? String.format("0x%04X +%d", n.offset(), n.length()) : "");
         structure.addSelectionChangedListener(e -> {
+            Object sel = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (outline != null && sel instanceof Node sn) {
+                outline.show(sn);
+            }
             if (linking) {
                 return;
             }
-            Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            Object o = sel;
             if (o instanceof Node n && n.length() > 0) {
                 focus(n.offset(), n.length());
                 linking = true;
@@ -678,6 +711,9 @@ public final class PageEditor extends EditorPart {
             setStatus(describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(v));
             structure.setInput(tree);
             structure.expandToLevel(2);
+            if (outline != null) {
+                outline.setTree(tree);
+            }
             natTable.redraw();
         }
         firePropertyChange(PROP_DIRTY);

@@ -17,12 +17,16 @@ public final class PageLensPerspective implements IPerspectiveFactory {
         IFolderLayout left = layout.createFolder("pagelens.left", IPageLayout.LEFT, 0.26f, editors);
         left.addView(EvidenceExplorerView.ID);
         layout.getViewLayout(EvidenceExplorerView.ID).setCloseable(false);
+        // the page editor's structure tree (linked to its bytes) below the evidence
+        IFolderLayout outline = layout.createFolder("pagelens.outline", IPageLayout.BOTTOM, 0.5f, "pagelens.left");
+        outline.addView(IPageLayout.ID_OUTLINE);
         IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.78f, editors);
         bottom.addView(pagelens.ui.views.FindingsView.ID);
         bottom.addView(pagelens.ui.views.PageMapView.ID);
         bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(EvidenceExplorerView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(pagelens.ui.views.FindingsView.ID);
         layout.addShowViewShortcut(pagelens.ui.views.PageMapView.ID);
     }
