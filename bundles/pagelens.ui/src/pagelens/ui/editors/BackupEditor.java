@@ -1,7 +1,6 @@
 package pagelens.ui.editors;
 
 import java.io.IOException;
-import java.nio.file.Paths;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -209,7 +208,7 @@ public final class BackupEditor extends ReadOnlyEditor {
                 if (!b.bootCopies().isEmpty()) {
                     try {
                         bp = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)),
-                                BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts")), b.xtpFilegroup(),
+                                BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder()), b.xtpFilegroup(),
                                 b.xtpFilegroupReason());
                     } catch (pagelens.core.boot.BootPageException e) {
                         error = "boot page: " + e.getMessage();

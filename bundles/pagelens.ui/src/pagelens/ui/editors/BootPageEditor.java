@@ -86,7 +86,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
         file = in.file();
         setPartName(in.getName() + " boot page");
         setTitleToolTip(in.getToolTipText());
-        layouts = BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts"));
+        layouts = BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder());
         try {
             copies = BootSources.read(file);
             page = decode(BootSources.asRestored(copies).page());

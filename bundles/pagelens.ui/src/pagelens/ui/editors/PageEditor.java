@@ -174,11 +174,19 @@ public final class PageEditor extends EditorPart {
     }
 
     private void createColours() {
-        colours.put(Regions.Kind.HEADER, new Color(new RGB(0xDD, 0xEB, 0xFF)));
-        colours.put(Regions.Kind.RECORD_EVEN, new Color(new RGB(0xE3, 0xF5, 0xE1)));
-        colours.put(Regions.Kind.RECORD_ODD, new Color(new RGB(0xFF, 0xF6, 0xD5)));
-        colours.put(Regions.Kind.SLOT_ARRAY, new Color(new RGB(0xEE, 0xE0, 0xFA)));
-        colours.put(Regions.Kind.TORN_BITS, new Color(new RGB(0xFF, 0xC8, 0x8A)));
+        if (pagelens.ui.model.Settings.highContrast()) {
+            colours.put(Regions.Kind.HEADER, new Color(new RGB(0x9E, 0xC5, 0xFF)));
+            colours.put(Regions.Kind.RECORD_EVEN, new Color(new RGB(0xA5, 0xDE, 0x9F)));
+            colours.put(Regions.Kind.RECORD_ODD, new Color(new RGB(0xFF, 0xE0, 0x66)));
+            colours.put(Regions.Kind.SLOT_ARRAY, new Color(new RGB(0xD1, 0xA8, 0xF5)));
+            colours.put(Regions.Kind.TORN_BITS, new Color(new RGB(0xFF, 0x9A, 0x2E)));
+        } else {
+            colours.put(Regions.Kind.HEADER, new Color(new RGB(0xDD, 0xEB, 0xFF)));
+            colours.put(Regions.Kind.RECORD_EVEN, new Color(new RGB(0xE3, 0xF5, 0xE1)));
+            colours.put(Regions.Kind.RECORD_ODD, new Color(new RGB(0xFF, 0xF6, 0xD5)));
+            colours.put(Regions.Kind.SLOT_ARRAY, new Color(new RGB(0xEE, 0xE0, 0xFA)));
+            colours.put(Regions.Kind.TORN_BITS, new Color(new RGB(0xFF, 0xC8, 0x8A)));
+        }
         focusBg = new Color(new RGB(0x4A, 0x90, 0xE2));
         changedFg = new Color(new RGB(0xB0, 0x00, 0x20));
         changedBg = new Color(new RGB(0xFF, 0xE0, 0x82));

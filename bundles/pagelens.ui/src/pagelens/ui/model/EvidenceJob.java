@@ -58,7 +58,7 @@ final class EvidenceJob extends Job {
                     || id.kind() == pagelens.core.identify.EvidenceKind.COMPRESSED_BACKUP) {
                 pagelens.core.boot.BootSources.Copy c = pagelens.core.boot.BootSources.asRestored(pagelens.core.boot.BootSources.read(item.path()));
                 pagelens.core.boot.BootPage b = pagelens.core.boot.BootPage.decode(c.page(),
-                        pagelens.core.boot.BootLayouts.withUserFolder(java.nio.file.Paths.get(System.getProperty("user.home"), ".pagelens", "layouts")),
+                        pagelens.core.boot.BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder()),
                         pagelens.core.boot.XtpFilegroup.NOT_STATED, "not stated");
                 out.add(new pagelens.core.findings.Finding(b.hekaton().rule(), b.hekaton().headline(), new pagelens.core.findings.Location(
                         item.path(), 1, 9, c.offset(), Math.max(0, b.hekaton().regionStart()),

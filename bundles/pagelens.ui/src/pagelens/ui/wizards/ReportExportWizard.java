@@ -2,7 +2,6 @@ package pagelens.ui.wizards;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,7 @@ import pagelens.report.ReportTarget;
 
 /** File &gt; Export &gt; PageLens Findings Report: the case fields (remembered), outputs, then a background job. */
 public final class ReportExportWizard extends Wizard implements IExportWizard {
-    static final String PREFS = "pagelens.ui.report";
+    static final String PREFS = pagelens.ui.model.Settings.NODE;
 
     private ReportPage page;
     private Job job;
@@ -100,7 +99,7 @@ public final class ReportExportWizard extends Wizard implements IExportWizard {
         } catch (BackingStoreException e) {
             // remembered for this session only
         }
-        CaseBuilder builder = new CaseBuilder(BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts")),
+        CaseBuilder builder = new CaseBuilder(BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder()),
                 page.filegroup(), page.filegroup().name().equals("NOT_STATED") ? "not stated" : "set in the report wizard");
         for (EvidenceItem i : EvidenceRegistry.get().items()) {
             if (i.sha256() != null) {
