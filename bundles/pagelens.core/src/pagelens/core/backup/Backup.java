@@ -43,7 +43,7 @@ import pagelens.core.store.PageCopy;
  */
 public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwareName, String backupKind, String softwareVersion,
         Integer databaseVersion, BackupPageStore pages, PageCounts counts, FindingSink findings, List<String> notes, BackupCatalog catalog,
-        BackupXtp xtp, boolean headersOnly) implements AutoCloseable {
+        BackupXtp xtp, boolean headersOnly, java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups) implements AutoCloseable {
 
     /** Slots indexed at the start of each data stream when only the headers are read. */
     public static final int HEADER_SLOTS = 64;
@@ -120,9 +120,10 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             if (store.copies(new PageId(1, 9)).isEmpty()) {
                 notes.add("no boot page in the first slots of the data streams: read the whole backup to look further");
             }
-            return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true);
+            return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true, java.util.Map.of());
         }
         PageCounts.Counter c = new PageCounts.Counter();
+        GroupCounter groups = new GroupCounter();
         long total = walk.streams("MQDA").stream().mapToLong(s -> s.length() / Page.SIZE).sum();
         monitor.begin("Reading and verifying the pages of " + path.getFileName(), total);
         // one sequential pass: the store indexes each run of slots, then its pages are verified in parallel
@@ -144,6 +145,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
                 PageCopy copy = new PageCopy(new PageId(Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20)),
                         new pagelens.core.store.Provenance(path, off, 0));
                 count(path, v[j], copy, c, sink);
+                groups.add(copy.id(), buf[at + 1] & 0xFF, v[j]);
             }
             monitor.worked(count);
         });
@@ -161,7 +163,59 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             notes.add("the chunk framing of compressed backups is only partly understood (docs/format-notes.md): page counts of a "
                     + "compressed backup are not yet checked against a known truth");
         }
-        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false);
+        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, groups.groups());
+    }
+
+    /** Page groups by type and health per file id, as the evidence explorer shows them. */
+    private static final class GroupCounter {
+        private final java.util.Map<Integer, long[]> types = new java.util.TreeMap<>();
+        private final java.util.Map<Integer, long[]> firstType = new java.util.TreeMap<>();
+        private final java.util.Map<Integer, long[]> health = new java.util.TreeMap<>();
+        private final java.util.Map<Integer, long[]> firstHealth = new java.util.TreeMap<>();
+
+        void add(PageId id, int type, PageVerification v) {
+            long[] t = types.computeIfAbsent(id.fileId(), k -> new long[256]);
+            long[] ft = firstType.computeIfAbsent(id.fileId(), k -> filled(256));
+            t[type]++;
+            if (ft[type] < 0) {
+                ft[type] = id.pageId();
+            }
+            int h = v == null ? 0 : v.protection() == PageVerification.Protection.NONE ? 1
+                    : v.protection() == PageVerification.Protection.CHECKSUM && !v.checksumOk() || v.isTorn() ? 2 : 3;
+            long[] hc = health.computeIfAbsent(id.fileId(), k -> new long[4]);
+            long[] fh = firstHealth.computeIfAbsent(id.fileId(), k -> filled(4));
+            hc[h]++;
+            if (fh[h] < 0) {
+                fh[h] = id.pageId();
+            }
+        }
+
+        private static long[] filled(int n) {
+            long[] a = new long[n];
+            java.util.Arrays.fill(a, -1);
+            return a;
+        }
+
+        java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups() {
+            java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> out = new java.util.TreeMap<>();
+            String[] hn = { "never used (zero header)", "unprotected", "damaged", "verified" };
+            for (int f : types.keySet()) {
+                List<pagelens.core.scan.PageStatus.Group> g = new ArrayList<>();
+                for (int h : new int[] { 2, 1, 3, 0 }) {
+                    if (health.get(f)[h] > 0) {
+                        g.add(new pagelens.core.scan.PageStatus.Group(hn[h], health.get(f)[h], firstHealth.get(f)[h]));
+                    }
+                }
+                for (int t = 1; t < 256; t++) {
+                    if (types.get(f)[t] > 0) {
+                        g.add(new pagelens.core.scan.PageStatus.Group("type " + t + " (" + pagelens.core.page.PageType.name(t) + ")", types.get(f)[t],
+                                firstType.get(f)[t]));
+                    }
+                }
+                out.put(f, List.copyOf(g));
+            }
+            return java.util.Collections.unmodifiableMap(out);
+        }
     }
 
     /** The FILELISTONLY-style type of a listed file. */

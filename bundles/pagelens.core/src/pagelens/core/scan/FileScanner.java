@@ -195,6 +195,9 @@ public final class FileScanner {
         }
         int got = buf.position() / Page.SIZE;
         for (int i = 0; i < got; i++) {
+            if (buf.get(i * Page.SIZE) == 1) {
+                status.setType(first + i, buf.get(i * Page.SIZE + 1) & 0xFF);
+            }
             int quick = PageVerification.quick(buf, i * Page.SIZE, fileId, first + i);
             if (quick == PageVerification.QUICK_OK_CHECKSUM) {
                 c.total++;

@@ -13,9 +13,65 @@ public final class PageStatus {
     public static final byte DAMAGED = 5;
 
     private final byte[] status;
+    /** m_type of each page whose header version is 1 (0 otherwise). */
+    private final byte[] types;
 
     PageStatus(long pages) {
         this.status = new byte[(int) Math.min(pages, Integer.MAX_VALUE - 8)];
+        this.types = new byte[status.length];
+    }
+
+    void setType(long page, int type) {
+        if (page < types.length) {
+            types[(int) page] = (byte) type;
+        }
+    }
+
+    /** The page's m_type as the scan read it (0 for a page without a version-1 header). */
+    public int type(long page) {
+        return page < types.length ? types[(int) page] & 0xFF : 0;
+    }
+
+    /** A group of pages: a page type or a health state, how many, and the first page in it. */
+    public record Group(String label, long count, long firstPage) {
+    }
+
+    /**
+     * The pages grouped by type (known m_type values, by name) and by health (damaged, warning, unprotected; never
+     * used), for the evidence explorer; each with its first page.
+     */
+    public java.util.List<Group> groups() {
+        long[] byType = new long[256];
+        long[] firstOfType = new long[256];
+        java.util.Arrays.fill(firstOfType, -1);
+        long[] byStatus = new long[6];
+        long[] firstOfStatus = new long[6];
+        java.util.Arrays.fill(firstOfStatus, -1);
+        for (int p = 0; p < status.length; p++) {
+            int t = types[p] & 0xFF;
+            byType[t]++;
+            if (firstOfType[t] < 0) {
+                firstOfType[t] = p;
+            }
+            int s = status[p];
+            byStatus[s]++;
+            if (firstOfStatus[s] < 0) {
+                firstOfStatus[s] = p;
+            }
+        }
+        java.util.List<Group> out = new java.util.ArrayList<>();
+        String[] health = { "never used (zero header)", "checksum OK", "torn-page OK", "unprotected", "warning", "damaged" };
+        for (int s : new int[] { DAMAGED, WARNING, UNPROTECTED, EMPTY }) {
+            if (byStatus[s] > 0) {
+                out.add(new Group(health[s], byStatus[s], firstOfStatus[s]));
+            }
+        }
+        for (int t = 1; t < 256; t++) {
+            if (byType[t] > 0 && pagelens.core.page.PageType.isKnown(t)) {
+                out.add(new Group("type " + t + " (" + pagelens.core.page.PageType.name(t) + ")", byType[t], firstOfType[t]));
+            }
+        }
+        return out;
     }
 
     void set(long page, byte s) {

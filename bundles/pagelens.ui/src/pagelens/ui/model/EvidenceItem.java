@@ -87,6 +87,17 @@ public final class EvidenceItem {
         return pageStatus;
     }
 
+    private volatile pagelens.core.backup.Backup backup;
+
+    /** The backup as the evidence job read it (closed: its facts, not its pages), or null. */
+    public pagelens.core.backup.Backup backup() {
+        return backup;
+    }
+
+    void setBackup(pagelens.core.backup.Backup b) {
+        backup = b;
+    }
+
     /** The container check of a folder (null until the evidence job has run it). */
     public pagelens.core.xtp.XtpContainer.Scan xtpScan() {
         return xtpScan;

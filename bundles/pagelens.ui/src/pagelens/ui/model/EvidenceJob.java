@@ -38,6 +38,8 @@ final class EvidenceJob extends Job {
     private void check(IProgressMonitor monitor) {
         pagelens.core.identify.Identification id = item.identification();
         java.util.List<pagelens.core.findings.Finding> out = new java.util.ArrayList<>();
+        pagelens.core.boot.XtpFilegroup filegroup = pagelens.core.boot.XtpFilegroup.NOT_STATED;
+        String filegroupReason = "not stated";
         try {
             switch (id.kind()) {
                 case DATA_FILE, LOG_FILE -> {
@@ -49,6 +51,19 @@ final class EvidenceJob extends Job {
                     item.setPageStatus(r.status());
                     out.addAll(sink.findings());
                 }
+                case BACKUP, COMPRESSED_BACKUP -> {
+                    if (pagelens.core.identify.Identifier.isReadableBackup(item.path())) {
+                        item.setScanState("reading the backup...");
+                        registry.changed(item);
+                        try (pagelens.core.backup.Backup b = pagelens.core.backup.Backup.read(item.path(), false, new MonitorAdapter(monitor, f -> {
+                        }))) {
+                            item.setBackup(b);
+                            out.addAll(b.findings().findings());
+                            filegroup = b.xtpFilegroup();
+                            filegroupReason = b.xtpFilegroupReason();
+                        }
+                    }
+                }
                 default -> {
                     // other kinds: boot page only
                 }
@@ -59,7 +74,7 @@ final class EvidenceJob extends Job {
                 pagelens.core.boot.BootSources.Copy c = pagelens.core.boot.BootSources.asRestored(pagelens.core.boot.BootSources.read(item.path()));
                 pagelens.core.boot.BootPage b = pagelens.core.boot.BootPage.decode(c.page(),
                         pagelens.core.boot.BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder()),
-                        pagelens.core.boot.XtpFilegroup.NOT_STATED, "not stated");
+                        filegroup, filegroupReason);
                 out.add(new pagelens.core.findings.Finding(b.hekaton().rule(), b.hekaton().headline(), new pagelens.core.findings.Location(
                         item.path(), 1, 9, c.offset(), Math.max(0, b.hekaton().regionStart()),
                         Math.max(0, b.hekaton().regionEnd() - b.hekaton().regionStart()))));

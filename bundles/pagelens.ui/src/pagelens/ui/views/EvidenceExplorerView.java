@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -20,11 +20,23 @@ import pagelens.ui.model.EvidenceItem;
 import pagelens.ui.model.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 
-/** Lists every opened evidence item with its kind, size and SHA-256. Double-click opens a file. */
+/**
+ * Every opened evidence item with its kind, size and SHA-256, as a tree: a backup shows its set, the set its database
+ * files, each file its page groups by health and type; a data file shows its page groups once scanned. Double-click
+ * opens an item, or the first page of a group in the page editor.
+ */
 public final class EvidenceExplorerView extends ViewPart {
     public static final String ID = "pagelens.ui.views.evidence";
 
-    private TableViewer viewer;
+    /** A child row of the tree: a backup set, a database file of a backup, or a page group. */
+    public record Child(EvidenceItem item, String text, Object data, int fileId, long firstPage) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private TreeViewer viewer;
     private final Consumer<EvidenceItem> listener = item -> {
         Display d = Display.getDefault();
         if (!d.isDisposed()) {
@@ -34,10 +46,10 @@ public final class EvidenceExplorerView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        column("Name", 170, i -> i.path().getFileName() != null ? i.path().getFileName().toString() : i.path().toString());
+        viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.getTree().setHeaderVisible(true);
+        viewer.getTree().setLinesVisible(true);
+        column("Name", 250, i -> i.path().getFileName() != null ? i.path().getFileName().toString() : i.path().toString());
         column("Kind", 110, i -> i.identification() == null ? "identifying..." : i.identification().kind().id());
         column("Size", 90, EvidenceExplorerView::sizeText);
         column("SHA-256", 140, EvidenceItem::hashText);
@@ -54,7 +66,27 @@ public final class EvidenceExplorerView extends ViewPart {
         });
         column("Path", 320, i -> i.path().toString());
         org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setContentProvider(new ITreeContentProvider() {
+            @Override
+            public Object[] getElements(Object input) {
+                return ((java.util.List<?>) input).toArray();
+            }
+
+            @Override
+            public Object[] getChildren(Object e) {
+                return children(e).toArray();
+            }
+
+            @Override
+            public Object getParent(Object e) {
+                return null;
+            }
+
+            @Override
+            public boolean hasChildren(Object e) {
+                return !children(e).isEmpty();
+            }
+        });
         viewer.setInput(EvidenceRegistry.get().items());
         // files and folders dropped on the explorer open as evidence
         viewer.addDropSupport(org.eclipse.swt.dnd.DND.DROP_COPY | org.eclipse.swt.dnd.DND.DROP_LINK | org.eclipse.swt.dnd.DND.DROP_DEFAULT,
@@ -76,6 +108,10 @@ public final class EvidenceExplorerView extends ViewPart {
             Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (o instanceof EvidenceItem item && Files.exists(item.path())) {
                 EvidenceOpener.openEditor(getSite().getPage(), item.path());
+            } else if (o instanceof Child c && c.firstPage() >= 0) {
+                openPage(c);
+            } else if (o instanceof Child c) {
+                EvidenceOpener.openEditor(getSite().getPage(), c.item().path());
             }
         });
         getSite().setSelectionProvider(viewer);
@@ -94,20 +130,67 @@ public final class EvidenceExplorerView extends ViewPart {
         }
     }
 
+    /** The children of a tree element (format facts come from the core: the backup's catalog and page groups). */
+    static java.util.List<Object> children(Object e) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        if (e instanceof EvidenceItem item) {
+            pagelens.core.backup.Backup b = item.backup();
+            if (b != null) {
+                out.add(new Child(item, String.format(Locale.ROOT, "backup set: %s, SQL Server %s, database version %s", b.backupKind(),
+                        b.softwareVersion(), b.databaseVersion()), b, -1, -1));
+            } else if (item.pageStatus() != null) {
+                int fileId = 1;
+                for (pagelens.core.scan.PageStatus.Group g : item.pageStatus().groups()) {
+                    out.add(new Child(item, String.format(Locale.ROOT, "%s: %,d pages", g.label(), g.count()), g, fileId, g.firstPage()));
+                }
+            }
+        } else if (e instanceof Child c && c.data() instanceof pagelens.core.backup.Backup b) {
+            for (pagelens.core.backup.BackupCatalog.FileEntry f : b.catalog().files()) {
+                out.add(new Child(c.item(), String.format(Locale.ROOT, "file %d (%s) %s, %,d bytes%s", f.fileId(), b.typeOf(f).letter(),
+                        f.logicalName(), f.size(), b.catalog().filegroupName(f) == null ? "" : ", " + b.catalog().filegroupName(f)), f, f.fileId(), -1));
+            }
+            for (Integer id : b.groups().keySet()) {
+                if (b.catalog().files().stream().noneMatch(f -> f.fileId() == id)) {
+                    out.add(new Child(c.item(), "pages of file " + id + " (not in the file list)", id, id, -1));
+                }
+            }
+        } else if (e instanceof Child c && (c.data() instanceof pagelens.core.backup.BackupCatalog.FileEntry || c.data() instanceof Integer)) {
+            pagelens.core.backup.Backup b = c.item().backup();
+            for (pagelens.core.scan.PageStatus.Group g : b.groups().getOrDefault(c.fileId(), java.util.List.of())) {
+                out.add(new Child(c.item(), String.format(Locale.ROOT, "%s: %,d pages", g.label(), g.count()), g, c.fileId(), g.firstPage()));
+            }
+        }
+        return out;
+    }
+
+    private void openPage(Child c) {
+        try {
+            pagelens.ui.editors.PageEditor ed = (pagelens.ui.editors.PageEditor) getSite().getPage().openEditor(
+                    new pagelens.ui.editors.EvidenceEditorInput(c.item().path()), pagelens.ui.editors.PageEditor.ID, true,
+                    org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
+            ed.showPage(new pagelens.core.page.PageId(c.fileId(), c.firstPage()));
+        } catch (org.eclipse.ui.PartInitException ex) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "PageLens", ex.getMessage());
+        }
+    }
+
     private void column(String title, int width, Function<EvidenceItem, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
+        TreeViewerColumn c = new TreeViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
         c.getColumn().setResizable(true);
         c.getColumn().setWidth(width);
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
+                if (element instanceof Child ch) {
+                    return title.equals("Name") ? ch.text() : "";
+                }
                 return text.apply((EvidenceItem) element);
             }
 
             @Override
             public String getToolTipText(Object element) {
-                return text.apply((EvidenceItem) element);
+                return getText(element);
             }
         });
     }
@@ -115,11 +198,13 @@ public final class EvidenceExplorerView extends ViewPart {
     /** Re-reads the registry (runs on the UI thread). */
     public void refresh() {
         if (viewer != null && !viewer.getControl().isDisposed()) {
+            Object[] expanded = viewer.getExpandedElements();
             viewer.setInput(EvidenceRegistry.get().items());
+            viewer.setExpandedElements(expanded);
         }
     }
 
-    public TableViewer viewer() {
+    public TreeViewer viewer() {
         return viewer;
     }
 
