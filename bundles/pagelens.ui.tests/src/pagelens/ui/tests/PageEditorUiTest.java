@@ -65,6 +65,31 @@ class PageEditorUiTest {
     }
 
     @Test
+    void findInPagesShowsThePageWithTheMatch() throws Exception {
+        Path spec = tmp.resolve("find.mdf");
+        DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(64).withName("FindMe_DB"), ProgressMonitor.NULL);
+        PageEditor ed = open(spec);
+        ed.findNext("FindMe_DB", pagelens.core.io.ByteSearch.Mode.UTF16);
+        for (int i = 0; i < 50 && ed.findStatus().startsWith("searching"); i++) {
+            Screens.spin(100);
+        }
+        assertTrue(ed.findStatus().startsWith("found in page 1:0"), ed.findStatus());
+        ed.findNext("FindMe_DB", pagelens.core.io.ByteSearch.Mode.UTF16);
+        for (int i = 0; i < 50 && ed.findStatus().startsWith("searching"); i++) {
+            Screens.spin(100);
+        }
+        assertTrue(ed.findStatus().startsWith("found in page 1:9 at 0x0094"), ed.findStatus());
+        assertEquals(new PageId(1, 9), ed.currentPage());
+        assertEquals(0x94, ed.focus()[0]);
+        assertEquals(0x94 + 18, ed.focus()[1]);
+        org.eclipse.swt.graphics.ImageData px = Screens.snapshot(ed.natTable());
+        assertTrue(Screens.count(px, c -> c.equals(new org.eclipse.swt.graphics.RGB(0x4A, 0x90, 0xE2))) > 300, "the match is highlighted");
+        Screens.save(Screens.snapshot(window.getShell()), "page-editor-find.png");
+        ed.findNext("4D 5", pagelens.core.io.ByteSearch.Mode.HEX);
+        assertTrue(!ed.findStatus().startsWith("found") && !ed.findStatus().startsWith("searching"), ed.findStatus());
+    }
+
+    @Test
     void outlineShowsTheStructureLinkedBothWays() throws Exception {
         Path spec = tmp.resolve("outline.mdf");
         DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(64), ProgressMonitor.NULL);

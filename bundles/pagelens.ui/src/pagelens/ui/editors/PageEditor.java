@@ -260,6 +260,95 @@ public final class PageEditor extends EditorPart {
         save.setEnabled(editable());
         Label hint = new Label(actions, SWT.NONE);
         hint.setText("   " + store.description());
+        createFindBar(root);
+    }
+
+    private org.eclipse.swt.widgets.Combo findMode;
+    private Text findText;
+    private Label findLabel;
+    private String lastFind;
+    private PageId findPage;
+    private int findOffset;
+
+    /** Find bytes or text in the pages of the evidence (each page's first copy), in a background job. */
+    private void createFindBar(Composite root) {
+        Composite fb = new Composite(root, SWT.NONE);
+        fb.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout fl = new GridLayout(5, false);
+        fl.marginHeight = 0;
+        fb.setLayout(fl);
+        new Label(fb, SWT.NONE).setText("Find in pages:");
+        findMode = new org.eclipse.swt.widgets.Combo(fb, SWT.READ_ONLY);
+        findMode.setItems("Hex bytes", "Text (Latin-1)", "Text (UTF-16LE)");
+        findMode.select(0);
+        findText = new Text(fb, SWT.BORDER | SWT.SINGLE);
+        findText.setMessage("4D 5A 90 or text");
+        findText.setLayoutData(new GridData(200, SWT.DEFAULT));
+        findText.addListener(SWT.DefaultSelection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
+        Button find = new Button(fb, SWT.PUSH);
+        find.setText("Find next");
+        find.addListener(SWT.Selection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
+        findLabel = new Label(fb, SWT.NONE);
+        findLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    /** Finds the pattern after the last hit (or from the current page) and shows the page with the match selected. */
+    public void findNext(String typed, pagelens.core.io.ByteSearch.Mode mode) {
+        byte[] pattern;
+        try {
+            pattern = pagelens.core.io.ByteSearch.pattern(typed, mode);
+        } catch (IllegalArgumentException e) {
+            findLabel.setText(e.getMessage());
+            return;
+        }
+        if (!typed.equals(lastFind) || findPage == null) {
+            lastFind = typed;
+            findPage = current != null ? current : new PageId(1, 0);
+            findOffset = 0;
+        }
+        PageId from = findPage;
+        int fromOffset = findOffset;
+        findLabel.setText("searching from page " + from + " ...");
+        org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Find in " + getPartName()) {
+            @Override
+            protected org.eclipse.core.runtime.IStatus run(IProgressMonitor monitor) {
+                try {
+                    pagelens.core.store.PageSearch.Hit hit = pagelens.core.store.PageSearch.find(store, pattern, from, fromOffset,
+                            new pagelens.ui.internal.MonitorAdapter(monitor, f -> {
+                            }));
+                    findLabel.getDisplay().asyncExec(() -> {
+                        if (findLabel.isDisposed()) {
+                            return;
+                        }
+                        if (hit == null) {
+                            findLabel.setText("not found in any page (" + pattern.length + " bytes)");
+                        } else {
+                            findLabel.setText(String.format(java.util.Locale.ROOT, "found in page %s at 0x%04X (%d bytes); Find next continues",
+                                    hit.page(), hit.offset(), pattern.length));
+                            findPage = hit.page();
+                            findOffset = hit.offset() + 1;
+                            showPage(hit.page());
+                            reveal(hit.offset(), pattern.length);
+                        }
+                    });
+                } catch (pagelens.core.io.CanceledException e) {
+                    return org.eclipse.core.runtime.Status.CANCEL_STATUS;
+                } catch (IOException | IllegalArgumentException e) {
+                    findLabel.getDisplay().asyncExec(() -> {
+                        if (!findLabel.isDisposed()) {
+                            findLabel.setText("cannot search: " + e.getMessage());
+                        }
+                    });
+                }
+                return org.eclipse.core.runtime.Status.OK_STATUS;
+            }
+        };
+        job.schedule();
+    }
+
+    /** The find bar's message (tests). */
+    public String findStatus() {
+        return findLabel.getText();
     }
 
     private void openBootPage() {
