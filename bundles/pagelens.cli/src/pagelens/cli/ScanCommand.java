@@ -47,7 +47,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-findings", defaultValue = "200", description = "Findings listed in text output (default ${DEFAULT-VALUE}); JSON lists all that were kept.")
     int maxFindings;
 
-    @Parameters(paramLabel = "FILE", description = "A data (.mdf/.ndf) or log (.ldf) file.")
+    @Parameters(paramLabel = "FILE", description = "A data (.mdf/.ndf) or log (.ldf) file, or a backup (.bak, plain or compressed).")
     Path file;
 
     @CommandLine.Spec
@@ -61,7 +61,21 @@ final class ScanCommand implements Callable<Integer> {
             throw new IOException(file + ": " + id.summary());
         }
         if (id.kind() == EvidenceKind.BACKUP || id.kind() == EvidenceKind.COMPRESSED_BACKUP) {
-            throw new IOException(file + ": is a " + id.kind().id() + "; use 'pagelens backup " + file + "' to verify the pages of a backup");
+            // a backup: every page of its data streams verified, reported like a file scan ('pagelens backup' tells more)
+            long t0 = System.nanoTime();
+            try (pagelens.core.backup.Backup b = pagelens.core.backup.Backup.read(file, false, Progress.forTerminal(spec.commandLine().getErr()))) {
+                ScanResult r = new ScanResult(file, java.nio.file.Files.size(file), id.kind().id(), -1, b.counts(), b.findings(),
+                        java.nio.file.Files.size(file), System.nanoTime() - t0, null);
+                String sha = noHash ? null : EvidenceSource.sha256(file, ProgressMonitor.NULL);
+                if (json) {
+                    Json.print(out, toJson(r, sha));
+                } else {
+                    printText(out, r, sha);
+                    out.println("  (a backup: 'pagelens backup " + file + "' shows its set, file list and boot page copies)");
+                }
+                Severity worst = b.findings().worst();
+                return worst != null && worst.atLeast(Severity.ERROR) ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
+            }
         }
         if (id.kind() == EvidenceKind.XTP_CONTAINER || id.kind() == EvidenceKind.DBCC_PAGE_DUMP) {
             throw new IOException(file + ": is a " + id.kind().id() + ", not a data or log file (use 'pagelens page' for DBCC output)");

@@ -90,6 +90,12 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         }
         Mtf.Walk walk = Mtf.walk(src);
         FindingSink sink = new FindingSink();
+        if (compressed && (((CompressedBackup) src).chunks().isEmpty() || walk.first("TAPE") == null)) {
+            sink.add(new Finding(Rules.BACKUP_CANNOT_DECODE, ((CompressedBackup) src).chunks().isEmpty()
+                    ? "MSSQLBAK backup without any MS-XCA chunk PageLens can read: encrypted, or compressed with QAT_DEFLATE or ZSTD"
+                    : "the decompressed stream does not start with an MTF TAPE block: encrypted, another algorithm, or damaged",
+                    new Location(path, -1, -1, 0, 0, 0)));
+        }
         for (String d : walk.damage()) {
             sink.add(new Finding(Rules.BACKUP_BLOCK_DAMAGED, d, new Location(path, -1, -1, -1, 0, 0)));
         }
@@ -150,6 +156,13 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             monitor.worked(count);
         });
         BackupXtp xtp = BackupXtp.look(src, walk, store, monitor);
+        if (src instanceof CompressedBackup cb) {
+            for (CompressedBackup.Chunk ch : cb.damagedChunks()) {
+                sink.add(new Finding(Rules.BACKUP_CANNOT_DECODE, String.format(Locale.ROOT, "compressed chunk at file offset 0x%X does not decompress: "
+                        + "stream bytes 0x%X to 0x%X were read as zeros", ch.fileOffset(), ch.streamOffset(), ch.streamOffset() + ch.outputSize()),
+                        new Location(path, -1, -1, ch.fileOffset(), 0, 0)));
+            }
+        }
         monitor.done();
         // slots with no page header: counted as "never used" like all-zero headers
         long zeroOrGarbage = store.slots().size() - c.total;

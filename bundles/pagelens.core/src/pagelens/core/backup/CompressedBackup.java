@@ -29,6 +29,7 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
     private final EvidenceSource file;
     private final List<Chunk> chunks = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Set<Integer> damaged = java.util.Collections.synchronizedSet(new java.util.TreeSet<>());
     private final long size;
     private final Map<Integer, byte[]> cache = new LinkedHashMap<>(CACHE * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -98,6 +99,13 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
         return file.path();
     }
 
+    /** Chunks that did not decompress (their bytes read as zeros), in order. */
+    public List<Chunk> damagedChunks() {
+        synchronized (damaged) {
+            return damaged.stream().map(chunks::get).toList();
+        }
+    }
+
     /** Size of the decompressed MTF stream. */
     @Override
     public long size() {
@@ -111,8 +119,10 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
             byte[] in = file.readFully(c.fileOffset() + HEADER, c.compressedLength());
             try {
                 b = XpressHuffman.decompress(in, 0, in.length, c.outputSize());
-            } catch (XpressHuffman.CorruptInput e) {
-                throw new IOException("compressed chunk at file offset 0x" + Long.toHexString(c.fileOffset()) + " is damaged: " + e.getMessage());
+            } catch (XpressHuffman.CorruptInput | RuntimeException e) {
+                // the rest of the backup is still read: this chunk's bytes read as zeros, and the damage is reported
+                damaged.add(i);
+                b = new byte[c.outputSize()];
             }
             cache.put(i, b);
         }

@@ -93,6 +93,14 @@ public final class Rules {
                     + "stripe of a backup written to several files, or truncated.",
             "Find the other files of the backup set (RESTORE LABELONLY / HEADERONLY show the family count) and restore from all of them.");
 
+    public static final Rule BACKUP_CANNOT_DECODE = new Rule("backup.cannot-decode", Severity.ERROR, "Backup content PageLens cannot decode",
+            "The backup starts like a compressed backup (MSSQLBAK) but its content is not MS-XCA (XPRESS) data that expands to an MTF "
+                    + "stream: it is encrypted (BACKUP ... WITH ENCRYPTION), compressed with another algorithm (QAT_DEFLATE from SQL Server "
+                    + "2022, ZSTD from 2025; their containers are not public), or a compressed chunk is damaged. The parts that could not be "
+                    + "decoded were not examined.",
+            "RESTORE HEADERONLY on a server shows Compressed, KeyAlgorithm and EncryptorType; RESTORE VERIFYONLY checks the backup. For "
+                    + "a damaged chunk, get another copy of the backup.");
+
     public static final Rule XTP_NOT_CONTAINER = new Rule("xtp.not-a-container", Severity.WARNING,
             "Not an In-Memory OLTP container",
             "The folder has neither a $HKv2 folder of checkpoint files (SQL Server 2016 and later) nor GUID-named FILESTREAM "
@@ -158,7 +166,7 @@ public final class Rules {
     public static List<Rule> all() {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
-                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
+                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, BACKUP_CANNOT_DECODE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
                 XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_CHECKSUM_MISMATCH, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
                 XTP_DMV_STATE);
     }
