@@ -78,10 +78,33 @@ final class BackupCommand implements Callable<Integer> {
             if (target != null && dbVersion != null) {
                 targetVerdict = RestoreTarget.verdict(dbVersion, target);
             }
+            java.util.List<pagelens.core.boot.BootCompare.Difference> diffs = java.util.List.of();
+            try {
+                diffs = b.bootCopyDifferences(layouts);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("pagelens: " + e.getMessage());
+            }
             if (json) {
-                Json.print(out, toJson(b, boot, targetVerdict));
+                ObjectNode o = toJson(b, boot, targetVerdict);
+                ArrayNode d = ((ObjectNode) o.get("sets").get(0)).putArray("bootCopyDifferences");
+                for (var x : diffs) {
+                    ObjectNode n = d.addObject();
+                    n.put("field", x.name());
+                    n.put("offset", x.offset());
+                    n.put("first", x.before());
+                    n.put("last", x.after());
+                    n.put("hekaton", x.hekaton());
+                }
+                Json.print(out, o);
             } else {
                 printText(out, b, boot, targetVerdict);
+                if (b.bootCopies().size() > 1) {
+                    out.println(diffs.isEmpty() ? "  boot page copies: every DBINFO field is the same in the first and the last copy"
+                            : "  boot page copies differ in " + diffs.size() + " field(s) (first -> last, the last is what a restore applies):");
+                    for (var x : diffs) {
+                        out.printf(Locale.ROOT, "    P+0x%03X %-40s %s -> %s%s%n", x.offset(), x.name(), x.before(), x.after(), x.hekaton() ? "  [Hekaton]" : "");
+                    }
+                }
             }
             if (timing) {
                 long t2 = System.nanoTime();

@@ -304,6 +304,26 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         return new String(h, off, size, StandardCharsets.UTF_16LE).replace("\0", "").trim();
     }
 
+    /**
+     * The field differences between the first and the last boot page copy (empty with one copy, or when they are equal
+     * field by field); the page header (m_lsn, checksum) is not a DBINFO field and is not compared here.
+     */
+    public List<pagelens.core.boot.BootCompare.Difference> bootCopyDifferences(pagelens.core.boot.BootLayouts layouts) throws IOException {
+        List<PageCopy> copies = bootCopies();
+        if (copies.size() < 2) {
+            return List.of();
+        }
+        try {
+            pagelens.core.boot.BootPage first = pagelens.core.boot.BootPage.decode(pages.read(copies.get(0)), layouts,
+                    pagelens.core.boot.XtpFilegroup.NOT_STATED, "compare");
+            pagelens.core.boot.BootPage last = pagelens.core.boot.BootPage.decode(pages.read(copies.get(copies.size() - 1)), layouts,
+                    pagelens.core.boot.XtpFilegroup.NOT_STATED, "compare");
+            return pagelens.core.boot.BootCompare.compare(first, last);
+        } catch (pagelens.core.boot.BootPageException e) {
+            throw new IOException("boot page copy cannot be decoded: " + e.getMessage(), e);
+        }
+    }
+
     /** The boot page copies (1:9) in stream order; the last is what a restore applies. */
     public List<PageCopy> bootCopies() {
         return pages.copies(new PageId(1, 9));

@@ -336,6 +336,20 @@ public final class BackupEditor extends ReadOnlyEditor {
         if (copies.isEmpty()) {
             row(boots, "", "", "", "no boot page (1:9) in the data streams");
         }
+        if (copies.size() > 1) {
+            try {
+                var diffs = b.bootCopyDifferences(BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder()));
+                if (diffs.isEmpty()) {
+                    row(boots, "", "", "", "first and last copy: every DBINFO field the same");
+                }
+                for (var d : diffs) {
+                    row(boots, "differs", String.format(Locale.ROOT, "P+0x%03X", d.offset()), d.before() + " -> " + d.after(),
+                            d.name() + (d.hekaton() ? "  [Hekaton]" : ""));
+                }
+            } catch (IOException e) {
+                row(boots, "", "", "", "copies not compared: " + e.getMessage());
+            }
+        }
     }
 
     private static void row(Table t, String... cells) {

@@ -114,6 +114,27 @@ class BackupTest {
         }
     }
 
+    /** The two boot page copies of the 2022 and 2019 backups differ as a backup in progress explains (format notes). */
+    @Test
+    void bootCopiesDifferWhereTheBackupMovedOn() throws Exception {
+        try (Backup b = Backup.read(Samples.get("quanlymypham2022-huycoder/Database.bak"))) {
+            var d = b.bootCopyDifferences(BootLayouts.builtIn());
+            assertEquals(5, d.size(), d.toString());
+            var lsn = d.stream().filter(x -> x.offset() == 0x1BC).findFirst().orElseThrow();
+            assertEquals("39:2154:1", lsn.before());
+            assertEquals("39:2157:1", lsn.after());
+            assertTrue(d.stream().noneMatch(x -> x.hekaton()), "no Hekaton field differs");
+        }
+        try (Backup b = Backup.read(Samples.get("inventory2019-yoppaii/Database.bak"))) {
+            var d = b.bootCopyDifferences(BootLayouts.builtIn());
+            assertEquals(3, d.size(), d.toString());
+            assertEquals("37:1664:1", d.stream().filter(x -> x.offset() == 0x1D4).findFirst().orElseThrow().after());
+        }
+        try (Backup b = Backup.read(Samples.get("pubs2012-dwipnandi/pubs.bak"))) {
+            assertEquals(java.util.List.of(), b.bootCopyDifferences(BootLayouts.builtIn()), "one copy: nothing to compare");
+        }
+    }
+
     /**
      * What is verified of the compressed sample: every chunk found decompresses, the stream starts with TAPE
      * then SSET, and the boot page inside decodes. MANIFEST.md speaks of 28 chunks and a 1,482,752-byte
