@@ -61,7 +61,7 @@ public final class DemoSet {
         if (!Files.exists(backup)) {
             BackupSpecimen.write(backup, DataFileSpecimen.Spec.defaults(512).withName("Inventory").withVersion(904, 904), monitor);
         }
-        out.add(backup);
+        out.add(0, backup); // before the data files, so that the damaged data file's editor stays the active one
         Path container = dir.resolve("demo-xtp-container");
         if (!Files.exists(container)) {
             XtpSpecimen.Written w = XtpSpecimen.write(container, 11);
