@@ -102,7 +102,78 @@ class ResponsivenessUiTest {
         System.out.print(line);
         Path out = Paths.get("target", "benchmarks");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("responsiveness.txt"), line);
+        Files.writeString(out.resolve("responsiveness.txt"), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Screens.save(Screens.snapshot(window.getShell()), "responsiveness-50GB.png");
+    }
+
+    /**
+     * The page map of a file of a million pages (an 8 GB sparse data file, scanned in the background as usual): the time
+     * to paint the map at the top, in the middle and at the end, at 2 px and 16 px cells, is logged.
+     */
+    @Test
+    void pageMapOfAMillionPages() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        Path big = tmp.resolve("sparse-1M-pages.mdf");
+        DataFileSpecimen.write(big, DataFileSpecimen.Spec.defaults(1024), ProgressMonitor.NULL);
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(1_000_000L * 8192);
+        }
+        EvidenceOpener.open(window, List.of(big));
+        Screens.spin(300);
+        EvidenceOpener.joinJobs(); // the hash and the scan of 8 GB
+        Screens.spin(300);
+        PageEditor ed = (PageEditor) page.getActiveEditor();
+        pagelens.ui.views.PageMapView map = (pagelens.ui.views.PageMapView) page.showView(pagelens.ui.views.PageMapView.ID);
+        page.activate(ed);
+        map.reload();
+        Screens.spin(300);
+        assertEquals(1_000_000L, map.shown().pages());
+        org.eclipse.swt.widgets.Canvas c = map.canvas();
+        StringBuilder sb = new StringBuilder("page map of 1,000,000 pages, paint times:");
+        org.eclipse.swt.widgets.Combo zoom = findCombo(c.getParent());
+        for (int z : new int[] { 0, 4 }) {
+            zoom.select(z);
+            zoom.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+            Screens.spin(100);
+            org.eclipse.swt.widgets.ScrollBar bar = c.getVerticalBar();
+            for (int pos : new int[] { 0, bar.getMaximum() / 2, bar.getMaximum() - bar.getThumb() }) {
+                bar.setSelection(pos);
+                // paint the whole map synchronously into an image (Control.print runs the paint listener)
+                org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(c.getDisplay(), c.getSize().x, c.getSize().y);
+                org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(img);
+                long s0 = System.nanoTime();
+                boolean printed = c.print(gc);
+                double ms = (System.nanoTime() - s0) / 1e6;
+                gc.dispose();
+                int colours = Screens.colours(img.getImageData()).size();
+                img.dispose();
+                assertTrue(printed && colours > 1, "the map painted into the image");
+                sb.append(String.format(Locale.ROOT, " %s at row %,d: %.1f ms;", zoom.getItem(z), pos, ms));
+            }
+        }
+        sb.append('\n');
+        System.out.print(sb);
+        Path out = Paths.get("target", "benchmarks");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("responsiveness.txt"), sb.toString(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        org.eclipse.swt.graphics.ImageData px = Screens.snapshot(c);
+        assertTrue(Screens.colours(px).size() > 2, "the map paints its cells");
+        Screens.save(Screens.snapshot(window.getShell()), "page-map-1M.png");
+    }
+
+    private static org.eclipse.swt.widgets.Combo findCombo(org.eclipse.swt.widgets.Composite parent) {
+        for (org.eclipse.swt.widgets.Control k : parent.getChildren()) {
+            if (k instanceof org.eclipse.swt.widgets.Combo co) {
+                return co;
+            }
+            if (k instanceof org.eclipse.swt.widgets.Composite comp) {
+                org.eclipse.swt.widgets.Combo f = findCombo(comp);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 }
