@@ -160,6 +160,7 @@ class ResponsivenessUiTest {
         org.eclipse.swt.graphics.ImageData px = Screens.snapshot(c);
         assertTrue(Screens.colours(px).size() > 2, "the map paints its cells");
         Screens.save(Screens.snapshot(window.getShell()), "page-map-1M.png");
+        page.hideView(map); // the next test gets a fresh map (default zoom, at the top)
     }
 
     private static org.eclipse.swt.widgets.Combo findCombo(org.eclipse.swt.widgets.Composite parent) {
