@@ -157,6 +157,37 @@ public final class XtpDmv {
         return null;
     }
 
+    /**
+     * The files in pair order: each data file the import pairs with a delta file (pair_file_id), followed by that delta,
+     * numbered 1, 2, ...; then every other file in its original order. Without an import the order is unchanged and
+     * no file has a pair.
+     */
+    public static java.util.LinkedHashMap<XtpContainer.CheckpointFile, String> inPairs(Import dmv, List<XtpContainer.CheckpointFile> files) {
+        java.util.LinkedHashMap<XtpContainer.CheckpointFile, String> out = new java.util.LinkedHashMap<>();
+        if (dmv != null) {
+            int n = 0;
+            for (XtpContainer.CheckpointFile f : files) {
+                Row r = rowFor(dmv, f);
+                if (r == null || r.fileType() == null || r.fileType() != 0 || r.pairId() == null || out.containsKey(f)) {
+                    continue;
+                }
+                XtpContainer.CheckpointFile partner = files.stream().filter(g -> g.guid() != null && g.guid().equalsIgnoreCase(r.pairId()))
+                        .findFirst().orElse(null);
+                n++;
+                out.put(f, "pair " + n + ": data");
+                if (partner != null && !out.containsKey(partner)) {
+                    out.put(partner, "pair " + n + ": delta");
+                } else if (partner == null) {
+                    out.put(f, "pair " + n + ": data (delta not on disk)");
+                }
+            }
+        }
+        for (XtpContainer.CheckpointFile f : files) {
+            out.putIfAbsent(f, "");
+        }
+        return out;
+    }
+
     /** Compares the import with what is on disk. */
     public static List<Finding> crossCheck(Import dmv, XtpContainer.Scan scan) {
         List<Finding> out = new ArrayList<>();

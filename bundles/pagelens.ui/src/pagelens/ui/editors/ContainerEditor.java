@@ -59,7 +59,8 @@ public final class ContainerEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.container";
     static final String LABEL_BAD = "BAD";
     static final String[] COLUMNS = { "File", "GUID", "Size", "Used [EMPIRICAL]", "Unused (zero)", "Blocks", "Records", "Type [inferred]",
-            "Findings" };
+            "Findings", "Pair [DMV]" };
+    private java.util.Map<XtpContainer.CheckpointFile, String> pairs = java.util.Map.of();
 
     private EvidenceEditorInput in;
     private Label headline;
@@ -149,7 +150,7 @@ public final class ContainerEditor extends ReadOnlyEditor {
             }
         };
         DataLayer data = new DataLayer(body, 110, 22);
-        int[] widths = { 200, 270, 100, 120, 110, 60, 70, 270, 70 };
+        int[] widths = { 200, 270, 100, 120, 110, 60, 70, 270, 70, 170 };
         for (int i = 0; i < widths.length; i++) {
             data.setColumnWidthByPosition(i, widths[i]);
         }
@@ -280,6 +281,11 @@ public final class ContainerEditor extends ReadOnlyEditor {
         }
     }
 
+    /** The value of a body cell by row and column index (tests; the table may scroll columns out of view). */
+    public Object cellValue(int row, int col) {
+        return cell(rows.get(row), col);
+    }
+
     Object cell(XtpContainer.CheckpointFile f, int col) {
         XtpBlocks.FileWalk w = f.walk();
         XtpDmv.Row r = XtpDmv.rowFor(dmv, f);
@@ -295,7 +301,8 @@ public final class ContainerEditor extends ReadOnlyEditor {
             case 5 -> w.blocks().size();
             case 6 -> String.format(Locale.ROOT, "%,d", w.rows());
             case 7 -> w.inferredKind();
-            default -> w.findings().size();
+            case 8 -> w.findings().size();
+            default -> pairs.getOrDefault(f, "");
         };
     }
 
@@ -308,7 +315,9 @@ public final class ContainerEditor extends ReadOnlyEditor {
             return;
         }
         rows.clear();
-        rows.addAll(s.files());
+        // with a DMV import, data files are followed by their delta files
+        pairs = XtpDmv.inPairs(dmv, s.files());
+        rows.addAll(pairs.keySet());
         long errors = java.util.stream.Stream.concat(s.findings().stream(), cross.stream()).filter(f -> f.severity().atLeast(Severity.ERROR)).count();
         headline.setText(String.format(Locale.ROOT, "%s - %d checkpoint files, %,d bytes, %,d blocks, %,d records%s",
                 s.layout().label(), s.files().size(), s.totalSize(), s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(),
