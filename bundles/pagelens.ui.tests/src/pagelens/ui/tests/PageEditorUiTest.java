@@ -123,6 +123,18 @@ class PageEditorUiTest {
         assertTrue(tree.getSelection()[0].getText().startsWith("m_pageId"), tree.getSelection()[0].getText());
         org.eclipse.swt.graphics.ImageData px = Screens.snapshot(tree);
         assertTrue(Screens.colours(px).size() > 3, "the Outline tree paints text");
+        // the Data Inspector view follows the caret, and the page
+        pagelens.ui.views.DataInspectorView insp = (pagelens.ui.views.DataInspectorView) page.showView(pagelens.ui.views.DataInspectorView.ID);
+        page.activate(ed);
+        java.lang.reflect.Method inspect = PageEditor.class.getDeclaredMethod("inspect", int.class);
+        inspect.setAccessible(true);
+        inspect.invoke(ed, 0x20); // what a click on the byte at 0x20 does
+        Screens.spin(200);
+        assertTrue(insp.rows().contains("page id (u32 page, u16 file) = (1:20)"), insp.rows().toString());
+        ed.showPage(new PageId(1, 21));
+        Screens.spin(200);
+        assertTrue(insp.rows().contains("page id (u32 page, u16 file) = (1:21)"), "the view follows the page: " + insp.rows());
+        assertTrue(Screens.colours(Screens.snapshot(insp.table())).size() > 3, "the inspector paints its rows");
         Screens.save(Screens.snapshot(window.getShell()), "page-editor-outline.png");
     }
 

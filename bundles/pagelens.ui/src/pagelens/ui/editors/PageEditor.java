@@ -486,6 +486,9 @@ public final class PageEditor extends EditorPart {
         selectionLayer.clear();
         viewportLayer.setOriginY(viewportLayer.getStartYOfRowPosition(0));
         natTable.refresh(false);
+        if (inspected >= 0) {
+            inspect(inspected); // the same offset on the new page
+        }
         natTable.redraw();
     }
 
@@ -721,13 +724,37 @@ public final class PageEditor extends EditorPart {
         });
     }
 
-    /** Fills the data inspector for the byte at {@code off}. */
+    private int inspected = -1;
+    private final java.util.List<Runnable> caretListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Fills the data inspector for the byte at {@code off}; the Data Inspector view follows. */
     void inspect(int off) {
+        inspected = off;
         inspector.removeAll();
-        for (pagelens.core.page.Inspector.Reading r : pagelens.core.page.Inspector.read(bytes, off)) {
+        for (pagelens.core.page.Inspector.Reading r : inspection()) {
             org.eclipse.swt.widgets.TableItem it = new org.eclipse.swt.widgets.TableItem(inspector, SWT.NONE);
             it.setText(new String[] { r.name(), r.value() });
         }
+        caretListeners.forEach(Runnable::run);
+    }
+
+    /** The readings at the selected byte (empty before a byte is selected). */
+    public java.util.List<pagelens.core.page.Inspector.Reading> inspection() {
+        return inspected < 0 || bytes == null ? java.util.List.of() : pagelens.core.page.Inspector.read(bytes, inspected);
+    }
+
+    /** Page offset of the selected byte, or -1. */
+    public int caret() {
+        return inspected;
+    }
+
+    /** Called on the UI thread whenever the selected byte changes (the Data Inspector view). */
+    public void addCaretListener(Runnable r) {
+        caretListeners.add(r);
+    }
+
+    public void removeCaretListener(Runnable r) {
+        caretListeners.remove(r);
     }
 
     /** The data inspector's rows (tests). */

@@ -20,6 +20,7 @@ public final class PageLensPerspective implements IPerspectiveFactory {
         // the page editor's structure tree (linked to its bytes) below the evidence
         IFolderLayout outline = layout.createFolder("pagelens.outline", IPageLayout.BOTTOM, 0.5f, "pagelens.left");
         outline.addView(IPageLayout.ID_OUTLINE);
+        outline.addView(pagelens.ui.views.DataInspectorView.ID);
         IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.78f, editors);
         bottom.addView(pagelens.ui.views.FindingsView.ID);
         bottom.addView(pagelens.ui.views.PageMapView.ID);
@@ -27,6 +28,7 @@ public final class PageLensPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(EvidenceExplorerView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
+        layout.addShowViewShortcut(pagelens.ui.views.DataInspectorView.ID);
         layout.addShowViewShortcut(pagelens.ui.views.FindingsView.ID);
         layout.addShowViewShortcut(pagelens.ui.views.PageMapView.ID);
     }
