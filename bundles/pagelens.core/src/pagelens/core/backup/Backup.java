@@ -136,10 +136,15 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         BackupPageStore store = new BackupPageStore(src, walk, Long.MAX_VALUE, (first, buf, count) -> {
             monitor.checkCanceled();
             PageVerification[] v = new PageVerification[count];
+            int[] quick = new int[count];
             java.util.stream.IntStream.range(0, count).parallel().forEach(j -> {
                 int at = j * Page.SIZE;
                 if (buf[at] == 1 && !Bytes.allZero(buf, at, Page.HEADER_SIZE)) {
-                    v[j] = PageVerification.verify(buf, at, null);
+                    // the allocation-free check clears healthy pages; anything else gets the full verification
+                    quick[j] = PageVerification.quick(buf, at, Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20), new int[16]);
+                    if (quick[j] == PageVerification.QUICK_NEEDS_DETAIL) {
+                        v[j] = PageVerification.verify(buf, at, null);
+                    }
                 }
             });
             for (int j = 0; j < count; j++) {
@@ -150,8 +155,19 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
                 long off = first + (long) j * Page.SIZE;
                 PageCopy copy = new PageCopy(new PageId(Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20)),
                         new pagelens.core.store.Provenance(path, off, 0));
-                count(path, v[j], copy, c, sink);
-                groups.add(copy.id(), buf[at + 1] & 0xFF, v[j]);
+                if (quick[j] == PageVerification.QUICK_OK_CHECKSUM) {
+                    c.total++;
+                    c.checksumProtected++;
+                    c.checksumOk++;
+                    groups.add(copy.id(), buf[at + 1] & 0xFF, 3);
+                } else if (quick[j] == PageVerification.QUICK_OK_NONE) {
+                    c.total++;
+                    c.unprotected++;
+                    groups.add(copy.id(), buf[at + 1] & 0xFF, 1);
+                } else {
+                    count(path, v[j], copy, c, sink);
+                    groups.add(copy.id(), buf[at + 1] & 0xFF, health(v[j]));
+                }
             }
             monitor.worked(count);
         });
@@ -179,6 +195,12 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, groups.groups());
     }
 
+    /** 0 never used, 1 unprotected, 2 damaged, 3 verified. */
+    private static int health(PageVerification v) {
+        return v == null ? 0 : v.protection() == PageVerification.Protection.NONE ? 1
+                : v.protection() == PageVerification.Protection.CHECKSUM && !v.checksumOk() || v.isTorn() ? 2 : 3;
+    }
+
     /** Page groups by type and health per file id, as the evidence explorer shows them. */
     private static final class GroupCounter {
         private final java.util.Map<Integer, long[]> types = new java.util.TreeMap<>();
@@ -186,15 +208,13 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         private final java.util.Map<Integer, long[]> health = new java.util.TreeMap<>();
         private final java.util.Map<Integer, long[]> firstHealth = new java.util.TreeMap<>();
 
-        void add(PageId id, int type, PageVerification v) {
+        void add(PageId id, int type, int h) {
             long[] t = types.computeIfAbsent(id.fileId(), k -> new long[256]);
             long[] ft = firstType.computeIfAbsent(id.fileId(), k -> filled(256));
             t[type]++;
             if (ft[type] < 0) {
                 ft[type] = id.pageId();
             }
-            int h = v == null ? 0 : v.protection() == PageVerification.Protection.NONE ? 1
-                    : v.protection() == PageVerification.Protection.CHECKSUM && !v.checksumOk() || v.isTorn() ? 2 : 3;
             long[] hc = health.computeIfAbsent(id.fileId(), k -> new long[4]);
             long[] fh = firstHealth.computeIfAbsent(id.fileId(), k -> filled(4));
             hc[h]++;
