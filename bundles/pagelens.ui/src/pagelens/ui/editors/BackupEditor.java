@@ -68,13 +68,7 @@ public final class BackupEditor extends ReadOnlyEditor {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof EvidenceEditorInput e)) {
-            throw new PartInitException("not evidence: " + input);
-        }
-        in = e;
-        setSite(site);
-        setInput(input);
-        setPartName(in.getName() + " (backup)");
+        in = initEvidence(site, input, " (backup)");
     }
 
     /** The backup once read (tests), or null. */

@@ -78,14 +78,8 @@ public final class BootPageEditor extends ReadOnlyEditor {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof EvidenceEditorInput in)) {
-            throw new PartInitException("PageLens boot page editor needs an evidence file");
-        }
-        setSite(site);
-        setInput(input);
+        EvidenceEditorInput in = initEvidence(site, input, " boot page");
         file = in.file();
-        setPartName(in.getName() + " boot page");
-        setTitleToolTip(in.getToolTipText());
         layouts = BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder());
         try {
             copies = BootSources.read(file);

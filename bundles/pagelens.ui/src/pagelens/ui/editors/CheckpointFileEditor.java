@@ -77,13 +77,7 @@ public final class CheckpointFileEditor extends ReadOnlyEditor {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof EvidenceEditorInput e)) {
-            throw new PartInitException("not evidence: " + input);
-        }
-        in = e;
-        setSite(site);
-        setInput(input);
-        setPartName(in.getName() + " (blocks)");
+        in = initEvidence(site, input, " (blocks)");
     }
 
     /** The walk once done (tests), or null. */

@@ -78,13 +78,7 @@ public final class ContainerEditor extends ReadOnlyEditor {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof EvidenceEditorInput e)) {
-            throw new PartInitException("not evidence: " + input);
-        }
-        in = e;
-        setSite(site);
-        setInput(input);
-        setPartName(in.getName() + " (container)");
+        in = initEvidence(site, input, " (container)");
     }
 
     @Override

@@ -48,8 +48,6 @@ public final class HexEditor extends ReadOnlyEditor {
     private NatTable natTable;
     private Label windowLabel;
     private Label findLabel;
-    private Text findText;
-    private org.eclipse.swt.widgets.Combo findMode;
     private long findFrom;
     private String lastFind;
     private Text offsetText;
@@ -59,13 +57,7 @@ public final class HexEditor extends ReadOnlyEditor {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof EvidenceEditorInput in)) {
-            throw new PartInitException("PageLens hex editor needs an evidence file");
-        }
-        setSite(site);
-        setInput(input);
-        setPartName(in.getName());
-        setTitleToolTip(in.getToolTipText());
+        EvidenceEditorInput in = initEvidence(site, input, "");
         try {
             source = EvidenceSource.open(in.file());
         } catch (IOException e) {
@@ -150,24 +142,7 @@ public final class HexEditor extends ReadOnlyEditor {
         next.addListener(SWT.Selection, e -> setWindow(windowStart + WINDOW_BYTES));
         windowLabel = new Label(bar, SWT.NONE);
         windowLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Composite fb = new Composite(root, SWT.NONE);
-        fb.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        GridLayout fl = new GridLayout(5, false);
-        fl.marginHeight = 0;
-        fb.setLayout(fl);
-        new Label(fb, SWT.NONE).setText("Find:");
-        findMode = new org.eclipse.swt.widgets.Combo(fb, SWT.READ_ONLY);
-        findMode.setItems("Hex bytes", "Text (Latin-1)", "Text (UTF-16LE)");
-        findMode.select(0);
-        findText = new Text(fb, SWT.BORDER | SWT.SINGLE);
-        findText.setMessage("4D 5A 90 or text");
-        findText.setLayoutData(new GridData(220, SWT.DEFAULT));
-        findText.addListener(SWT.DefaultSelection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
-        Button find = new Button(fb, SWT.PUSH);
-        find.setText("Find next");
-        find.addListener(SWT.Selection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
-        findLabel = new Label(fb, SWT.NONE);
-        findLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        findLabel = new FindBar(root, "Find:", 220, this::findNext).status;
     }
 
     /** Finds the pattern after the last hit (or from the start of the file) in a background job; the hit is selected. */

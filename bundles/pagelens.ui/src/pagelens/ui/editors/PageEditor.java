@@ -263,8 +263,6 @@ public final class PageEditor extends EditorPart {
         createFindBar(root);
     }
 
-    private org.eclipse.swt.widgets.Combo findMode;
-    private Text findText;
     private Label findLabel;
     private String lastFind;
     private PageId findPage;
@@ -272,24 +270,7 @@ public final class PageEditor extends EditorPart {
 
     /** Find bytes or text in the pages of the evidence (each page's first copy), in a background job. */
     private void createFindBar(Composite root) {
-        Composite fb = new Composite(root, SWT.NONE);
-        fb.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        GridLayout fl = new GridLayout(5, false);
-        fl.marginHeight = 0;
-        fb.setLayout(fl);
-        new Label(fb, SWT.NONE).setText("Find in pages:");
-        findMode = new org.eclipse.swt.widgets.Combo(fb, SWT.READ_ONLY);
-        findMode.setItems("Hex bytes", "Text (Latin-1)", "Text (UTF-16LE)");
-        findMode.select(0);
-        findText = new Text(fb, SWT.BORDER | SWT.SINGLE);
-        findText.setMessage("4D 5A 90 or text");
-        findText.setLayoutData(new GridData(200, SWT.DEFAULT));
-        findText.addListener(SWT.DefaultSelection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
-        Button find = new Button(fb, SWT.PUSH);
-        find.setText("Find next");
-        find.addListener(SWT.Selection, e -> findNext(findText.getText(), pagelens.core.io.ByteSearch.Mode.values()[findMode.getSelectionIndex()]));
-        findLabel = new Label(fb, SWT.NONE);
-        findLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        findLabel = new FindBar(root, "Find in pages:", 200, this::findNext).status;
     }
 
     /** Finds the pattern after the last hit (or from the current page) and shows the page with the match selected. */
