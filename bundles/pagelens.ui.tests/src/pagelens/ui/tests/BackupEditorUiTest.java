@@ -102,4 +102,26 @@ class BackupEditorUiTest {
         pagelens.ui.model.EvidenceRegistry.get().clear();
         Screens.save(Screens.snapshot(window.getShell()), "backup-editor-pubs.png");
     }
+
+    @Test
+    void realBackupWithTwoBootCopiesShowsTheirDifferences() throws Exception {
+        String prop = System.getProperty("pagelens.samples");
+        Path bak = prop == null ? null : Paths.get(prop, "quanlymypham2022-huycoder/Database.bak");
+        Assumptions.assumeTrue(bak != null && Files.exists(bak), "real samples not found (../shared/samples absent): skipping");
+        BackupEditor ed = waitFor((BackupEditor) page.openEditor(new EvidenceEditorInput(bak), BackupEditor.ID));
+        org.eclipse.swt.widgets.Table t = ed.bootsTable();
+        assertEquals("0x4200", t.getItem(0).getText(1));
+        assertEquals("0x2E4A00", t.getItem(1).getText(1));
+        long differs = java.util.Arrays.stream(t.getItems()).filter(i -> i.getText(0).equals("differs")).count();
+        assertEquals(5, differs, "the 2022 backup's two boot copies differ in 5 DBINFO fields");
+        assertTrue(java.util.Arrays.stream(t.getItems()).anyMatch(i -> i.getText(2).equals("39:2154:1 -> 39:2157:1")));
+        page.setPartState(page.getReference(ed), IWorkbenchPage.STATE_MAXIMIZED);
+        ed.revealBootCopies();
+        Screens.spin(300);
+        ImageData px = Screens.snapshot(t);
+        Screens.save(Screens.snapshot(window.getShell()), "backup-editor-boot-copies-2022.png");
+        // the rows' text is painted: dark text pixels on the table's background, in the table's own area
+        assertTrue(Screens.count(px, c -> c.red < 80 && c.green < 80 && c.blue < 80) > 300, "the table paints its rows");
+        page.setPartState(page.getReference(ed), IWorkbenchPage.STATE_RESTORED);
+    }
 }

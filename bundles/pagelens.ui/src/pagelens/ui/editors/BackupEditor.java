@@ -86,6 +86,16 @@ public final class BackupEditor extends ReadOnlyEditor {
         return files;
     }
 
+    /** The boot page copies table (tests). */
+    public Table bootsTable() {
+        return boots;
+    }
+
+    /** Scrolls the editor so that the boot page copies are in view. */
+    public void revealBootCopies() {
+        ((ScrolledComposite) body.getParent()).showControl(boots);
+    }
+
     /** Chooses a restore target release (tests and the combo). */
     public String checkTarget(int release) {
         for (int i = 0; i < RestoreTarget.RELEASES.length; i++) {
@@ -273,7 +283,7 @@ public final class BackupEditor extends ReadOnlyEditor {
             for (TableColumn c : t.getColumns()) {
                 int w = c.getWidth();
                 c.pack();
-                c.setWidth(Math.min(Math.max(w, c.getWidth()), t == set ? 560 : 900));
+                c.setWidth(Math.min(Math.max(w, c.getWidth()), t == set ? 560 : t == boots ? 420 : 900));
             }
         }
         body.layout(true, true);
