@@ -172,6 +172,15 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             monitor.worked(count);
         });
         BackupXtp xtp = BackupXtp.look(src, walk, store, monitor);
+        for (int fileId : store.fileIds()) {
+            long[] m = missingExtents(store, fileId, catalog);
+            if (m[0] > 0) {
+                sink.add(new Finding(Rules.BACKUP_MISSING_EXTENTS, String.format(Locale.ROOT,
+                        "%,d of %,d extents the GAM of file %d marks allocated are not in this backup (the first at page %d): it may be one "
+                                + "stripe of a backup written to several files", m[0], m[1], fileId, m[2] * 8),
+                        new Location(path, fileId, m[2] * 8, -1, 0, 0)));
+            }
+        }
         if (src instanceof CompressedBackup cb) {
             for (CompressedBackup.Chunk ch : cb.damagedChunks()) {
                 sink.add(new Finding(Rules.BACKUP_CANNOT_DECODE, String.format(Locale.ROOT, "compressed chunk at file offset 0x%X does not decompress: "
@@ -249,6 +258,43 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             }
             return java.util.Collections.unmodifiableMap(out);
         }
+    }
+
+    /**
+     * Extents of a file that its own GAM pages (last copy in the backup) mark allocated but of which no page is in the
+     * data streams: {missing, allocated, first missing extent}. A full backup copies every allocated extent
+     * (docs/formats.md 5.5), so a missing one means a stripe or damage. Nothing is counted without a GAM page.
+     */
+    public static long[] missingExtents(BackupPageStore store, int fileId, BackupCatalog catalog) throws IOException {
+        long pages = catalog.files().stream().filter(f -> f.fileId() == fileId).mapToLong(f -> f.size() / Page.SIZE).findFirst()
+                .orElse(store.pageLimit(fileId));
+        pages = Math.max(pages, store.pageLimit(fileId));
+        if (store.copies(new PageId(fileId, 2)).isEmpty()) {
+            return new long[] { 0, 0, -1 };
+        }
+        pagelens.core.alloc.AllocationState a = pagelens.core.alloc.AllocationState.read(store, fileId, pages);
+        var all = store.all();
+        long missing = 0;
+        long allocated = 0;
+        long first = -1;
+        for (long e = 0; e * 8 < pages; e++) {
+            Boolean alloc = a.extentAllocated(e * 8);
+            if (alloc == null || !alloc) {
+                continue;
+            }
+            allocated++;
+            boolean any = false;
+            for (int k = 0; k < 8 && !any; k++) {
+                any = all.containsKey(new PageId(fileId, e * 8 + k));
+            }
+            if (!any) {
+                missing++;
+                if (first < 0) {
+                    first = e;
+                }
+            }
+        }
+        return new long[] { missing, allocated, first };
     }
 
     /** The FILELISTONLY-style type of a listed file. */

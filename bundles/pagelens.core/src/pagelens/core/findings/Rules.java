@@ -93,6 +93,12 @@ public final class Rules {
                     + "stripe of a backup written to several files, or truncated.",
             "Find the other files of the backup set (RESTORE LABELONLY / HEADERONLY show the family count) and restore from all of them.");
 
+    public static final Rule BACKUP_MISSING_EXTENTS = new Rule("backup.missing-extents", Severity.ERROR, "Allocated extents missing from the backup",
+            "The file's own allocation map (GAM) inside the backup marks extents as allocated, but none of their pages is in the "
+                    + "backup's data streams. A full backup copies every allocated extent, so this backup is one stripe of a backup "
+                    + "written to several files, or it is damaged or truncated.",
+            "Find the other files of the backup set (RESTORE LABELONLY shows the media family count) and read them together.");
+
     public static final Rule BACKUP_CANNOT_DECODE = new Rule("backup.cannot-decode", Severity.ERROR, "Backup content PageLens cannot decode",
             "The backup starts like a compressed backup (MSSQLBAK) but its content is not MS-XCA (XPRESS) data that expands to an MTF "
                     + "stream: it is encrypted (BACKUP ... WITH ENCRYPTION), compressed with another algorithm (QAT_DEFLATE from SQL Server "
@@ -166,7 +172,7 @@ public final class Rules {
     public static List<Rule> all() {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
-                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, BACKUP_CANNOT_DECODE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
+                BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, BACKUP_MISSING_EXTENTS, BACKUP_CANNOT_DECODE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
                 XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_CHECKSUM_MISMATCH, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
                 XTP_DMV_STATE);
     }

@@ -38,10 +38,19 @@ public final class BackupSpecimen {
 
     /** Writes the backup of {@code spec}'s data file to {@code out} (created or replaced). */
     public static void write(Path out, DataFileSpecimen.Spec spec, ProgressMonitor monitor) throws IOException {
+        write(out, spec, false, monitor);
+    }
+
+    /**
+     * Writes the backup; with {@code stripe} only every other allocated extent after the first two is written, as one
+     * file of a backup striped over two files holds (the GAM inside still marks them all allocated).
+     */
+    public static void write(Path out, DataFileSpecimen.Spec spec, boolean stripe, ProgressMonitor monitor) throws IOException {
         DataFileSpecimen gen = DataFileSpecimen.of(spec);
+        java.util.function.LongPredicate in = p -> (gen.extentUsed(p) || p < 16) && (!stripe || p < 16 || p / 8 % 2 == 0);
         long used = 0;
         for (long p = 0; p < spec.pages(); p++) {
-            if (gen.extentUsed(p) || p < 16) {
+            if (in.test(p)) {
                 used++;
             }
         }
@@ -54,8 +63,8 @@ public final class BackupSpecimen {
             w.volb();
             byte[] mqci = mqci(spec);
             w.msci("MSCI", mqci);
-            w.msda(gen, 0, spec.pages(), used, monitor);
-            w.msda(gen, 0, Math.min(16, spec.pages()), Math.min(16, spec.pages()), monitor);
+            w.msda(gen, 0, spec.pages(), used, in, monitor);
+            w.msda(gen, 0, Math.min(16, spec.pages()), Math.min(16, spec.pages()), p -> true, monitor);
             w.simple("MSTL", 596);
             w.msci("MSLS", mqci);
             w.sfmb();
@@ -123,7 +132,8 @@ public final class BackupSpecimen {
     }
 
     /** An MSDA block: APAD, one MQDA stream with the pages of used extents, an empty MQDA, SPAD. */
-    private void msda(DataFileSpecimen gen, long from, long to, long count, ProgressMonitor monitor) throws IOException {
+    private void msda(DataFileSpecimen gen, long from, long to, long count, java.util.function.LongPredicate in, ProgressMonitor monitor)
+            throws IOException {
         long start = pos;
         // the MQDA data (after its 2-byte lead) starts on a 512-byte boundary, as in the samples
         long dataAt = align(start + 60 + 22 + 22 + 2, 512) - 2;
@@ -139,7 +149,7 @@ public final class BackupSpecimen {
         ByteBuffer batch = ByteBuffer.allocate(BATCH * Page.SIZE);
         long written = 0;
         for (long p = from; p < to; p++) {
-            if (!(gen.extentUsed(p) || p < 16)) {
+            if (!in.test(p)) {
                 continue;
             }
             batch.put(gen.page(p));

@@ -72,4 +72,23 @@ class BackupSpecimenTest {
             assertEquals(99, b.findings().findings().get(0).location().pageId());
         }
     }
+
+    @Test
+    void oneStripeOfTwoMissesHalfTheExtents() throws Exception {
+        DataFileSpecimen.Spec spec = DataFileSpecimen.Spec.defaults(1024).withUsedFraction(1.0);
+        Path bak = tmp.resolve("stripe1.bak");
+        BackupSpecimen.write(bak, spec, true, ProgressMonitor.NULL);
+        try (Backup b = Backup.read(bak)) {
+            var f = b.findings().findings().stream().filter(x -> x.ruleId().equals("backup.missing-extents")).toList();
+            assertEquals(1, f.size(), b.findings().findings().toString());
+            // 128 extents allocated; extents 0 and 1 and every even one after them are written: 63 odd extents missing
+            assertTrue(f.get(0).title().startsWith("63 of 128 extents"), f.get(0).title());
+            assertEquals(24, f.get(0).location().pageId(), "the first missing extent starts at page 24");
+        }
+        Path full = tmp.resolve("full.bak");
+        BackupSpecimen.write(full, spec, false, ProgressMonitor.NULL);
+        try (Backup b = Backup.read(full)) {
+            assertTrue(b.findings().findings().stream().noneMatch(x -> x.ruleId().equals("backup.missing-extents")));
+        }
+    }
 }
