@@ -99,6 +99,8 @@ class BackupEditorUiTest {
         assertEquals("3,211,264", ed.filesTable().getItem(0).getText(3));
         assertTrue(ed.checkTarget(2008).contains("cannot be restored"));
         EvidenceOpener.joinJobs();
+        org.junit.jupiter.api.Assertions.assertSame(pagelens.ui.model.EvidenceRegistry.get().items().get(0).backup(), ed.backup(),
+                "the editor shows the evidence job's reading, not a second read of the backup");
         pagelens.ui.model.EvidenceRegistry.get().clear();
         Screens.save(Screens.snapshot(window.getShell()), "backup-editor-pubs.png");
     }

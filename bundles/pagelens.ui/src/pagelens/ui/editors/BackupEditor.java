@@ -203,11 +203,54 @@ public final class BackupEditor extends ReadOnlyEditor {
         return t;
     }
 
+    /** Whether this editor read the backup itself (then it closes it); otherwise it shows the evidence job's reading. */
+    private boolean ownsBackup;
+
     private void load() {
+        // the evidence job reads the backup once; this editor shows its result (opened without one, it reads itself)
+        pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().items().stream()
+                .filter(x -> x.path().equals(in.file())).findFirst().orElse(null);
+        if (item != null) {
+            java.util.function.Consumer<pagelens.ui.model.EvidenceItem> l = x -> {
+                if (x == item && (x.backup() != null || x.backupError() != null)) {
+                    Job.create("Boot page of " + in.getName(), (IProgressMonitor m) -> {
+                        if (backup == null && error == null) {
+                            accept(x.backup(), x.backupError());
+                        }
+                        return Status.OK_STATUS;
+                    }).schedule();
+                }
+            };
+            pagelens.ui.model.EvidenceRegistry.get().addListener(l);
+            body.addDisposeListener(e -> pagelens.ui.model.EvidenceRegistry.get().removeListener(l));
+            l.accept(item);
+            return;
+        }
+        ownsBackup = true;
         Job job = Job.create("Reading backup " + in.getName(), (IProgressMonitor m) -> {
             try {
-                Backup b = Backup.read(in.file(), false, new MonitorAdapter(m, f -> {
-                }));
+                accept(Backup.read(in.file(), false, new MonitorAdapter(m, f -> {
+                })), null);
+            } catch (OperationCanceledException | pagelens.core.io.CanceledException e) {
+                accept(null, "reading was canceled");
+            } catch (IOException | RuntimeException e) {
+                accept(null, e.getMessage());
+            }
+            return Status.OK_STATUS;
+        });
+        job.setUser(false);
+        job.schedule();
+    }
+
+    /** Takes a reading (or its error), decodes the boot page and shows everything (any thread). */
+    private synchronized void accept(Backup b, String err) {
+        if (backup != null || error != null) {
+            return;
+        }
+        if (b == null) {
+            error = err;
+        } else {
+            try {
                 BootPage bp = null;
                 if (!b.bootCopies().isEmpty()) {
                     try {
@@ -218,20 +261,16 @@ public final class BackupEditor extends ReadOnlyEditor {
                         error = "boot page: " + e.getMessage();
                     }
                 }
-                backup = b;
                 boot = bp;
-            } catch (OperationCanceledException e) {
-                error = "reading was canceled";
+                backup = b;
             } catch (IOException | RuntimeException e) {
                 error = e.getMessage();
+                backup = b;
             }
-            if (!body.isDisposed()) {
-                body.getDisplay().asyncExec(this::show);
-            }
-            return Status.OK_STATUS;
-        });
-        job.setUser(false);
-        job.schedule();
+        }
+        if (!body.isDisposed()) {
+            body.getDisplay().asyncExec(this::show);
+        }
     }
 
     private void show() {
@@ -405,7 +444,7 @@ public final class BackupEditor extends ReadOnlyEditor {
     @Override
     public void dispose() {
         Backup b = backup;
-        if (b != null) {
+        if (b != null && ownsBackup) {
             try {
                 b.close();
             } catch (IOException e) {

@@ -88,14 +88,36 @@ public final class EvidenceItem {
     }
 
     private volatile pagelens.core.backup.Backup backup;
+    private volatile String backupError;
 
-    /** The backup as the evidence job read it (closed: its facts, not its pages), or null. */
+    /**
+     * The backup as the evidence job read it, kept open for the session (the backup editor shows it and reads its boot
+     * copies from it), or null until the job has read it.
+     */
     public pagelens.core.backup.Backup backup() {
         return backup;
     }
 
-    void setBackup(pagelens.core.backup.Backup b) {
+    /** Why the job could not read the backup, or null. */
+    public String backupError() {
+        return backupError;
+    }
+
+    void setBackup(pagelens.core.backup.Backup b, String error) {
         backup = b;
+        backupError = error;
+    }
+
+    /** Releases what the item holds open. */
+    void close() {
+        pagelens.core.backup.Backup b = backup;
+        if (b != null) {
+            try {
+                b.close();
+            } catch (java.io.IOException e) {
+                // nothing to save: evidence is only read
+            }
+        }
     }
 
     /** The container check of a folder (null until the evidence job has run it). */

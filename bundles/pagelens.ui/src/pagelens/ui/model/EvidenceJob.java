@@ -55,13 +55,24 @@ final class EvidenceJob extends Job {
                     if (pagelens.core.identify.Identifier.isReadableBackup(item.path())) {
                         item.setScanState("reading the backup...");
                         registry.changed(item);
-                        try (pagelens.core.backup.Backup b = pagelens.core.backup.Backup.read(item.path(), false, new MonitorAdapter(monitor, f -> {
-                        }))) {
-                            item.setBackup(b);
-                            out.addAll(b.findings().findings());
-                            filegroup = b.xtpFilegroup();
-                            filegroupReason = b.xtpFilegroupReason();
+                        pagelens.core.backup.Backup b;
+                        try {
+                            // kept open: the backup editor shows this reading instead of reading the backup again
+                            b = pagelens.core.backup.Backup.read(item.path(), false, new MonitorAdapter(monitor, f -> {
+                            }));
+                        } catch (pagelens.core.io.CanceledException e) {
+                            item.setBackup(null, "reading the backup was canceled");
+                            registry.changed(item);
+                            throw e;
+                        } catch (IOException | RuntimeException e) {
+                            item.setBackup(null, e.getMessage());
+                            registry.changed(item);
+                            throw e;
                         }
+                        item.setBackup(b, null);
+                        out.addAll(b.findings().findings());
+                        filegroup = b.xtpFilegroup();
+                        filegroupReason = b.xtpFilegroupReason();
                     }
                 }
                 default -> {

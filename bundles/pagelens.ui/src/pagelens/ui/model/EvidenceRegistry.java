@@ -59,6 +59,7 @@ public final class EvidenceRegistry {
 
     /** For tests: forget everything. */
     public void clear() {
+        items.forEach(EvidenceItem::close);
         items.clear();
         changed(null);
     }
