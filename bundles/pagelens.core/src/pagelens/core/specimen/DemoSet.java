@@ -61,14 +61,14 @@ public final class DemoSet {
         if (!Files.exists(backup)) {
             BackupSpecimen.write(backup, DataFileSpecimen.Spec.defaults(512).withName("Inventory").withVersion(904, 904), monitor);
         }
-        out.add(0, backup); // before the data files, so that the damaged data file's editor stays the active one
+        out.add(0, backup);
         Path container = dir.resolve("demo-xtp-container");
         if (!Files.exists(container)) {
             XtpSpecimen.Written w = XtpSpecimen.write(container, 11);
             XtpSpecimen.writeDmv(w, dir.resolve("demo-xtp-checkpoint-files.csv"));
             XtpSpecimen.damage(w, XtpSpecimen.Damage.RECORD_CHAIN);
         }
-        out.add(0, container); // first, so that the damaged data file's editor stays the active one
+        out.add(0, container);
         Path readme = dir.resolve(README);
         // PageLens' own file: always rewritten, so an older demo folder gets the current description
         Files.writeString(readme, """

@@ -63,11 +63,11 @@ class ContainerEditorUiTest {
         Screens.spin(300);
         assertTrue(ed.headlineText().contains("memory estimate 1,572,864 bytes"), ed.headlineText());
         // files grouped in pairs: each data file followed by its delta file
-        assertEquals("pair 1: data", ed.cellValue(0, 9));
-        assertEquals("pair 1: delta", ed.cellValue(1, 9));
-        assertEquals("pair 2: data", ed.cellValue(2, 9));
-        assertEquals("pair 2: delta", ed.cellValue(3, 9));
-        assertTrue(String.valueOf(ed.cellValue(1, 7)).startsWith("DELTA"), "the DMV type of the paired file: " + ed.cellValue(1, 7));
+        assertEquals("pair 1: data", ed.cellValue(0, 1));
+        assertEquals("pair 1: delta", ed.cellValue(1, 1));
+        assertEquals("pair 2: data", ed.cellValue(2, 1));
+        assertEquals("pair 2: delta", ed.cellValue(3, 1));
+        assertTrue(String.valueOf(ed.cellValue(1, 8)).startsWith("DELTA"), "the DMV type of the paired file: " + ed.cellValue(1, 8));
         assertTrue(EvidenceRegistry.get().items().get(0).findings().stream().anyMatch(f -> f.ruleId().equals("xtp.dmv-size-mismatch")),
                 "the cut file is smaller than the DMV says");
         Screens.save(Screens.snapshot(ed.table()), "container-editor-dmv.png");

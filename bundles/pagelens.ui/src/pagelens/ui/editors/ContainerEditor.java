@@ -58,8 +58,8 @@ import pagelens.ui.internal.MonitorAdapter;
 public final class ContainerEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.container";
     static final String LABEL_BAD = "BAD";
-    static final String[] COLUMNS = { "File", "GUID", "Size", "Used [EMPIRICAL]", "Unused (zero)", "Blocks", "Records", "Type [inferred]",
-            "Findings", "Pair [DMV]" };
+    static final String[] COLUMNS = { "File", "Pair [DMV]", "GUID", "Size", "Used [EMPIRICAL]", "Unused (zero)", "Blocks", "Records",
+            "Type [inferred]", "Findings" };
     private java.util.Map<XtpContainer.CheckpointFile, String> pairs = java.util.Map.of();
 
     private EvidenceEditorInput in;
@@ -144,7 +144,7 @@ public final class ContainerEditor extends ReadOnlyEditor {
             }
         };
         DataLayer data = new DataLayer(body, 110, 22);
-        int[] widths = { 200, 270, 100, 120, 110, 60, 70, 270, 70, 170 };
+        int[] widths = { 200, 110, 270, 100, 120, 110, 60, 70, 270, 70 };
         for (int i = 0; i < widths.length; i++) {
             data.setColumnWidthByPosition(i, widths[i]);
         }
@@ -283,20 +283,20 @@ public final class ContainerEditor extends ReadOnlyEditor {
     Object cell(XtpContainer.CheckpointFile f, int col) {
         XtpBlocks.FileWalk w = f.walk();
         XtpDmv.Row r = XtpDmv.rowFor(dmv, f);
-        if (col == 7 && r != null) {
+        if (col == 8 && r != null) {
             return r.typeName() + " " + r.stateName() + " [DMV]";
         }
         return switch (col) {
             case 0 -> f.relative();
-            case 1 -> f.guid() == null ? "-" : f.guid();
-            case 2 -> String.format(Locale.ROOT, "%,d", f.size());
-            case 3 -> String.format(Locale.ROOT, "%,d", w.dataEnd());
-            case 4 -> String.format(Locale.ROOT, "%,d", w.zeroTail());
-            case 5 -> w.blocks().size();
-            case 6 -> String.format(Locale.ROOT, "%,d", w.rows());
-            case 7 -> w.inferredKind();
-            case 8 -> w.findings().size();
-            default -> pairs.getOrDefault(f, "");
+            case 1 -> pairs.getOrDefault(f, "");
+            case 2 -> f.guid() == null ? "-" : f.guid();
+            case 3 -> String.format(Locale.ROOT, "%,d", f.size());
+            case 4 -> String.format(Locale.ROOT, "%,d", w.dataEnd());
+            case 5 -> String.format(Locale.ROOT, "%,d", w.zeroTail());
+            case 6 -> w.blocks().size();
+            case 7 -> String.format(Locale.ROOT, "%,d", w.rows());
+            case 8 -> w.inferredKind();
+            default -> w.findings().size();
         };
     }
 

@@ -84,6 +84,9 @@ final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
         }
         if (!paths.isEmpty()) {
             EvidenceOpener.open(getWindowConfigurer().getWindow(), paths);
+            // the demo starts on its damaged data file: the first thing a newcomer should see
+            paths.stream().filter(p -> p.getFileName().toString().equals("demo-damaged.mdf")).findFirst()
+                    .ifPresent(p -> EvidenceOpener.openEditor(getWindowConfigurer().getWindow().getActivePage(), p));
         }
     }
 }
