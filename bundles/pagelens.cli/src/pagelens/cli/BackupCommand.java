@@ -86,24 +86,15 @@ final class BackupCommand implements Callable<Integer> {
             }
             if (json) {
                 ObjectNode o = toJson(b, boot, targetVerdict);
-                ArrayNode d = ((ObjectNode) o.get("sets").get(0)).putArray("bootCopyDifferences");
-                for (var x : diffs) {
-                    ObjectNode n = d.addObject();
-                    n.put("field", x.name());
-                    n.put("offset", x.offset());
-                    n.put("first", x.before());
-                    n.put("last", x.after());
-                    n.put("hekaton", x.hekaton());
-                }
+                // "before" is the first copy, "after" the last (the one a restore applies); same shape as boot --compare
+                BootCommand.putDifferences(((ObjectNode) o.get("sets").get(0)).putArray("bootCopyDifferences"), diffs);
                 Json.print(out, o);
             } else {
                 printText(out, b, boot, targetVerdict);
                 if (b.bootCopies().size() > 1) {
                     out.println(diffs.isEmpty() ? "  boot page copies: every DBINFO field is the same in the first and the last copy"
                             : "  boot page copies differ in " + diffs.size() + " field(s) (first -> last, the last is what a restore applies):");
-                    for (var x : diffs) {
-                        out.printf(Locale.ROOT, "    P+0x%03X %-40s %s -> %s%s%n", x.offset(), x.name(), x.before(), x.after(), x.hekaton() ? "  [Hekaton]" : "");
-                    }
+                    BootCommand.printDifferences(out, diffs, "    ");
                 }
             }
             if (timing) {

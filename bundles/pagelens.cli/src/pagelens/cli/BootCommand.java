@@ -73,17 +73,7 @@ final class BootCommand implements Callable<Integer> {
             if (b != null) {
                 ObjectNode c = o.putObject("compare");
                 c.set("with", toJson(b));
-                ArrayNode ds = c.putArray("differences");
-                for (BootCompare.Difference d : diffs) {
-                    ObjectNode x = ds.addObject();
-                    x.put("name", d.name());
-                    x.put("offset", d.offset());
-                    x.put("size", d.size());
-                    x.put("before", d.before());
-                    x.put("after", d.after());
-                    x.put("hekaton", d.hekaton());
-                    x.put("category", d.category());
-                }
+                putDifferences(c.putArray("differences"), diffs);
             }
             Json.print(out, o);
         } else {
@@ -93,14 +83,33 @@ final class BootCommand implements Callable<Integer> {
                 printText(out, b);
                 out.println();
                 out.printf(Locale.ROOT, "Differences between %s and %s: %d (Hekaton first)%n", file.getFileName(), compare.getFileName(), diffs.size());
-                for (BootCompare.Difference d : diffs) {
-                    out.printf(Locale.ROOT, "  %s %-52s P+0x%03X %3d  %s -> %s%n", d.hekaton() ? "HEKATON" : "       ", d.name(), d.offset(), d.size(),
-                            d.before() == null ? "(absent)" : d.before(), d.after() == null ? "(absent)" : d.after());
-                }
+                printDifferences(out, diffs, "  ");
             }
         }
         boolean critical = a.page.critical() || b != null && b.page.critical();
         return critical ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
+    }
+
+    /** Boot page differences as JSON objects {name, offset, size, before, after, hekaton, category} (also used by backup). */
+    static void putDifferences(ArrayNode out, List<BootCompare.Difference> diffs) {
+        for (BootCompare.Difference d : diffs) {
+            ObjectNode x = out.addObject();
+            x.put("name", d.name());
+            x.put("offset", d.offset());
+            x.put("size", d.size());
+            x.put("before", d.before());
+            x.put("after", d.after());
+            x.put("hekaton", d.hekaton());
+            x.put("category", d.category());
+        }
+    }
+
+    /** Boot page differences as text lines, one per field (also used by backup). */
+    static void printDifferences(PrintWriter out, List<BootCompare.Difference> diffs, String indent) {
+        for (BootCompare.Difference d : diffs) {
+            out.printf(Locale.ROOT, "%s%s %-52s P+0x%03X %3d  %s -> %s%n", indent, d.hekaton() ? "HEKATON" : "       ", d.name(), d.offset(), d.size(),
+                    d.before() == null ? "(absent)" : d.before(), d.after() == null ? "(absent)" : d.after());
+        }
     }
 
     private record Loaded(Path path, BootPage page, List<BootSources.Copy> copies, BootSources.Copy used) {

@@ -28,6 +28,16 @@ class BackupCommandTest {
         assertEquals(268, s.at("/pages/checksumOk").asInt());
         assertEquals(2, s.get("bootPages").size());
         assertEquals(0x4200, s.at("/bootPages/0/offset").asLong());
+        // the copies differ as the format notes say, in the same shape as boot --compare
+        assertEquals(5, s.get("bootCopyDifferences").size());
+        JsonNode lsn = null;
+        for (JsonNode d : s.get("bootCopyDifferences")) {
+            if (d.get("offset").asInt() == 0x1BC) {
+                lsn = d;
+            }
+        }
+        assertEquals("39:2154:1", lsn.get("before").asText());
+        assertEquals("39:2157:1", lsn.get("after").asText());
         assertEquals(0, o.get("findings").size());
         assertEquals("QuanLyMyPham", s.at("/files/0/logicalName").asText());
         assertEquals("E:\\Microsoft SQL Server\\MSSQL16.MSSQLSERVER\\MSSQL\\DATA\\QuanLyMyPham.mdf", s.at("/files/0/physicalName").asText());
