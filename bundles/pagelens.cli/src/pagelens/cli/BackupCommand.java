@@ -18,7 +18,9 @@ import pagelens.core.backup.Mtf;
 import pagelens.core.backup.RestoreTarget;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
-import pagelens.core.boot.BootPageException;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
+import pagelens.report.FactsJson;
 import pagelens.core.findings.Finding;
 import pagelens.core.findings.Severity;
 import pagelens.core.io.ProgressMonitor;
@@ -61,18 +63,22 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        try (Backup b = Backup.read(file, headersOnly, timing || json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()))) {
-            long t1 = System.nanoTime();
-            BootLayouts layouts = BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts"));
-            BootPage boot = null;
-            if (!b.bootCopies().isEmpty()) {
-                try {
-                    boot = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)), layouts, b.xtpFilegroup(),
-                            b.xtpFilegroupReason());
-                } catch (BootPageException e) {
-                    spec.commandLine().getErr().println("pagelens: boot page: " + e.getMessage());
-                }
+        try (OpenedEvidence ev = OpenedEvidence.open(file)) {
+            if (!ev.identification().readable()) {
+                throw new IOException(file + ": " + ev.identification().summary());
             }
+            if (!ev.isBackup()) {
+                throw new IOException(file + ": is " + ev.kind().id() + ", not a backup (.bak)");
+            }
+            BootLayouts layouts = Layouts.user();
+            Examination e = Examination.run(ev, Examination.Options.defaults(layouts).withHash(false).withHeadersOnly(headersOnly),
+                    timing || json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
+            long t1 = System.nanoTime();
+            Backup b = e.backup();
+            if (b == null) {
+                throw new IOException(file + ": " + String.join("; ", e.problems()));
+            }
+            BootPage boot = e.boot();
             Integer dbVersion = boot != null ? Integer.valueOf(boot.dbiVersion()) : b.databaseVersion();
             String targetVerdict = null;
             if (target != null && dbVersion != null) {
@@ -81,16 +87,16 @@ final class BackupCommand implements Callable<Integer> {
             java.util.List<pagelens.core.boot.BootCompare.Difference> diffs = java.util.List.of();
             try {
                 diffs = b.bootCopyDifferences(layouts);
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("pagelens: " + e.getMessage());
+            } catch (IOException x) {
+                spec.commandLine().getErr().println("pagelens: " + x.getMessage());
             }
             if (json) {
-                ObjectNode o = toJson(b, boot, targetVerdict);
+                ObjectNode o = toJson(e, targetVerdict);
                 // "before" is the first copy, "after" the last (the one a restore applies); same shape as boot --compare
-                BootCommand.putDifferences(((ObjectNode) o.get("sets").get(0)).putArray("bootCopyDifferences"), diffs);
+                ((ObjectNode) o.get("sets").get(0)).set("bootCopyDifferences", FactsJson.differences(diffs));
                 Json.print(out, o);
             } else {
-                printText(out, b, boot, targetVerdict);
+                printText(out, e, targetVerdict);
                 if (b.bootCopies().size() > 1) {
                     out.println(diffs.isEmpty() ? "  boot page copies: every DBINFO field is the same in the first and the last copy"
                             : "  boot page copies differ in " + diffs.size() + " field(s) (first -> last, the last is what a restore applies):");
@@ -124,13 +130,15 @@ final class BackupCommand implements Callable<Integer> {
                 }
                 err.flush();
             }
-            boolean bad = b.findings().worst() != null && b.findings().worst().atLeast(Severity.ERROR) || boot != null && boot.critical()
+            boolean bad = e.hasErrors() || boot != null && boot.critical()
                     || target != null && dbVersion != null && !RestoreTarget.restorable(dbVersion, target);
             return bad ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
         }
     }
 
-    private static ObjectNode toJson(Backup b, BootPage boot, String targetVerdict) {
+    private static ObjectNode toJson(Examination e, String targetVerdict) {
+        Backup b = e.backup();
+        BootPage boot = e.boot();
         ObjectNode o = Json.object();
         o.put("path", b.path().toString());
         o.put("compressed", b.compressed());
@@ -162,7 +170,7 @@ final class BackupCommand implements Callable<Integer> {
         }
         s.put("filesEvidence", "INFERRED: SFIN chunk layout read from the samples (docs/format-notes.md)");
         if (b.counts() != null) {
-            ScanCommand.putPages(s.putObject("pages"), b.counts());
+            s.set("pages", FactsJson.pages(b.counts()));
         } else {
             s.putNull("pages");
         }
@@ -176,17 +184,15 @@ final class BackupCommand implements Callable<Integer> {
         for (PageCopy copy : b.bootCopies()) {
             ObjectNode x = bp.addObject();
             x.put("offset", copy.provenance().offset());
+            x.put("offsetIn", copy.provenance().space().id());
             try {
                 x.put("lsn", pagelens.core.page.PageHeader.parse(b.pages().read(copy)).lsn().toString());
-            } catch (IOException e) {
+            } catch (IOException ex) {
                 x.put("lsn", (String) null);
             }
         }
         if (boot != null) {
-            ObjectNode hk = s.putObject("hekaton");
-            hk.put("verdict", boot.hekaton().verdict().id());
-            hk.put("rule", boot.hekaton().rule().id());
-            hk.put("headline", boot.hekaton().headline());
+            s.set("hekaton", FactsJson.hekaton(boot));
         }
         if (targetVerdict != null) {
             s.put("targetVerdict", targetVerdict);
@@ -199,20 +205,16 @@ final class BackupCommand implements Callable<Integer> {
             ArrayNode st = x.putArray("streams");
             d.streams().forEach(z -> st.add(z.id() + " " + z.length()));
         }
-        ArrayNode fs = o.putArray("findings");
-        for (Finding f : b.findings().findings()) {
-            ObjectNode x = fs.addObject();
-            x.put("rule", f.ruleId());
-            x.put("severity", f.severity().id());
-            x.put("fileId", f.location().fileId());
-            x.put("pageId", f.location().pageId());
-            x.put("offset", f.location().fileOffset());
-            x.put("title", f.title());
-        }
+        o.set("summary", FactsJson.summary(e.findings()));
+        o.set("findings", FactsJson.findings(e.findings()));
+        ArrayNode pr = o.putArray("problems");
+        e.problems().forEach(pr::add);
         return o;
     }
 
-    private static void printText(PrintWriter out, Backup b, BootPage boot, String targetVerdict) {
+    private static void printText(PrintWriter out, Examination e, String targetVerdict) {
+        Backup b = e.backup();
+        BootPage boot = e.boot();
         out.println(b.path() + (b.compressed() ? "  (compressed)" : ""));
         b.notes().forEach(n -> out.println("  note: " + n));
         out.printf(Locale.ROOT, "  set: %s backup by %s, server %s, database version %s [SCIN, INFERRED]%n", b.backupKind(), b.softwareName(),
@@ -250,12 +252,8 @@ final class BackupCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  MTF: %d blocks (%s)%n", b.walk().blocks().size(),
                 String.join(" ", b.walk().blocks().stream().map(Mtf.Dblk::type).toList()));
-        if (b.findings().total() == 0) {
-            out.println("  findings: none");
-        }
-        for (Finding f : b.findings().findings()) {
-            out.printf(Locale.ROOT, "  %-8s %-28s %-10s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(), f.location().describe(), f.title());
-        }
+        e.problems().forEach(p -> out.println("  not examined: " + p));
+        ScanCommand.printFindings(out, e.findings(), Integer.MAX_VALUE);
     }
 
     /** Reads the whole file sequentially in 4 MiB pieces, as the reference for throughput. */

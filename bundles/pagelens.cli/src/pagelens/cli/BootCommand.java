@@ -16,7 +16,10 @@ import pagelens.core.boot.BootField;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.BootPageException;
-import pagelens.core.boot.BootSources;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.report.FactsJson;
 import pagelens.core.boot.HekatonVerdict;
 import pagelens.core.boot.XtpFilegroup;
 import picocli.CommandLine;
@@ -59,8 +62,7 @@ final class BootCommand implements Callable<Integer> {
         if (filegroup != null && XtpFilegroup.of(filegroup) == XtpFilegroup.NOT_STATED) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--xtp-filegroup takes yes or no, not '" + filegroup + "'");
         }
-        BootLayouts layouts = BootLayouts.withUserFolder(layoutsDir != null ? layoutsDir
-                : Paths.get(System.getProperty("user.home"), ".pagelens", "layouts"));
+        BootLayouts layouts = Layouts.user(layoutsDir);
         PrintWriter out = spec.commandLine().getOut();
         layouts.loadProblems().forEach(p -> spec.commandLine().getErr().println("pagelens: calibrated layout ignored: " + p));
         XtpFilegroup fg = XtpFilegroup.of(filegroup);
@@ -73,7 +75,7 @@ final class BootCommand implements Callable<Integer> {
             if (b != null) {
                 ObjectNode c = o.putObject("compare");
                 c.set("with", toJson(b));
-                putDifferences(c.putArray("differences"), diffs);
+                c.set("differences", FactsJson.differences(diffs));
             }
             Json.print(out, o);
         } else {
@@ -90,20 +92,6 @@ final class BootCommand implements Callable<Integer> {
         return critical ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
     }
 
-    /** Boot page differences as JSON objects {name, offset, size, before, after, hekaton, category} (also used by backup). */
-    static void putDifferences(ArrayNode out, List<BootCompare.Difference> diffs) {
-        for (BootCompare.Difference d : diffs) {
-            ObjectNode x = out.addObject();
-            x.put("name", d.name());
-            x.put("offset", d.offset());
-            x.put("size", d.size());
-            x.put("before", d.before());
-            x.put("after", d.after());
-            x.put("hekaton", d.hekaton());
-            x.put("category", d.category());
-        }
-    }
-
     /** Boot page differences as text lines, one per field (also used by backup). */
     static void printDifferences(PrintWriter out, List<BootCompare.Difference> diffs, String indent) {
         for (BootCompare.Difference d : diffs) {
@@ -112,106 +100,72 @@ final class BootCommand implements Callable<Integer> {
         }
     }
 
-    private record Loaded(Path path, BootPage page, List<BootSources.Copy> copies, BootSources.Copy used) {
+    private record Loaded(Path path, BootPage page, List<OpenedEvidence.BootCopy> copies, OpenedEvidence.BootCopy used) {
     }
 
+    /**
+     * The boot page of one evidence item as the examination judges it (the evidence's own memory-optimized filegroup
+     * fact unless the user stated one); with {@code which}, another copy judged the same way.
+     */
     private Loaded load(Path p, BootLayouts layouts, XtpFilegroup fg, String fgSource, Integer which) throws IOException {
-        List<BootSources.Copy> copies = BootSources.read(p);
-        BootSources.Copy c;
-        if (which != null) {
-            if (which < 1 || which > copies.size()) {
-                throw new IOException(p + ": has " + copies.size() + " boot page cop" + (copies.size() == 1 ? "y" : "ies") + ", not " + which);
+        try (OpenedEvidence ev = OpenedEvidence.open(p)) {
+            if (!ev.identification().readable()) {
+                throw new IOException(p + ": " + ev.identification().summary());
             }
-            c = copies.get(which - 1);
-        } else {
-            c = BootSources.asRestored(copies);
-        }
-        try {
-            return new Loaded(p, BootPage.decode(c.page(), layouts, fg, fgSource), copies, c);
-        } catch (BootPageException e) {
-            throw new IOException(p + ": " + e.getMessage());
+            Examination.Options o = Examination.Options.defaults(layouts).withHash(false).withHeadersOnly(true);
+            if (fg != XtpFilegroup.NOT_STATED) {
+                o = o.withFilegroup(fg, fgSource);
+            }
+            List<OpenedEvidence.BootCopy> copies = ev.bootCopies();
+            Examination e = Examination.run(ev, o, ProgressMonitor.NULL);
+            if (e.boot() == null) {
+                throw new IOException(p + ": " + String.join("; ", e.problems()));
+            }
+            OpenedEvidence.BootCopy used = copies.get(copies.size() - 1);
+            BootPage page = e.boot();
+            if (which != null) {
+                if (which < 1 || which > copies.size()) {
+                    throw new IOException(p + ": has " + copies.size() + " boot page cop" + (copies.size() == 1 ? "y" : "ies") + ", not " + which);
+                }
+                used = copies.get(which - 1);
+                HekatonVerdict h = e.boot().hekaton();
+                page = BootPage.decode(used.page(), layouts, h.filegroup(), h.filegroupSource());
+            }
+            return new Loaded(p, page, copies, used);
+        } catch (BootPageException x) {
+            throw new IOException(p + ": " + x.getMessage());
         }
     }
 
     private static ObjectNode toJson(Loaded l) {
-        BootPage b = l.page;
-        ObjectNode o = Json.object();
-        o.put("path", l.path.toString());
-        o.put("dbiVersion", b.dbiVersion());
-        o.put("createVersion", b.createVersion());
-        o.put("databaseName", b.databaseName());
-        o.put("dbid", b.value("dbi_dbid") == null ? null : Integer.valueOf(b.value("dbi_dbid")));
-        o.put("recordLength", b.recordLength());
-        o.put("checksum", b.checksumNote());
-        ObjectNode lay = o.putObject("layout");
-        lay.put("version", b.layout().version());
-        lay.put("exact", b.exactLayout());
-        lay.put("release", b.layout().release());
-        lay.put("origin", b.layout().origin());
-        lay.put("note", b.layoutNote());
+        ObjectNode o = FactsJson.bootPage(l.path, l.page, l.used.copy());
         ArrayNode copies = o.putArray("copies");
-        for (BootSources.Copy c : l.copies) {
+        for (OpenedEvidence.BootCopy c : l.copies) {
             ObjectNode x = copies.addObject();
-            x.put("offset", c.offset());
-            x.put("where", c.where());
+            x.put("offset", c.copy().provenance().offset());
+            x.put("offsetIn", c.copy().provenance().space().id());
+            x.put("where", where(c));
             x.put("used", c == l.used);
         }
-        ArrayNode fs = o.putArray("fields");
-        for (BootField f : b.fields()) {
-            fs.add(field(f));
-        }
-        ArrayNode un = o.putArray("uncovered");
-        for (BootPage.Range r : b.uncovered()) {
-            ObjectNode x = un.addObject();
-            x.put("start", r.start());
-            x.put("end", r.end());
-            x.put("nonZeroBytes", r.nonZeroBytes());
-            x.put("hex", r.hex());
-        }
-        HekatonVerdict h = b.hekaton();
-        ObjectNode hk = o.putObject("hekaton");
-        hk.put("verdict", h.verdict().id());
-        hk.put("rule", h.rule().id());
-        hk.put("severity", h.rule().severity().id());
-        hk.put("headline", h.headline());
-        hk.put("explanation", h.explanation());
-        hk.put("action", h.action());
-        ObjectNode region = hk.putObject("region");
-        region.put("start", h.regionStart());
-        region.put("end", h.regionEnd());
-        region.put("evidence", b.layout().regionEvidence().name());
-        ArrayNode hf = hk.putArray("fields");
-        h.hekatonFields().forEach(f -> hf.add(field(f)));
-        ArrayNode names = hk.putArray("fieldNames");
-        BootLayouts.builtIn().hekatonFieldNames().forEach(n -> names.add(n[0]));
-        ArrayNode nz = hk.putArray("nonZeroBytes");
-        h.nonZeroOffsets().forEach(nz::add);
-        ArrayNode sh = hk.putArray("sharedFields");
-        h.sharedFields().forEach(sh::add);
-        ObjectNode fgn = hk.putObject("memoryOptimizedFilegroup");
-        fgn.put("value", h.filegroup().name().toLowerCase(Locale.ROOT));
-        fgn.put("source", h.filegroupSource());
         return o;
     }
 
-    private static ObjectNode field(BootField f) {
-        ObjectNode x = Json.object();
-        x.put("name", f.name());
-        x.put("offset", f.offset());
-        x.put("size", f.size());
-        x.put("type", f.def().type());
-        x.put("value", f.value());
-        x.put("raw", f.rawHex());
-        x.put("evidence", f.def().evidence().name());
-        x.put("category", f.def().category());
-        x.put("source", f.def().source());
-        return x;
+    /** Where a copy is, in words. */
+    private static String where(OpenedEvidence.BootCopy c) {
+        var p = c.copy().provenance();
+        boolean flagged = (pagelens.core.page.Bytes.u16(c.page(), 4) & 0x200) != 0;
+        String check = flagged && !pagelens.core.page.PageChecksum.verifies(c.page(), 0) ? " (checksum does NOT verify)" : "";
+        return switch (p.space()) {
+            case FILE -> String.format(Locale.ROOT, "page 1:9 at offset 0x%X", p.offset()) + check;
+            case STREAM -> String.format(Locale.ROOT, "decompressed stream offset 0x%X", p.offset()) + check;
+            case TEXT -> "DBCC PAGE output" + check;
+        };
     }
 
     private static void printText(PrintWriter out, Loaded l) {
         BootPage b = l.page;
         HekatonVerdict h = b.hekaton();
-        out.printf(Locale.ROOT, "%s: boot page from %s%s; %s%n", l.path, l.used.where(),
+        out.printf(Locale.ROOT, "%s: boot page from %s%s; %s%n", l.path, where(l.used),
                 l.copies.size() > 1 ? " (copy " + (l.copies.indexOf(l.used) + 1) + " of " + l.copies.size() + ")" : "", b.checksumNote());
         out.printf(Locale.ROOT, "  database %s, dbid %s; dbi_version %d, created as %d; record %d bytes%n", b.databaseName(), b.value("dbi_dbid"),
                 b.dbiVersion(), b.createVersion(), b.recordLength());

@@ -72,10 +72,14 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         XtpFilegroup fg = XtpFilegroup.of(filegroup);
-        CaseBuilder builder = new CaseBuilder(BootLayouts.withUserFolder(Paths.get(System.getProperty("user.home"), ".pagelens", "layouts")), fg,
-                filegroup == null ? "not stated" : "stated with --xtp-filegroup");
-        Case c = builder.build(new CaseInfo(title, ticket, analyst, organisation, null, notes), abs,
-                Progress.forTerminal(spec.commandLine().getErr()));
+        CaseBuilder builder = new CaseBuilder(Layouts.user(), fg, filegroup == null ? "not stated" : "stated with --xtp-filegroup");
+        try (Case c = builder.build(new CaseInfo(title, ticket, analyst, organisation, null, notes), abs,
+                Progress.forTerminal(spec.commandLine().getErr()))) {
+            return write(c);
+        }
+    }
+
+    private int write(Case c) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (pdf != null) {
             PdfReport.write(c, pdf);

@@ -15,13 +15,11 @@ import pagelens.core.findings.Finding;
 import pagelens.core.findings.FindingSink;
 import pagelens.core.findings.Severity;
 import pagelens.core.identify.EvidenceKind;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
 import pagelens.core.identify.Identification;
-import pagelens.core.identify.Identifier;
-import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
-import pagelens.core.scan.FileScanner;
-import pagelens.core.scan.PageCounts;
-import pagelens.core.scan.ScanResult;
+import pagelens.report.FactsJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,100 +54,50 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Identification id = Identifier.identify(file);
-        if (!id.readable()) {
-            throw new IOException(file + ": " + id.summary());
-        }
-        if (id.kind() == EvidenceKind.BACKUP || id.kind() == EvidenceKind.COMPRESSED_BACKUP) {
-            // a backup: every page of its data streams verified, reported like a file scan ('pagelens backup' tells more)
-            long t0 = System.nanoTime();
-            try (pagelens.core.backup.Backup b = pagelens.core.backup.Backup.read(file, false, Progress.forTerminal(spec.commandLine().getErr()))) {
-                ScanResult r = new ScanResult(file, java.nio.file.Files.size(file), id.kind().id(), -1, b.counts(), b.findings(),
-                        java.nio.file.Files.size(file), System.nanoTime() - t0, null);
-                String sha = noHash ? null : EvidenceSource.sha256(file, ProgressMonitor.NULL);
-                if (json) {
-                    Json.print(out, toJson(r, sha));
-                } else {
-                    printText(out, r, sha);
+        try (OpenedEvidence ev = OpenedEvidence.open(file)) {
+            Identification id = ev.identification();
+            if (!id.readable()) {
+                throw new IOException(file + ": " + id.summary());
+            }
+            if (id.kind() == EvidenceKind.XTP_CONTAINER) {
+                throw new IOException(file + ": is an In-Memory OLTP container folder (use 'pagelens xtp')");
+            }
+            Examination.Options o = Examination.Options.defaults(Layouts.user()).withHash(!noHash).withThreads(threads == null ? 0 : threads);
+            Examination e = Examination.run(ev, o, json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
+            if (json) {
+                ObjectNode j = FactsJson.examination(e);
+                j.put("elapsedMillis", e.nanos() / 1_000_000);
+                j.put("bytesRead", ev.bytesRead());
+                Json.print(out, j);
+            } else {
+                printText(out, e, ev.bytesRead());
+                if (ev.isBackup()) {
                     out.println("  (a backup: 'pagelens backup " + file + "' shows its set, file list and boot page copies)");
                 }
-                Severity worst = b.findings().worst();
-                return worst != null && worst.atLeast(Severity.ERROR) ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
             }
+            return e.hasErrors() ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
         }
-        if (id.kind() == EvidenceKind.XTP_CONTAINER || id.kind() == EvidenceKind.DBCC_PAGE_DUMP) {
-            throw new IOException(file + ": is a " + id.kind().id() + ", not a data or log file (use 'pagelens page' for DBCC output)");
-        }
-        FileScanner scanner = threads != null ? new FileScanner(threads) : new FileScanner();
-        ScanResult r = scanner.scan(file, Progress.forTerminal(spec.commandLine().getErr()), new FindingSink());
-        String sha = noHash ? null : EvidenceSource.sha256(file, ProgressMonitor.NULL);
-        if (json) {
-            Json.print(out, toJson(r, sha));
-        } else {
-            printText(out, r, sha);
-        }
-        Severity worst = r.sink().worst();
-        return worst != null && worst.atLeast(Severity.ERROR) ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
     }
 
-    static ObjectNode toJson(ScanResult r, String sha) {
-        ObjectNode o = Json.object();
-        ObjectNode ev = o.putObject("evidence");
-        ev.put("path", r.evidence().toString());
-        ev.put("size", r.size());
-        if (sha != null) {
-            ev.put("sha256", sha);
+    private void printText(PrintWriter out, Examination e, long bytesRead) {
+        out.println(e.path());
+        out.printf(Locale.ROOT, "  %s%s, %,d bytes%s%n", e.fileKind(), e.fileId() >= 0 ? ", file id " + e.fileId() : "",
+                e.evidence().identification().size(), e.sha256() != null ? ", SHA-256 " + e.sha256() : "");
+        if (e.counts() != null) {
+            out.println("  " + Examination.countsLine(e.counts()));
         }
-        o.put("fileKind", r.fileKind());
-        o.put("fileId", r.fileId());
-        putPages(o.putObject("pages"), r.counts());
-        ObjectNode s = o.putObject("summary");
-        for (Severity sev : Severity.values()) {
-            s.put(sev.id(), r.sink().count(sev));
+        if (e.boot() != null) {
+            out.printf(Locale.ROOT, "  boot page: %s, In-Memory OLTP %s [%s]%n", e.boot().databaseName(), e.boot().hekaton().verdict().name(),
+                    e.boot().hekaton().rule().id());
         }
-        ObjectNode byRule = s.putObject("byRule");
-        r.sink().countsByRule().forEach(byRule::put);
-        s.put("findingsOmitted", r.sink().dropped());
-        o.put("elapsedMillis", r.nanos() / 1_000_000);
-        o.put("bytesRead", r.bytesRead());
-        ArrayNode fs = o.putArray("findings");
-        for (Finding f : r.findings()) {
-            ObjectNode fo = fs.addObject();
-            fo.put("rule", f.ruleId());
-            fo.put("severity", f.severity().id());
-            fo.put("fileId", f.location().fileId());
-            fo.put("pageId", f.location().pageId());
-            fo.put("offset", f.location().fileOffset());
-            fo.put("byteStart", f.location().byteStart());
-            fo.put("byteLength", f.location().byteLength());
-            fo.put("title", f.title());
-        }
-        return o;
+        e.problems().forEach(p -> out.println("  not examined: " + p));
+        double secs = e.nanos() / 1e9;
+        out.printf(Locale.ROOT, "  read %,d bytes in %.2f s (%.0f MB/s)%n", bytesRead, secs, secs > 0 ? bytesRead / secs / 1e6 : 0);
+        printFindings(out, e.findings(), maxFindings);
     }
 
-    /** The page counts object shared by scan and backup JSON. */
-    static void putPages(ObjectNode p, PageCounts c) {
-        p.put("total", c.total());
-        p.put("checksumProtected", c.checksumProtected());
-        p.put("checksumOk", c.checksumOk());
-        p.put("checksumBad", c.checksumBad());
-        p.put("tornProtected", c.tornProtected());
-        p.put("tornOk", c.tornOk());
-        p.put("torn", c.torn());
-        p.put("unprotected", c.unprotected());
-        p.put("empty", c.empty());
-    }
-
-    private void printText(PrintWriter out, ScanResult r, String sha) {
-        PageCounts c = r.counts();
-        out.println(r.evidence());
-        out.printf(Locale.ROOT, "  %s, file id %d, %,d bytes%s%n", r.fileKind(), r.fileId(), r.size(), sha != null ? ", SHA-256 " + sha : "");
-        out.printf(Locale.ROOT, "  pages: %,d total; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d ok, %,d torn); "
-                + "unprotected %,d; never used %,d%n", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(),
-                c.tornProtected(), c.tornOk(), c.torn(), c.unprotected(), c.empty());
-        double secs = r.nanos() / 1e9;
-        out.printf(Locale.ROOT, "  scanned %,d bytes in %.2f s (%.0f MB/s)%n", r.bytesRead(), secs, secs > 0 ? r.bytesRead() / secs / 1e6 : 0);
-        FindingSink sink = r.sink();
+    /** The findings as text: counts by severity and rule, then one line each (scan and backup print them alike). */
+    static void printFindings(PrintWriter out, FindingSink sink, int maxFindings) {
         if (sink.total() == 0) {
             out.println("  findings: none");
             return;
@@ -161,10 +109,10 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         out.println("  findings: " + counts);
-        for (Map.Entry<String, Long> e : sink.countsByRule().entrySet()) {
-            out.printf(Locale.ROOT, "    %-32s %,d%n", e.getKey(), e.getValue());
+        for (Map.Entry<String, Long> r : sink.countsByRule().entrySet()) {
+            out.printf(Locale.ROOT, "    %-32s %,d%n", r.getKey(), r.getValue());
         }
-        List<Finding> list = r.findings();
+        List<Finding> list = sink.findings();
         for (int i = 0; i < list.size() && i < maxFindings; i++) {
             Finding f = list.get(i);
             out.printf(Locale.ROOT, "  %-8s %-30s %-12s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(),

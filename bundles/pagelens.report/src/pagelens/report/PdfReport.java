@@ -23,7 +23,6 @@ import pagelens.core.findings.Finding;
 import pagelens.core.findings.Rule;
 import pagelens.core.findings.Rules;
 import pagelens.core.findings.Severity;
-import pagelens.core.io.EvidenceSource;
 import pagelens.core.page.Page;
 import pagelens.core.scan.PageCounts;
 import pagelens.core.scan.PageStatus;
@@ -170,7 +169,7 @@ public final class PdfReport {
             pdf.paragraph(pdf.regular, 9, Color.BLACK, String.format(Locale.ROOT, "%s: %d checkpoint files, %,d bytes on disk, %,d bytes used "
                     + "by blocks [EMPIRICAL], %,d blocks, %,d rows.", s.layout().label(), s.files().size(), s.totalSize(), used,
                     s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(), s.files().stream().mapToInt(f -> f.walk().rows()).sum()));
-            pdf.paragraph(pdf.regular, 9, s.checksums().startsWith("not verified") ? RED : Color.BLACK, "Block checksums: " + s.checksums() + ".");
+            pdf.paragraph(pdf.regular, 9, !s.checksumsVerified() ? RED : Color.BLACK, "Block checksums: " + s.checksums() + ".");
             pdf.paragraph(pdf.regular, 8.5f, GREY, "File types are inferred from block sizes; types, states, pairs and the memory estimate need "
                     + "an export of sys.dm_db_xtp_checkpoint_files (pagelens xtp --dmv FILE). Checkpoint files are not hashed in this report.");
             List<String[]> rows = new ArrayList<>();
@@ -287,22 +286,20 @@ public final class PdfReport {
             }
             for (int i = 0; i < list.size() && i < DETAILS_PER_RULE; i++) {
                 if (list.get(i).severity().atLeast(Severity.WARNING)) {
-                    excerpt(pdf, list.get(i));
+                    excerpt(pdf, c, list.get(i));
                 }
             }
         }
     }
 
-    /** The bytes of a finding, highlighted, read again from the evidence. */
-    private static void excerpt(PdfCanvas pdf, Finding f) throws IOException {
+    /** The bytes of a finding, highlighted, read through the examined evidence (in the location's offset space). */
+    private static void excerpt(PdfCanvas pdf, Case c, Finding f) throws IOException {
         var loc = f.location();
         if (loc.fileOffset() < 0 || loc.byteLength() <= 0) {
             return;
         }
-        byte[] page;
-        try (EvidenceSource s = EvidenceSource.open(loc.evidence())) {
-            page = s.readUpTo(loc.fileOffset(), Page.SIZE);
-        } catch (IOException e) {
+        byte[] page = c.bytesAt(loc, Page.SIZE);
+        if (page == null) {
             return;
         }
         int start = loc.byteStart();
@@ -324,7 +321,7 @@ public final class PdfReport {
         pdf.paragraph(pdf.regular, 8, GREY, loc.pageId() >= 0
                 ? "Bytes of " + loc.describe() + " (" + f.title() + "), highlighted: page offset " + String.format("0x%04X", start) + ", "
                         + (end - start) + " byte(s)"
-                : "Bytes of " + loc.evidence().getFileName() + " from file offset " + String.format("0x%X", loc.fileOffset())
+                : "Bytes of " + loc.evidence().getFileName() + " from " + loc.space().id() + " offset " + String.format("0x%X", loc.fileOffset())
                         + " (row offsets below are relative to it), " + (end - start) + " byte(s) highlighted");
         float size = 7.5f;
         float cw = pdf.width(pdf.mono, size, "00 ");

@@ -43,22 +43,22 @@ import pagelens.core.store.PageCopy;
  */
 public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwareName, String backupKind, String softwareVersion,
         Integer databaseVersion, BackupPageStore pages, PageCounts counts, FindingSink findings, List<String> notes, BackupCatalog catalog,
-        BackupXtp xtp, boolean headersOnly, java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups) implements AutoCloseable {
+        BackupXtp xtp, boolean headersOnly, java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups, boolean ownsSource)
+        implements AutoCloseable {
 
     /** Slots indexed at the start of each data stream when only the headers are read. */
     public static final int HEADER_SLOTS = 64;
 
-    /** Closes the backup's source (pages are read from it on demand until then). */
+    /** Closes the backup's file when it opened it (pages are read from it on demand until then). */
     @Override
     public void close() throws IOException {
-        if (pages.source() instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
+        if (!ownsSource) {
+            return;
+        }
+        if (pages.source() instanceof CompressedBackup cb) {
+            cb.file().close();
+        } else if (pages.source() instanceof EvidenceSource es) {
+            es.close();
         }
     }
 
@@ -75,13 +75,28 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         return read(path, true, ProgressMonitor.NULL);
     }
 
-    /** Opens a backup: all of it, or only its headers. */
+    /** Opens a backup: all of it, or only its headers; the backup owns its source (close it). */
     public static Backup read(Path path, boolean headersOnly, ProgressMonitor monitor) throws IOException {
         EvidenceSource file = EvidenceSource.open(path);
+        try {
+            Backup b = read(file, headersOnly, monitor);
+            return new Backup(b.path, b.compressed, b.walk, b.softwareName, b.backupKind, b.softwareVersion, b.databaseVersion, b.pages, b.counts,
+                    b.findings, b.notes, b.catalog, b.xtp, b.headersOnly, b.groups, true);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a backup through {@code file} (the caller keeps it open and closes it; {@link #close()} then closes
+     * nothing): all of it, or only its headers.
+     */
+    public static Backup read(EvidenceSource file, boolean headersOnly, ProgressMonitor monitor) throws IOException {
+        Path path = file.path();
         byte[] magic = file.readUpTo(0, 8);
         boolean compressed = new String(magic, StandardCharsets.US_ASCII).equals("MSSQLBAK");
-        file.close();
-        ByteSource src = compressed ? CompressedBackup.open(path) : EvidenceSource.open(path);
+        ByteSource src = compressed ? CompressedBackup.open(file) : file;
         List<String> notes = new ArrayList<>();
         if (compressed) {
             CompressedBackup cb = (CompressedBackup) src;
@@ -126,11 +141,12 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             if (store.copies(new PageId(1, 9)).isEmpty()) {
                 notes.add("no boot page in the first slots of the data streams: read the whole backup to look further");
             }
-            return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true, java.util.Map.of());
+            return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true, java.util.Map.of(), false);
         }
         PageCounts.Counter c = new PageCounts.Counter();
         GroupCounter groups = new GroupCounter();
         long total = walk.streams("MQDA").stream().mapToLong(s -> s.length() / Page.SIZE).sum();
+        pagelens.core.io.OffsetSpace space = compressed ? pagelens.core.io.OffsetSpace.STREAM : pagelens.core.io.OffsetSpace.FILE;
         monitor.begin("Reading and verifying the pages of " + path.getFileName(), total);
         // one sequential pass: the store indexes each run of slots, then its pages are verified in parallel
         BackupPageStore store = new BackupPageStore(src, walk, Long.MAX_VALUE, (first, buf, count) -> {
@@ -140,11 +156,8 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             java.util.stream.IntStream.range(0, count).parallel().forEach(j -> {
                 int at = j * Page.SIZE;
                 if (buf[at] == 1 && !Bytes.allZero(buf, at, Page.HEADER_SIZE)) {
-                    // the allocation-free check clears healthy pages; anything else gets the full verification
+                    // the allocation-free check clears healthy pages; anything else goes through the page rules below
                     quick[j] = PageVerification.quick(buf, at, Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20), new int[16]);
-                    if (quick[j] == PageVerification.QUICK_NEEDS_DETAIL) {
-                        v[j] = PageVerification.verify(buf, at, null);
-                    }
                 }
             });
             for (int j = 0; j < count; j++) {
@@ -153,21 +166,23 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
                     continue; // not a page: counted with the never-used slots below
                 }
                 long off = first + (long) j * Page.SIZE;
-                PageCopy copy = new PageCopy(new PageId(Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20)),
-                        new pagelens.core.store.Provenance(path, off, 0));
+                PageId id = new PageId(Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20));
+                byte st;
                 if (quick[j] == PageVerification.QUICK_OK_CHECKSUM) {
                     c.total++;
                     c.checksumProtected++;
                     c.checksumOk++;
-                    groups.add(copy.id(), buf[at + 1] & 0xFF, 3);
+                    st = pagelens.core.scan.PageStatus.CHECKSUM_OK;
                 } else if (quick[j] == PageVerification.QUICK_OK_NONE) {
                     c.total++;
                     c.unprotected++;
-                    groups.add(copy.id(), buf[at + 1] & 0xFF, 1);
+                    st = pagelens.core.scan.PageStatus.UNPROTECTED;
                 } else {
-                    count(path, v[j], copy, c, sink);
-                    groups.add(copy.id(), buf[at + 1] & 0xFF, health(v[j]));
+                    // the same rules as a data file's pages; a backup page's id comes from its own header
+                    st = pagelens.core.scan.PageRules.check(buf, at, new Location(path, id.fileId(), id.pageId(), off, 0, 0, space), false,
+                            null, sink, c);
                 }
+                groups.add(id, buf[at + 1] & 0xFF, st);
             }
             monitor.worked(count);
         });
@@ -201,13 +216,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             notes.add("the chunk framing of compressed backups is only partly understood (docs/format-notes.md): page counts of a "
                     + "compressed backup are not yet checked against a known truth");
         }
-        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, groups.groups());
-    }
-
-    /** 0 never used, 1 unprotected, 2 damaged, 3 verified. */
-    private static int health(PageVerification v) {
-        return v == null ? 0 : v.protection() == PageVerification.Protection.NONE ? 1
-                : v.protection() == PageVerification.Protection.CHECKSUM && !v.checksumOk() || v.isTorn() ? 2 : 3;
+        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, groups.groups(), false);
     }
 
     /** Page groups by type and health per file id, as the evidence explorer shows them. */
@@ -224,8 +233,8 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             if (ft[type] < 0) {
                 ft[type] = id.pageId();
             }
-            long[] hc = health.computeIfAbsent(id.fileId(), k -> new long[4]);
-            long[] fh = firstHealth.computeIfAbsent(id.fileId(), k -> filled(4));
+            long[] hc = health.computeIfAbsent(id.fileId(), k -> new long[6]);
+            long[] fh = firstHealth.computeIfAbsent(id.fileId(), k -> filled(6));
             hc[h]++;
             if (fh[h] < 0) {
                 fh[h] = id.pageId();
@@ -240,18 +249,18 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
 
         java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups() {
             java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> out = new java.util.TreeMap<>();
-            String[] hn = { "never used (zero header)", "unprotected", "damaged", "verified" };
             for (int f : types.keySet()) {
                 List<pagelens.core.scan.PageStatus.Group> g = new ArrayList<>();
-                for (int h : new int[] { 2, 1, 3, 0 }) {
+                for (byte h : new byte[] { pagelens.core.scan.PageStatus.DAMAGED, pagelens.core.scan.PageStatus.WARNING,
+                        pagelens.core.scan.PageStatus.UNPROTECTED, pagelens.core.scan.PageStatus.CHECKSUM_OK, pagelens.core.scan.PageStatus.TORN_OK,
+                        pagelens.core.scan.PageStatus.EMPTY }) {
                     if (health.get(f)[h] > 0) {
-                        g.add(new pagelens.core.scan.PageStatus.Group(hn[h], health.get(f)[h], firstHealth.get(f)[h]));
+                        g.add(pagelens.core.scan.PageStatus.Group.health(h, health.get(f)[h], firstHealth.get(f)[h]));
                     }
                 }
                 for (int t = 1; t < 256; t++) {
                     if (types.get(f)[t] > 0) {
-                        g.add(new pagelens.core.scan.PageStatus.Group("type " + t + " (" + pagelens.core.page.PageType.name(t) + ")", types.get(f)[t],
-                                firstType.get(f)[t]));
+                        g.add(pagelens.core.scan.PageStatus.Group.type(t, types.get(f)[t], firstType.get(f)[t]));
                     }
                 }
                 out.put(f, List.copyOf(g));
@@ -327,38 +336,6 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             case NOT_STATED -> catalog.files().isEmpty() ? "not stated: the backup's file list could not be read"
                     : "not stated: a listed file has no pages in the stream (an S container, or another stripe)";
         };
-    }
-
-    private static void count(Path path, PageVerification v, PageCopy copy, PageCounts.Counter c, FindingSink sink) {
-        c.total++;
-        if (v == null) {
-            c.empty++;
-            return;
-        }
-        Location loc = new Location(path, copy.id().fileId(), copy.id().pageId(), copy.provenance().offset(), 0x3C, 4);
-        switch (v.protection()) {
-            case CHECKSUM -> {
-                c.checksumProtected++;
-                if (v.checksumOk()) {
-                    c.checksumOk++;
-                } else {
-                    c.checksumBad++;
-                    sink.add(new Finding(Rules.PAGE_CHECKSUM, Severity.ERROR, String.format("page %s in the backup at 0x%X: stored checksum 0x%08X, computed 0x%08X",
-                            copy.id(), copy.provenance().offset(), v.checksumStored(), v.checksumComputed()), loc));
-                }
-            }
-            case TORN -> {
-                c.tornProtected++;
-                if (v.isTorn()) {
-                    c.torn++;
-                    sink.add(new Finding(Rules.PAGE_TORN, String.format("page %s in the backup at 0x%X: torn sector(s) %s", copy.id(),
-                            copy.provenance().offset(), v.torn().tornSectors()), loc));
-                } else {
-                    c.tornOk++;
-                }
-            }
-            case NONE -> c.unprotected++;
-        }
     }
 
     private static String string(byte[] h, int tapeAddress) {

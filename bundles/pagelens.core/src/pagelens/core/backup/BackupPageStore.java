@@ -32,6 +32,8 @@ public final class BackupPageStore implements PageStore {
     private final List<Long> nonPageSlots = new ArrayList<>();
     private final boolean partial;
     private boolean ownsSource;
+    /** File offsets for a plain backup, stream offsets for a compressed one. */
+    private final pagelens.core.io.OffsetSpace space;
 
     public BackupPageStore(ByteSource src, Mtf.Walk walk) throws IOException {
         this(src, walk, Long.MAX_VALUE);
@@ -60,6 +62,7 @@ public final class BackupPageStore implements PageStore {
      */
     public BackupPageStore(ByteSource src, Mtf.Walk walk, long slotsPerStream, SlotVisitor visitor) throws IOException {
         this.src = src;
+        this.space = src instanceof CompressedBackup ? pagelens.core.io.OffsetSpace.STREAM : pagelens.core.io.OffsetSpace.FILE;
         boolean cut = false;
         // the runs to read, in order
         List<long[]> runs = new ArrayList<>();
@@ -139,7 +142,7 @@ public final class BackupPageStore implements PageStore {
         }
         PageId id = new PageId(Bytes.u16(h, at + 0x24), Bytes.u32(h, at + 0x20));
         List<PageCopy> list = copies.computeIfAbsent(id, x -> new ArrayList<>());
-        list.add(new PageCopy(id, new Provenance(src.path(), off, list.size())));
+        list.add(new PageCopy(id, new Provenance(src.path(), off, list.size(), space)));
     }
 
     /** Whether only the start of each data stream was indexed. */

@@ -75,15 +75,32 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
     public static CompressedBackup open(Path path) throws IOException {
         EvidenceSource s = EvidenceSource.open(path);
         try {
+            CompressedBackup b = open(s);
+            b.ownsFile = true;
+            return b;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Indexes a compressed backup read through {@code s}, which the caller keeps open and closes. */
+    public static CompressedBackup open(EvidenceSource s) throws IOException {
+        Path path = s.path();
+        {
             byte[] magic = s.readUpTo(0, 8);
             if (!new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("MSSQLBAK")) {
                 throw new IOException(path + ": does not start with MSSQLBAK");
             }
             return new CompressedBackup(s);
-        } catch (IOException | RuntimeException e) {
-            s.close();
-            throw e;
         }
+    }
+
+    private boolean ownsFile;
+
+    /** The compressed file this stream is read from. */
+    public EvidenceSource file() {
+        return file;
     }
 
     public List<Chunk> chunks() {
@@ -177,6 +194,8 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        file.close();
+        if (ownsFile) {
+            file.close();
+        }
     }
 }

@@ -9,30 +9,29 @@ import java.util.Map;
 
 import pagelens.core.boot.BootCompare;
 import pagelens.core.boot.BootLayouts;
-import pagelens.core.boot.BootPage;
-import pagelens.core.boot.BootPageException;
-import pagelens.core.boot.BootSources;
 import pagelens.core.boot.XtpFilegroup;
-import pagelens.core.findings.Finding;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
 import pagelens.core.findings.FindingSink;
-import pagelens.core.findings.Location;
-import pagelens.core.identify.EvidenceKind;
-import pagelens.core.identify.Identification;
-import pagelens.core.identify.Identifier;
 import pagelens.core.io.CanceledException;
-import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
-import pagelens.core.page.Page;
-import pagelens.core.scan.FileScanner;
-import pagelens.core.scan.ScanResult;
+import pagelens.core.io.ProgressSplit;
 
-/** Runs what a report needs on each evidence item: identify, hash, scan, boot page. */
+/**
+ * Builds a case: every evidence path examined by {@link Examination} (or the examination a workbench already holds for
+ * it, so the report says what the workbench shows), hashed again to show whether it changed since it was opened.
+ */
 public final class CaseBuilder {
     private final BootLayouts layouts;
     private final XtpFilegroup filegroup;
     private final String filegroupSource;
     private final Map<Path, String> hashesWhenOpened = new LinkedHashMap<>();
+    private final Map<Path, Examination> examined = new LinkedHashMap<>();
 
+    /**
+     * @param filegroup the user's statement about a memory-optimized filegroup; {@link XtpFilegroup#NOT_STATED} takes what
+     *                  each evidence says
+     */
     public CaseBuilder(BootLayouts layouts, XtpFilegroup filegroup, String filegroupSource) {
         this.layouts = layouts;
         this.filegroup = filegroup;
@@ -45,59 +44,73 @@ public final class CaseBuilder {
         return this;
     }
 
+    /** An examination already made (the workbench's): used instead of examining the path again. */
+    public CaseBuilder examined(Examination e) {
+        examined.put(e.path(), e);
+        return this;
+    }
+
     public Case build(CaseInfo info, List<Path> paths, ProgressMonitor monitor) {
         List<EvidenceEntry> entries = new ArrayList<>();
-        Map<Path, ScanResult> scans = new LinkedHashMap<>();
-        Map<Path, BootPage> boots = new LinkedHashMap<>();
-        Map<Path, pagelens.core.xtp.XtpContainer.Scan> containers = new LinkedHashMap<>();
+        List<Examination> exams = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         FindingSink sink = new FindingSink();
-        for (Path raw : paths) {
-            monitor.checkCanceled();
-            Path p = raw.toAbsolutePath().normalize();
-            Identification id = Identifier.identify(p);
-            String now = null;
-            if (id.readable() && id.kind() != EvidenceKind.XTP_CONTAINER) {
+        int[] weights = new int[Math.max(1, paths.size())];
+        java.util.Arrays.fill(weights, 1);
+        ProgressSplit split = new ProgressSplit(monitor, "Examining the evidence", weights);
+        List<OpenedEvidence> opened = new ArrayList<>();
+        try {
+            for (Path raw : paths) {
+                ProgressMonitor m = split.next();
+                m.checkCanceled();
+                Path p = raw.toAbsolutePath().normalize();
+                Examination e = examined.get(p);
+                String now = null;
+                if (e == null) {
+                    Examination.Options o = Examination.Options.defaults(layouts);
+                    if (filegroup != XtpFilegroup.NOT_STATED) {
+                        o = o.withFilegroup(filegroup, filegroupSource);
+                    }
+                    OpenedEvidence ev = OpenedEvidence.open(p);
+                    opened.add(ev);
+                    e = Examination.run(ev, o, m);
+                    now = e.sha256();
+                } else {
+                    if (filegroup != XtpFilegroup.NOT_STATED) {
+                        e = e.judgedWith(filegroup, filegroupSource, layouts);
+                    }
+                    if (e.evidence().file() != null) {
+                        try {
+                            now = e.evidence().file().sha256(m);
+                        } catch (IOException x) {
+                            problems.add(p + ": cannot hash: " + x.getMessage());
+                        }
+                    }
+                }
+                exams.add(e);
+                entries.add(new EvidenceEntry(p, e.evidence().identification(), hashesWhenOpened.get(p), now));
+                e.findingList().forEach(sink::add);
+                for (String pr : e.problems()) {
+                    problems.add(p + ": " + pr);
+                }
+            }
+        } catch (CanceledException e) {
+            for (OpenedEvidence x : opened) {
                 try {
-                    now = EvidenceSource.sha256(p, monitor);
-                } catch (IOException e) {
-                    problems.add(p + ": cannot hash: " + e.getMessage());
+                    x.close();
+                } catch (IOException ignored) {
+                    // only read
                 }
             }
-            entries.add(new EvidenceEntry(p, id, hashesWhenOpened.get(p), now));
-            if (!id.readable()) {
-                problems.add(p + ": " + id.summary());
-                continue;
-            }
-            try {
-                if (id.kind() == EvidenceKind.DATA_FILE || id.kind() == EvidenceKind.LOG_FILE || id.kind() == EvidenceKind.UNKNOWN
-                        && id.size() >= Page.SIZE) {
-                    scans.put(p, new FileScanner().scan(p, monitor, sink));
-                }
-                if (id.kind() == EvidenceKind.XTP_CONTAINER) {
-                    pagelens.core.xtp.XtpContainer.Scan xs = pagelens.core.xtp.XtpContainer.scan(p, monitor);
-                    containers.put(p, xs);
-                    xs.findings().forEach(sink::add);
-                }
-                if (id.kind() == EvidenceKind.DATA_FILE && id.databaseVersion() != null || id.kind() == EvidenceKind.BACKUP
-                        || id.kind() == EvidenceKind.DBCC_PAGE_DUMP) {
-                    BootSources.Copy c = BootSources.asRestored(BootSources.read(p));
-                    BootPage b = BootPage.decode(c.page(), layouts, filegroup, filegroupSource);
-                    boots.put(p, b);
-                    sink.add(new Finding(b.hekaton().rule(), b.hekaton().headline(), new Location(p, 1, 9, c.offset(),
-                            Math.max(0, b.hekaton().regionStart()), Math.max(0, b.hekaton().regionEnd() - b.hekaton().regionStart()))));
-                }
-            } catch (CanceledException e) {
-                throw e;
-            } catch (IOException | BootPageException | RuntimeException e) {
-                problems.add(p + ": " + e.getMessage());
-            }
+            throw e;
+        } finally {
+            split.done();
         }
         Case.Comparison cmp = null;
+        List<Examination> boots = exams.stream().filter(x -> x.boot() != null).toList();
         if (boots.size() == 2) {
-            List<Path> keys = new ArrayList<>(boots.keySet());
-            cmp = new Case.Comparison(keys.get(0), keys.get(1), BootCompare.compare(boots.get(keys.get(0)), boots.get(keys.get(1))));
+            cmp = new Case.Comparison(boots.get(0).path(), boots.get(1).path(), BootCompare.compare(boots.get(0).boot(), boots.get(1).boot()));
         }
-        return new Case(info, entries, scans, boots, cmp, sink, problems, containers);
+        return new Case(info, entries, exams, cmp, sink, problems, List.copyOf(opened));
     }
 }

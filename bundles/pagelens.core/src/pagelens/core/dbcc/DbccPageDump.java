@@ -140,7 +140,7 @@ public final class DbccPageDump implements PageStore {
                 d.warnings.add("memory dump " + dumps + " has no PAGE: line; page id " + id + " taken from its header");
             }
             List<PageCopy> list = d.copies.computeIfAbsent(id, k -> new ArrayList<>());
-            PageCopy c = new PageCopy(id, new Provenance(evidence, at, list.size()));
+            PageCopy c = new PageCopy(id, new Provenance(evidence, at, list.size(), pagelens.core.io.OffsetSpace.TEXT));
             list.add(c);
             d.bytes.put(c, page);
         }

@@ -168,13 +168,20 @@ public final class Rules {
                     + "BACKUP/HA, IN TRANSITION TO TOMBSTONE, TOMBSTONE, or an unknown number).",
             "Check which server version produced the export.");
 
+    public static final Rule EXAMINATION_INCOMPLETE = new Rule("examination.incomplete", Severity.ERROR, "Examination incomplete",
+            "PageLens could not complete a check of this evidence (the title says which and why: a read error, a structure it could not "
+                    + "decode, or an internal failure). What it could not check is not known to be healthy: the result is not a clean bill "
+                    + "of health.",
+            "Read the reason; get an intact copy of the evidence if it was cut or unreadable, and report the message to the PageLens "
+                    + "developers when the evidence itself looks sound.");
+
     /** Every rule, in the order of docs/rules.md. */
     public static List<Rule> all() {
         return List.of(PAGE_CHECKSUM, PAGE_TORN, PAGE_ID_MISMATCH, PAGE_ID_STALE, PAGE_ZERO, PAGE_ZERO_SECTOR, PAGE_BAD_HEADER,
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
                 BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, BACKUP_MISSING_EXTENTS, BACKUP_CANNOT_DECODE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
                 XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_CHECKSUM_MISMATCH, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
-                XTP_DMV_STATE);
+                XTP_DMV_STATE, EXAMINATION_INCOMPLETE);
     }
 
     public static Rule byId(String id) {

@@ -137,6 +137,15 @@ public final class Identifier {
         return new Identification(dir, EvidenceKind.UNKNOWN, -1, true, null, null, null, null, List.of(why));
     }
 
+    /** Identifies a file already opened (the same reads as {@link #identify(Path)}, through {@code src}). */
+    public static Identification identify(EvidenceSource src) {
+        try {
+            return identifyFile(src);
+        } catch (IOException | RuntimeException e) {
+            return Identification.unreadable(src.path(), src.size(), "cannot read: " + oneLine(e));
+        }
+    }
+
     private static Identification identifyFile(EvidenceSource src) throws IOException {
         Path path = src.path();
         long size = src.size();

@@ -24,6 +24,10 @@ public final class EvidenceSource implements AutoCloseable, ByteSource {
     private final Path path;
     private final FileChannel channel;
     private final long size;
+    /** Bytes read through {@link #read} (not the hash): how often the evidence was read, for tests and timing. */
+    private final java.util.concurrent.atomic.LongAdder bytesRead = new java.util.concurrent.atomic.LongAdder();
+    /** Bytes read by {@link #sha256(ProgressMonitor)}. */
+    private final java.util.concurrent.atomic.LongAdder hashBytes = new java.util.concurrent.atomic.LongAdder();
 
     private EvidenceSource(Path path, FileChannel channel, long size) {
         this.path = path;
@@ -81,6 +85,26 @@ public final class EvidenceSource implements AutoCloseable, ByteSource {
             }
             pos += n;
         }
+        bytesRead.add(pos - offset);
+        return (int) (pos - offset);
+    }
+
+    /**
+     * Reads into {@code buf} (to its limit, or fewer at the end of the file) at {@code offset}: the scan's road to
+     * the bytes, into its own direct buffers.
+     *
+     * @return the number of bytes read
+     */
+    public int read(ByteBuffer buf, long offset) throws IOException {
+        long pos = offset;
+        while (buf.hasRemaining()) {
+            int n = channel.read(buf, pos);
+            if (n < 0) {
+                break;
+            }
+            pos += n;
+        }
+        bytesRead.add(pos - offset);
         return (int) (pos - offset);
     }
 
@@ -128,12 +152,23 @@ public final class EvidenceSource implements AutoCloseable, ByteSource {
                 buf.flip();
                 md.update(buf);
                 pos += n;
+                hashBytes.add(n);
                 monitor.worked(n);
             }
             return HexFormat.of().formatHex(md.digest());
         } finally {
             monitor.done();
         }
+    }
+
+    /** Bytes read so far through {@link #read} (every decode, scan and verification; not the hash). */
+    public long bytesRead() {
+        return bytesRead.sum();
+    }
+
+    /** Bytes read so far by the SHA-256. */
+    public long hashBytesRead() {
+        return hashBytes.sum();
     }
 
     /** SHA-256 of a file without keeping it open. */

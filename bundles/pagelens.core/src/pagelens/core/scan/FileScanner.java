@@ -2,9 +2,7 @@ package pagelens.core.scan;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,8 +51,16 @@ public final class FileScanner {
     }
 
     public ScanResult scan(Path path, ProgressMonitor monitor, FindingSink sink) throws IOException {
+        try (EvidenceSource src = EvidenceSource.open(path)) {
+            return scan(src, monitor, sink);
+        }
+    }
+
+    /** Scans a file through an open source (left open). */
+    public ScanResult scan(EvidenceSource src, ProgressMonitor monitor, FindingSink sink) throws IOException {
         long t0 = System.nanoTime();
-        try (EvidenceSource src = EvidenceSource.open(path); FilePageStore store = FilePageStore.of(src)) {
+        Path path = src.path();
+        try (FilePageStore store = FilePageStore.of(src)) {
             long size = src.size();
             long pages = size / Page.SIZE;
             int fileId = store.fileId();
@@ -82,7 +88,7 @@ public final class FileScanner {
             monitor.begin("Scanning " + path.getFileName(), scanPages * Page.SIZE);
             try {
                 PageStatus status = new PageStatus(scanPages);
-                PageCounts counts = run(path, fileId, scanPages, alloc, monitor, sink, status);
+                PageCounts counts = run(src, fileId, scanPages, alloc, monitor, sink, status);
                 return new ScanResult(path, size, kind, fileId, counts, sink, scanPages * Page.SIZE, System.nanoTime() - t0, status);
             } finally {
                 monitor.done();
@@ -90,13 +96,14 @@ public final class FileScanner {
         }
     }
 
-    private PageCounts run(Path path, int fileId, long pages, AllocationState alloc, ProgressMonitor monitor, FindingSink sink,
+    private PageCounts run(EvidenceSource ch, int fileId, long pages, AllocationState alloc, ProgressMonitor monitor, FindingSink sink,
             PageStatus status) throws IOException {
+        Path path = ch.path();
         long chunks = (pages + CHUNK_PAGES - 1) / CHUNK_PAGES;
         AtomicLong next = new AtomicLong();
         AtomicLong donePages = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        {
             List<Worker> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Worker w = new Worker(() -> {
@@ -181,18 +188,11 @@ public final class FileScanner {
         }
     }
 
-    private static void checkChunk(FileChannel ch, ByteBuffer buf, byte[] b, Path path, int fileId, long first, int n,
+    private static void checkChunk(EvidenceSource ch, ByteBuffer buf, byte[] b, Path path, int fileId, long first, int n,
             AllocationState alloc, FindingSink sink, PageCounts.Counter c, PageStatus status) throws IOException {
         buf.clear();
         buf.limit(n * Page.SIZE);
-        long pos = first * Page.SIZE;
-        while (buf.hasRemaining()) {
-            int r = ch.read(buf, pos);
-            if (r < 0) {
-                break;
-            }
-            pos += r;
-        }
+        ch.read(buf, first * Page.SIZE);
         int got = buf.position() / Page.SIZE;
         for (int i = 0; i < got; i++) {
             if (buf.get(i * Page.SIZE) == 1) {
@@ -213,120 +213,8 @@ public final class FileScanner {
                 continue;
             }
             buf.get(i * Page.SIZE, b, 0, Page.SIZE);
-            status.set(first + i, checkPage(b, 0, path, fileId, first + i, alloc, sink, c));
+            status.set(first + i, PageRules.check(b, 0, Location.page(path, fileId, first + i, (first + i) * Page.SIZE), true, alloc, sink, c));
         }
     }
 
-    static byte checkPage(byte[] b, int off, Path path, int fileId, long pageId, AllocationState alloc, FindingSink sink,
-            PageCounts.Counter c) {
-        c.total++;
-        byte[] st = { PageStatus.EMPTY };
-        long fileOffset = pageId * Page.SIZE;
-        Location loc = Location.page(path, fileId, pageId, fileOffset);
-        AllocationState.State state = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(pageId);
-        boolean headerZero = Bytes.allZero(b, off, Page.HEADER_SIZE);
-        if (headerZero) {
-            c.empty++;
-            if (Bytes.allZero(b, off, Page.SIZE)) {
-                if (state == AllocationState.State.ALLOCATED) {
-                    mark(sink, st, new Finding(Rules.PAGE_ZERO, "page " + fileId + ":" + pageId
-                            + " is all zeros but the GAM and PFS say it is in use", loc));
-                }
-                return st[0];
-            }
-            if (state != AllocationState.State.ALLOCATED) {
-                return st[0]; // never-formatted space with leftovers: not in use
-            }
-            mark(sink, st, new Finding(Rules.PAGE_BAD_HEADER, "page " + fileId + ":" + pageId
-                    + " is in use but its 96-byte header is all zeros", loc.bytes(0, Page.HEADER_SIZE)));
-            return st[0];
-        }
-        int quick = PageVerification.quick(b, off, fileId, pageId, c.xors);
-        if (quick == PageVerification.QUICK_OK_CHECKSUM) {
-            c.checksumProtected++;
-            c.checksumOk++;
-            return PageStatus.CHECKSUM_OK;
-        }
-        if (quick == PageVerification.QUICK_OK_NONE) {
-            c.unprotected++;
-            return PageStatus.UNPROTECTED;
-        }
-        PageVerification v = PageVerification.verify(b, off, new PageId(fileId, pageId));
-        boolean inUse = state != AllocationState.State.UNALLOCATED;
-        String where = inUse ? "" : " (page not in use per GAM/PFS)";
-        Severity damage = inUse ? Severity.ERROR : Severity.WARNING;
-        switch (v.protection()) {
-            case CHECKSUM -> {
-                c.checksumProtected++;
-                if (v.checksumOk()) {
-                    c.checksumOk++;
-                    st[0] = PageStatus.CHECKSUM_OK;
-                } else {
-                    c.checksumBad++;
-                    mark(sink, st, new Finding(Rules.PAGE_CHECKSUM, damage, String.format("page %d:%d: stored checksum 0x%08X, computed 0x%08X%s",
-                            fileId, pageId, v.checksumStored(), v.checksumComputed(), where), loc.bytes(0x3C, 4)));
-                }
-            }
-            case TORN -> {
-                c.tornProtected++;
-                if (v.isTorn()) {
-                    c.torn++;
-                    mark(sink, st, new Finding(Rules.PAGE_TORN, damage, "page " + fileId + ":" + pageId + ": torn sector(s) "
-                            + v.torn().tornSectors() + " (signature " + v.torn().signature() + ")" + where,
-                            tornRange(loc, v)));
-                } else {
-                    c.tornOk++;
-                    st[0] = PageStatus.TORN_OK;
-                }
-            }
-            case NONE -> {
-                c.unprotected++;
-                st[0] = PageStatus.UNPROTECTED;
-            }
-        }
-        if (!v.headerProblems().isEmpty()) {
-            mark(sink, st, new Finding(Rules.PAGE_BAD_HEADER, damage, "page " + fileId + ":" + pageId + ": "
-                    + String.join("; ", v.headerProblems()) + where, loc.bytes(0, Page.HEADER_SIZE)));
-        }
-        if (!v.pageIdMatches()) {
-            String t = "page at " + fileId + ":" + pageId + " says it is " + v.header().pageId() + " (type " + v.header().typeName() + ")";
-            if (inUse) {
-                mark(sink, st, new Finding(Rules.PAGE_ID_MISMATCH, t, loc.bytes(0x20, 6)));
-            } else {
-                mark(sink, st, new Finding(Rules.PAGE_ID_STALE, t + where, loc.bytes(0x20, 6)));
-            }
-        }
-        if (!v.slotProblems().isEmpty()) {
-            mark(sink, st, new Finding(Rules.PAGE_SLOT_RANGE, damage, "page " + fileId + ":" + pageId + ": "
-                    + String.join("; ", v.slotProblems()) + where, loc.bytes(Page.SIZE - 2 * Math.min(v.header().slotCount(), 4048),
-                            2 * Math.min(v.header().slotCount(), 4048))));
-        }
-        boolean damaged = v.checksumBad() || v.isTorn() || v.slotArrayZeroed();
-        List<Integer> suspicious = damaged ? v.zeroSectorsInUsedArea() : List.of();
-        if (!suspicious.isEmpty()) {
-            int firstSector = suspicious.get(0);
-            int lastSector = suspicious.get(suspicious.size() - 1);
-            mark(sink, st, new Finding(Rules.PAGE_ZERO_SECTOR, damage, "page " + fileId + ":" + pageId + ": zero-filled sector(s) "
-                    + suspicious + " in the used part of the page" + where, loc.bytes(firstSector * Page.SECTOR_SIZE, (lastSector - firstSector + 1) * Page.SECTOR_SIZE)));
-        }
-        return st[0];
-    }
-
-    /** Adds a finding and raises the page's status to match its severity. */
-    private static void mark(FindingSink sink, byte[] st, Finding f) {
-        sink.add(f);
-        byte s = f.severity().atLeast(Severity.ERROR) ? PageStatus.DAMAGED : PageStatus.WARNING;
-        if (st[0] < s) {
-            st[0] = s;
-        }
-    }
-
-    private static Location tornRange(Location loc, PageVerification v) {
-        if (v.torn().tornSectors().isEmpty()) {
-            return loc.bytes(0x3C, 4);
-        }
-        int first = v.torn().tornSectors().get(0);
-        int last = v.torn().tornSectors().get(v.torn().tornSectors().size() - 1);
-        return loc.bytes(first * Page.SECTOR_SIZE, (last - first + 1) * Page.SECTOR_SIZE);
-    }
 }

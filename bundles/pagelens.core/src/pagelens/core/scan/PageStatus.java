@@ -32,8 +32,25 @@ public final class PageStatus {
         return page < types.length ? types[(int) page] & 0xFF : 0;
     }
 
-    /** A group of pages: a page type or a health state, how many, and the first page in it. */
-    public record Group(String label, long count, long firstPage) {
+    /** Health groups in the order surfaces list them: damaged first, never used last. */
+    public static final byte[] GROUP_ORDER = { DAMAGED, WARNING, UNPROTECTED, TORN_OK, CHECKSUM_OK, EMPTY };
+
+    /**
+     * A group of pages: by health ({@code status} is a status byte of this class, {@code pageType} -1) or by page type
+     * ({@code pageType} is the m_type, {@code status} -1); how many, and the first page in it. Surfaces name it.
+     */
+    public record Group(int status, int pageType, long count, long firstPage) {
+        public static Group health(byte status, long count, long firstPage) {
+            return new Group(status, -1, count, firstPage);
+        }
+
+        public static Group type(int pageType, long count, long firstPage) {
+            return new Group(-1, pageType, count, firstPage);
+        }
+
+        public boolean isHealth() {
+            return status >= 0;
+        }
     }
 
     /**
@@ -60,15 +77,14 @@ public final class PageStatus {
             }
         }
         java.util.List<Group> out = new java.util.ArrayList<>();
-        String[] health = { "never used (zero header)", "checksum OK", "torn-page OK", "unprotected", "warning", "damaged" };
-        for (int s : new int[] { DAMAGED, WARNING, UNPROTECTED, EMPTY }) {
+        for (byte s : new byte[] { DAMAGED, WARNING, UNPROTECTED, EMPTY }) {
             if (byStatus[s] > 0) {
-                out.add(new Group(health[s], byStatus[s], firstOfStatus[s]));
+                out.add(Group.health(s, byStatus[s], firstOfStatus[s]));
             }
         }
         for (int t = 1; t < 256; t++) {
             if (byType[t] > 0 && pagelens.core.page.PageType.isKnown(t)) {
-                out.add(new Group("type " + t + " (" + pagelens.core.page.PageType.name(t) + ")", byType[t], firstOfType[t]));
+                out.add(Group.type(t, byType[t], firstOfType[t]));
             }
         }
         return out;

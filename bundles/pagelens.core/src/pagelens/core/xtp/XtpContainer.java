@@ -54,6 +54,11 @@ public final class XtpContainer {
         public long totalSize() {
             return files.stream().mapToLong(CheckpointFile::size).sum();
         }
+
+        /** Whether block checksums were verified (with the user's validated profile). */
+        public boolean checksumsVerified() {
+            return !CHECKSUMS_UNVERIFIED.equals(checksums);
+        }
     }
 
     static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

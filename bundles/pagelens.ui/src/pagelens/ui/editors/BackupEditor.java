@@ -62,6 +62,8 @@ public final class BackupEditor extends ReadOnlyEditor {
     private Text pageField;
     private volatile Backup backup;
     private volatile BootPage boot;
+    /** The core examination this editor shows (the evidence job's, or its own when opened without one). */
+    private volatile pagelens.core.exam.Examination exam;
     private volatile String error;
     private Color red;
     private Color green;
@@ -170,7 +172,7 @@ public final class BackupEditor extends ReadOnlyEditor {
         findings.addListener(SWT.DefaultSelection, e -> {
             int i = findings.getSelectionIndex();
             if (i >= 0 && backup != null) {
-                Finding f = backup.findings().findings().get(i);
+                Finding f = exam.findings().findings().get(i);
                 if (f.location().pageId() >= 0) {
                     openPage(Math.max(1, f.location().fileId()) + ":" + f.location().pageId());
                 }
@@ -203,22 +205,16 @@ public final class BackupEditor extends ReadOnlyEditor {
         return t;
     }
 
-    /** Whether this editor read the backup itself (then it closes it); otherwise it shows the evidence job's reading. */
-    private boolean ownsBackup;
+    /** The evidence this editor opened itself (closed with it), or null when it shows the evidence job's examination. */
+    private pagelens.core.exam.OpenedEvidence ownEvidence;
 
     private void load() {
-        // the evidence job reads the backup once; this editor shows its result (opened without one, it reads itself)
-        pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().items().stream()
-                .filter(x -> x.path().equals(in.file())).findFirst().orElse(null);
+        // the evidence job examines the backup once; this editor shows that examination (opened without one, it examines)
+        pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(in.file());
         if (item != null) {
             java.util.function.Consumer<pagelens.ui.model.EvidenceItem> l = x -> {
-                if (x == item && (x.backup() != null || x.backupError() != null)) {
-                    Job.create("Boot page of " + in.getName(), (IProgressMonitor m) -> {
-                        if (backup == null && error == null) {
-                            accept(x.backup(), x.backupError());
-                        }
-                        return Status.OK_STATUS;
-                    }).schedule();
+                if (x == item && (x.examination() != null || x.examinationError() != null)) {
+                    accept(x.examination(), x.examinationError());
                 }
             };
             pagelens.ui.model.EvidenceRegistry.get().addListener(l);
@@ -226,14 +222,15 @@ public final class BackupEditor extends ReadOnlyEditor {
             l.accept(item);
             return;
         }
-        ownsBackup = true;
+        ownEvidence = pagelens.core.exam.OpenedEvidence.open(in.file());
         Job job = Job.create("Reading backup " + in.getName(), (IProgressMonitor m) -> {
             try {
-                accept(Backup.read(in.file(), false, new MonitorAdapter(m, f -> {
-                })), null);
+                accept(pagelens.core.exam.Examination.run(ownEvidence, pagelens.core.exam.Examination.Options.defaults(
+                        BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder())).withHash(false), new MonitorAdapter(m, f -> {
+                        })), null);
             } catch (OperationCanceledException | pagelens.core.io.CanceledException e) {
                 accept(null, "reading was canceled");
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 accept(null, e.getMessage());
             }
             return Status.OK_STATUS;
@@ -242,30 +239,19 @@ public final class BackupEditor extends ReadOnlyEditor {
         job.schedule();
     }
 
-    /** Takes a reading (or its error), decodes the boot page and shows everything (any thread). */
-    private synchronized void accept(Backup b, String err) {
+    /** Takes an examination (or the reason there is none) and shows it (any thread). */
+    private synchronized void accept(pagelens.core.exam.Examination e, String err) {
         if (backup != null || error != null) {
             return;
         }
-        if (b == null) {
-            error = err;
+        if (e == null || e.backup() == null) {
+            error = e == null ? err : String.join("; ", e.problems());
         } else {
-            try {
-                BootPage bp = null;
-                if (!b.bootCopies().isEmpty()) {
-                    try {
-                        bp = BootPage.decode(b.pages().read(b.bootCopies().get(b.bootCopies().size() - 1)),
-                                BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder()), b.xtpFilegroup(),
-                                b.xtpFilegroupReason());
-                    } catch (pagelens.core.boot.BootPageException e) {
-                        error = "boot page: " + e.getMessage();
-                    }
-                }
-                boot = bp;
-                backup = b;
-            } catch (IOException | RuntimeException e) {
-                error = e.getMessage();
-                backup = b;
+            exam = e;
+            boot = e.boot();
+            backup = e.backup();
+            if (!e.problems().isEmpty()) {
+                error = String.join("; ", e.problems());
             }
         }
         if (!body.isDisposed()) {
@@ -288,8 +274,8 @@ public final class BackupEditor extends ReadOnlyEditor {
         headline.setText(String.format(Locale.ROOT, "%s: %s backup%s, SQL Server %s, database version %s", name, b.backupKind(),
                 b.compressed() ? " (compressed)" : "", b.softwareVersion(), boot != null ? boot.dbiVersion() : b.databaseVersion()));
         StringBuilder v = new StringBuilder();
-        boolean bad = b.findings().worst() != null && b.findings().worst().atLeast(pagelens.core.findings.Severity.ERROR);
-        v.append(bad ? "A restore would meet damage: " + b.findings().total() + " finding(s) below. " : "Every page checksum and torn-page check in the backup passes. ");
+        boolean bad = exam.hasErrors();
+        v.append(bad ? "A restore would meet damage: " + exam.findings().total() + " finding(s) below. " : "Every page checksum and torn-page check in the backup passes. ");
         if (boot != null) {
             v.append("In-Memory OLTP: ").append(boot.hekaton().verdict().name()).append(" - ").append(boot.hekaton().headline());
             bad |= boot.critical();
@@ -304,11 +290,11 @@ public final class BackupEditor extends ReadOnlyEditor {
         fillSet(b);
         fillFiles(b);
         fillBoots(b);
-        for (Finding f : b.findings().findings()) {
+        for (Finding f : exam.findings().findings()) {
             TableItem it = new TableItem(findings, SWT.NONE);
             it.setText(new String[] { f.severity().id(), f.ruleId(), f.location().describe(), f.title() });
         }
-        if (b.findings().total() == 0) {
+        if (exam.findings().total() == 0) {
             new TableItem(findings, SWT.NONE).setText(new String[] { "", "", "", "none" });
         }
         int dbv = boot != null ? boot.dbiVersion() : b.databaseVersion() == null ? -1 : b.databaseVersion();
@@ -443,10 +429,9 @@ public final class BackupEditor extends ReadOnlyEditor {
 
     @Override
     public void dispose() {
-        Backup b = backup;
-        if (b != null && ownsBackup) {
+        if (ownEvidence != null) {
             try {
-                b.close();
+                ownEvidence.close();
             } catch (IOException e) {
                 // nothing to save
             }

@@ -36,7 +36,8 @@ import pagelens.core.boot.BootField;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.BootPageException;
-import pagelens.core.boot.BootSources;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
 import pagelens.core.boot.HekatonVerdict;
 import pagelens.core.boot.XtpFilegroup;
 import pagelens.core.page.Page;
@@ -57,7 +58,10 @@ public final class BootPageEditor extends ReadOnlyEditor {
 
     private Path file;
     private BootLayouts layouts;
-    private List<BootSources.Copy> copies;
+    private List<OpenedEvidence.BootCopy> copies;
+    /** What the evidence itself says of a memory-optimized filegroup (the examination's fact), and how it was decided. */
+    private XtpFilegroup evidenceFact = XtpFilegroup.NOT_STATED;
+    private String evidenceFactSource = "not stated";
     private BootPage page;
     private Path otherFile;
     private BootPage other;
@@ -81,17 +85,37 @@ public final class BootPageEditor extends ReadOnlyEditor {
         EvidenceEditorInput in = initEvidence(site, input, " boot page");
         file = in.file();
         layouts = BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder());
+        boolean[] owned = new boolean[1];
+        OpenedEvidence ev = pagelens.ui.model.EvidenceRegistry.get().opened(file, owned);
         try {
-            copies = BootSources.read(file);
-            page = decode(BootSources.asRestored(copies).page());
+            copies = ev.bootCopies();
+            // the verdict of the core examination (the evidence job's when it has run; a boot-page-only one otherwise)
+            pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(file);
+            Examination e = item != null && item.examination() != null ? item.examination()
+                    : Examination.run(ev, Examination.Options.defaults(layouts).withHash(false).withHeadersOnly(true), pagelens.core.io.ProgressMonitor.NULL);
+            if (e.boot() != null) {
+                evidenceFact = e.boot().hekaton().filegroup();
+                evidenceFactSource = e.boot().hekaton().filegroupSource();
+            }
+            page = decode(copies.get(copies.size() - 1).page());
         } catch (IOException e) {
             throw new PartInitException(e.getMessage(), e);
+        } finally {
+            if (owned[0]) {
+                try {
+                    ev.close();
+                } catch (IOException e) {
+                    // only read
+                }
+            }
         }
     }
 
     private BootPage decode(byte[] bytes) throws PartInitException {
         try {
-            return BootPage.decode(bytes, layouts, filegroup, filegroup == XtpFilegroup.NOT_STATED ? "not stated" : "set in the boot page editor");
+            // the user's choice overrides what the evidence says, and is labelled as such
+            return filegroup == XtpFilegroup.NOT_STATED ? BootPage.decode(bytes, layouts, evidenceFact, evidenceFactSource)
+                    : BootPage.decode(bytes, layouts, filegroup, "set in the boot page editor (overrides: " + evidenceFactSource + ")");
         } catch (BootPageException e) {
             throw new PartInitException(file + ": " + e.getMessage(), e);
         }
@@ -152,7 +176,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
         bar.setLayout(new GridLayout(5, false));
         new Label(bar, SWT.NONE).setText("Memory-optimized filegroup:");
         Combo fg = new Combo(bar, SWT.READ_ONLY);
-        fg.setItems("not stated (assume none)", "yes, the database has one", "no, it has none");
+        fg.setItems("as the evidence says", "yes, the database has one", "no, it has none");
         fg.select(0);
         fg.addListener(SWT.Selection, e -> {
             filegroup = switch (fg.getSelectionIndex()) {
@@ -296,8 +320,15 @@ public final class BootPageEditor extends ReadOnlyEditor {
     /** Compares with the boot page (as restored) of another evidence file. */
     public void compareWith(Path otherPath) {
         try {
-            List<BootSources.Copy> c = BootSources.read(otherPath);
-            other = decode(BootSources.asRestored(c).page());
+            boolean[] owned = new boolean[1];
+            OpenedEvidence ev = pagelens.ui.model.EvidenceRegistry.get().opened(otherPath, owned);
+            try {
+                other = decode(ev.restoredBootCopy().page());
+            } finally {
+                if (owned[0]) {
+                    ev.close();
+                }
+            }
             otherFile = otherPath;
         } catch (IOException | PartInitException e) {
             bannerText.setText("cannot compare: " + e.getMessage());
@@ -326,7 +357,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
         bannerHeadline.setText(h.verdict().name().replace('_', ' ') + ": " + h.headline());
         StringBuilder t = new StringBuilder(h.explanation()).append("\nWhat to do: ").append(h.action());
         t.append(String.format(Locale.ROOT, "\n%s, dbid %s, dbi_version %d (created as %d); %s; boot page from %s%s.", page.databaseName(),
-                page.value("dbi_dbid"), page.dbiVersion(), page.createVersion(), page.checksumNote(), BootSources.asRestored(copies).where(),
+                page.value("dbi_dbid"), page.dbiVersion(), page.createVersion(), page.checksumNote(), where(copies.get(copies.size() - 1)),
                 copies.size() > 1 ? " (the last of " + copies.size() + " copies, as a restore applies it)" : ""));
         if (other != null) {
             List<BootCompare.Difference> d = BootCompare.compare(page, other);
@@ -397,6 +428,16 @@ public final class BootPageEditor extends ReadOnlyEditor {
     @Override
     public void setFocus() {
         table.getControl().setFocus();
+    }
+
+    /** Where a boot page copy lies, in words. */
+    private static String where(OpenedEvidence.BootCopy c) {
+        var p = c.copy().provenance();
+        return switch (p.space()) {
+            case FILE -> String.format(Locale.ROOT, "offset 0x%X", p.offset());
+            case STREAM -> String.format(Locale.ROOT, "decompressed stream offset 0x%X", p.offset());
+            case TEXT -> "DBCC PAGE output";
+        };
     }
 
     @Override

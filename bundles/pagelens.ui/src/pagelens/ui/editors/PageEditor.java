@@ -45,7 +45,6 @@ import pagelens.core.page.PageVerification;
 import pagelens.core.page.Regions;
 import pagelens.core.store.PageCopy;
 import pagelens.core.store.PageStore;
-import pagelens.core.store.PageStores;
 
 /**
  * One 8 KB page at a time of a data file, log file or DBCC PAGE output: a NatTable hex grid coloured by
@@ -58,6 +57,8 @@ public final class PageEditor extends EditorPart {
     static final int ROWS = Page.SIZE / 16;
 
     private PageStore store;
+    private pagelens.core.exam.OpenedEvidence opened;
+    private boolean ownsOpened;
     private int fileId;
     private PageId current;
     private byte[] bytes = new byte[Page.SIZE];
@@ -100,18 +101,22 @@ public final class PageEditor extends EditorPart {
         setInput(input);
         setPartName(in.getName());
         setTitleToolTip(in.getToolTipText());
+        // the pages of the evidence opened once for the session (a backup is not read again when the evidence job has read it)
+        boolean[] owned = new boolean[1];
+        opened = pagelens.ui.model.EvidenceRegistry.get().opened(in.file(), owned);
+        ownsOpened = owned[0];
         try {
-            store = PageStores.open(in.file());
+            if (!opened.hasPages()) {
+                throw new IOException(in.file() + ": " + opened.identification().summary());
+            }
+            store = opened.pages(pagelens.core.io.ProgressMonitor.NULL);
         } catch (IOException e) {
+            closeOpened();
             throw new PartInitException(e.getMessage(), e);
         }
         List<Integer> ids = store.fileIds();
         if (ids.isEmpty()) {
-            try {
-                store.close();
-            } catch (IOException e) {
-                // read-only
-            }
+            closeOpened();
             throw new PartInitException(in.file() + ": no pages");
         }
         fileId = ids.get(0);
@@ -119,6 +124,17 @@ public final class PageEditor extends EditorPart {
 
     public PageStore store() {
         return store;
+    }
+
+    /** Closes the evidence when this editor opened it itself (not the registry's). */
+    private void closeOpened() {
+        if (ownsOpened && opened != null) {
+            try {
+                opened.close();
+            } catch (IOException e) {
+                // read-only
+            }
+        }
     }
 
     public PageId currentPage() {
@@ -458,7 +474,7 @@ public final class PageEditor extends EditorPart {
         focusStart = focusEnd = -1;
         pageText.setText(id.toString());
         setPartName(((EvidenceEditorInput) getEditorInput()).getName() + " " + id);
-        setStatus(describe(v), damaged(v));
+        setStatus(describe(v), damaged(bytes, id));
         structure.setInput(tree);
         structure.expandToLevel(2);
         if (outline != null) {
@@ -473,8 +489,11 @@ public final class PageEditor extends EditorPart {
         natTable.redraw();
     }
 
-    private static boolean damaged(PageVerification v) {
-        return v.checksumBad() || v.isTorn() || !v.pageIdMatches() || !v.headerProblems().isEmpty() || !v.slotProblems().isEmpty();
+    /** Damaged as every surface defines it: the core page rules give the page an error. */
+    private boolean damaged(byte[] page, PageId id) {
+        // a data file's page id comes from its position; a backup's or a DBCC dump's from its own header
+        boolean positionKnown = store instanceof pagelens.core.store.FilePageStore;
+        return pagelens.core.scan.PageRules.damaged(pagelens.core.scan.PageRules.status(page, id, positionKnown));
     }
 
     private static String describe(PageVerification v) {
@@ -813,7 +832,7 @@ public final class PageEditor extends EditorPart {
             tree = PageStructure.describe(bytes, id);
             PageVerification v = PageVerification.verify(bytes, 0, id);
             regions = Regions.of(tree, v.torn() != null);
-            setStatus(describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(v));
+            setStatus(describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(bytes, current));
             structure.setInput(tree);
             structure.expandToLevel(2);
             if (outline != null) {
@@ -905,11 +924,7 @@ public final class PageEditor extends EditorPart {
 
     @Override
     public void dispose() {
-        try {
-            store.close();
-        } catch (IOException e) {
-            // read-only
-        }
+        closeOpened();
         colours.values().forEach(Color::dispose);
         for (Color c : new Color[] { focusBg, badFg, okFg, changedFg, changedBg }) {
             if (c != null) {

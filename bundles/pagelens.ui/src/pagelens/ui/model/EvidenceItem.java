@@ -20,9 +20,9 @@ public final class EvidenceItem {
     private volatile String hashError;
     private volatile java.util.List<pagelens.core.findings.Finding> findings = java.util.List.of();
     private volatile String scanState = "";
-    private volatile pagelens.core.scan.PageStatus pageStatus;
-    private volatile pagelens.core.xtp.XtpContainer.Scan xtpScan;
-    private volatile String xtpError;
+    private pagelens.core.exam.OpenedEvidence opened;
+    private volatile pagelens.core.exam.Examination examination;
+    private volatile String examinationError;
 
     EvidenceItem(Path path) {
         this.path = path;
@@ -82,61 +82,77 @@ public final class EvidenceItem {
         findings = java.util.List.copyOf(f);
     }
 
-    /** One status byte per page from the background scan, or null (not a page file, or not scanned yet). */
-    public pagelens.core.scan.PageStatus pageStatus() {
-        return pageStatus;
-    }
-
-    private volatile pagelens.core.backup.Backup backup;
-    private volatile String backupError;
-
     /**
-     * The backup as the evidence job read it, kept open for the session (the backup editor shows it and reads its boot
-     * copies from it), or null until the job has read it.
+     * The evidence opened once for the session (identification, bytes, pages, boot copies): the evidence job examines it,
+     * and the editors read pages and boot copies from it instead of opening the file again.
      */
-    public pagelens.core.backup.Backup backup() {
-        return backup;
-    }
-
-    /** Why the job could not read the backup, or null. */
-    public String backupError() {
-        return backupError;
-    }
-
-    void setBackup(pagelens.core.backup.Backup b, String error) {
-        backup = b;
-        backupError = error;
-    }
-
-    /** Releases what the item holds open. */
-    void close() {
-        pagelens.core.backup.Backup b = backup;
-        if (b != null) {
-            try {
-                b.close();
-            } catch (java.io.IOException e) {
-                // nothing to save: evidence is only read
-            }
+    public synchronized pagelens.core.exam.OpenedEvidence opened() {
+        if (opened == null) {
+            opened = pagelens.core.exam.OpenedEvidence.open(path);
         }
+        return opened;
+    }
+
+    /** The examination the evidence job made (the same core examination the commands and the report run), or null. */
+    public pagelens.core.exam.Examination examination() {
+        return examination;
+    }
+
+    /** Why the examination did not finish (failed or canceled), or null. */
+    public String examinationError() {
+        return examinationError;
+    }
+
+    void setExamination(pagelens.core.exam.Examination e, String error) {
+        examination = e;
+        examinationError = error;
+    }
+
+    /** One status byte per page from the examination, or null (not a page file, or not examined yet). */
+    public pagelens.core.scan.PageStatus pageStatus() {
+        pagelens.core.exam.Examination e = examination;
+        return e == null ? null : e.status();
+    }
+
+    /** The backup as the examination read it, kept open for the session, or null until it has been read. */
+    public pagelens.core.backup.Backup backup() {
+        pagelens.core.exam.Examination e = examination;
+        return e == null ? null : e.backup();
+    }
+
+    /** Why the backup could not be read, or null. */
+    public String backupError() {
+        pagelens.core.exam.Examination e = examination;
+        if (e != null && e.backup() == null && !e.problems().isEmpty()) {
+            return String.join("; ", e.problems());
+        }
+        return e == null ? examinationError : null;
     }
 
     /** The container check of a folder (null until the evidence job has run it). */
     public pagelens.core.xtp.XtpContainer.Scan xtpScan() {
-        return xtpScan;
+        pagelens.core.exam.Examination e = examination;
+        return e == null ? null : e.container();
     }
 
     /** Why the container check did not finish, or null. */
     public String xtpError() {
-        return xtpError;
+        pagelens.core.exam.Examination e = examination;
+        if (e != null && e.container() == null && !e.problems().isEmpty()) {
+            return String.join("; ", e.problems());
+        }
+        return e == null ? examinationError : null;
     }
 
-    void setXtpScan(pagelens.core.xtp.XtpContainer.Scan s, String error) {
-        xtpScan = s;
-        xtpError = error;
-    }
-
-    void setPageStatus(pagelens.core.scan.PageStatus s) {
-        pageStatus = s;
+    /** Releases what the item holds open. */
+    synchronized void close() {
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (java.io.IOException e) {
+                // nothing to save: evidence is only read
+            }
+        }
     }
 
     /** "scanning...", "scanned", "" (not scanned), or why not. */

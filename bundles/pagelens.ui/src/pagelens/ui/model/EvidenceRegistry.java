@@ -57,6 +57,23 @@ public final class EvidenceRegistry {
         }
     }
 
+    /** The item for {@code path} (absolute, normalized), or null when it is not open as evidence. */
+    public EvidenceItem find(Path path) {
+        Path n = path.toAbsolutePath().normalize();
+        return items.stream().filter(i -> i.path().equals(n)).findFirst().orElse(null);
+    }
+
+    /**
+     * The opened evidence for {@code path}: the registry's (shared with the evidence job; not to be closed by the caller,
+     * {@code owned[0]} false), or, for a path that is not open as evidence, a new one the caller closes ({@code owned[0]}
+     * true).
+     */
+    public pagelens.core.exam.OpenedEvidence opened(Path path, boolean[] owned) {
+        EvidenceItem i = find(path);
+        owned[0] = i == null;
+        return i != null ? i.opened() : pagelens.core.exam.OpenedEvidence.open(path);
+    }
+
     /** For tests: forget everything. */
     public void clear() {
         items.forEach(EvidenceItem::close);

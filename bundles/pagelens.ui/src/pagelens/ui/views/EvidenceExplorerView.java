@@ -141,7 +141,7 @@ public final class EvidenceExplorerView extends ViewPart {
             } else if (item.pageStatus() != null) {
                 int fileId = 1;
                 for (pagelens.core.scan.PageStatus.Group g : item.pageStatus().groups()) {
-                    out.add(new Child(item, String.format(Locale.ROOT, "%s: %,d pages", g.label(), g.count()), g, fileId, g.firstPage()));
+                    out.add(new Child(item, String.format(Locale.ROOT, "%s: %,d pages", pagelens.ui.internal.Labels.group(g), g.count()), g, fileId, g.firstPage()));
                 }
             }
         } else if (e instanceof Child c && c.data() instanceof pagelens.core.backup.Backup b) {
@@ -157,7 +157,7 @@ public final class EvidenceExplorerView extends ViewPart {
         } else if (e instanceof Child c && (c.data() instanceof pagelens.core.backup.BackupCatalog.FileEntry || c.data() instanceof Integer)) {
             pagelens.core.backup.Backup b = c.item().backup();
             for (pagelens.core.scan.PageStatus.Group g : b.groups().getOrDefault(c.fileId(), java.util.List.of())) {
-                out.add(new Child(c.item(), String.format(Locale.ROOT, "%s: %,d pages", g.label(), g.count()), g, c.fileId(), g.firstPage()));
+                out.add(new Child(c.item(), String.format(Locale.ROOT, "%s: %,d pages", pagelens.ui.internal.Labels.group(g), g.count()), g, c.fileId(), g.firstPage()));
             }
         }
         return out;

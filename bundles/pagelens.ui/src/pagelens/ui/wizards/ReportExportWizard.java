@@ -105,14 +105,16 @@ public final class ReportExportWizard extends Wizard implements IExportWizard {
             if (i.sha256() != null) {
                 builder.openedWith(i.path(), i.sha256());
             }
+            if (i.examination() != null) {
+                builder.examined(i.examination()); // the report says what the workbench shows
+            }
         }
         Display display = getShell().getDisplay();
         job = new Job("Writing PageLens findings report") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    Case c = builder.build(info, evidence, new MonitorAdapter(monitor, f -> {
-                    }));
+                try (Case c = builder.build(info, evidence, new MonitorAdapter(monitor, f -> {
+                }))) {
                     if (pdf != null) {
                         PdfReport.write(c, pdf);
                     }

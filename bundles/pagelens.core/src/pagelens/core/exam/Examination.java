@@ -1,0 +1,291 @@
+package pagelens.core.exam;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import pagelens.core.backup.Backup;
+import pagelens.core.boot.BootLayouts;
+import pagelens.core.boot.BootPage;
+import pagelens.core.boot.BootPageException;
+import pagelens.core.boot.XtpFilegroup;
+import pagelens.core.findings.Finding;
+import pagelens.core.findings.FindingSink;
+import pagelens.core.findings.Location;
+import pagelens.core.findings.Severity;
+import pagelens.core.identify.EvidenceKind;
+import pagelens.core.io.CanceledException;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.io.ProgressSplit;
+import pagelens.core.page.PageId;
+import pagelens.core.scan.FileScanner;
+import pagelens.core.scan.PageCounts;
+import pagelens.core.scan.PageRules;
+import pagelens.core.scan.PageStatus;
+import pagelens.core.scan.ScanResult;
+import pagelens.core.store.PageCopy;
+import pagelens.core.store.PageStore;
+import pagelens.core.xtp.XtpContainer;
+
+/**
+ * The examination of one opened evidence item: the one place that decides what is checked for each kind of evidence,
+ * and the typed result every surface renders (the workbench's evidence job, {@code pagelens scan|backup|boot} and the
+ * report all run it). Pages are checked with one rule set ({@link PageRules}) whatever holds them.
+ *
+ * <table>
+ * <tr><th>kind</th><th>checked</th></tr>
+ * <tr><td>data file</td><td>every page against the file's allocation maps; the boot page verdict</td></tr>
+ * <tr><td>log file</td><td>page 0</td></tr>
+ * <tr><td>backup (plain or compressed)</td><td>the MTF blocks, every page of the data streams (or the headers only), the
+ * boot page copy a restore applies with the backup's own memory-optimized filegroup fact</td></tr>
+ * <tr><td>DBCC PAGE output</td><td>every page in it; the boot page verdict when it holds 1:9</td></tr>
+ * <tr><td>In-Memory OLTP container folder</td><td>every checkpoint file's blocks</td></tr>
+ * <tr><td>unknown file of a page or more</td><td>every page, as a data file</td></tr>
+ * </table>
+ *
+ * @param evidence  what was examined (still open: pages and excerpts are read through it)
+ * @param sha256    SHA-256 of the file, or null when not hashed
+ * @param fileKind  "data file", "log file", "unknown layout", "backup", "compressed backup", "DBCC PAGE output",
+ *                  "In-Memory OLTP container", or the kind id
+ * @param fileId    database file id of a data or log file, else -1
+ * @param counts    page counts, or null when no page was verified (headers only, container, unreadable)
+ * @param status    one status per page of a data or log file, else null
+ * @param findings  every finding of every check
+ * @param boot      the boot page a restore applies, decoded and judged, or null
+ * @param bootCopy  where that copy is, or null
+ * @param backup    the backup's reading, or null
+ * @param container the container check, or null
+ * @param problems  what could not be examined, one line each (an examination that failed says so here, never silently)
+ * @param nanos     wall time
+ */
+public record Examination(OpenedEvidence evidence, String sha256, String fileKind, int fileId, PageCounts counts, PageStatus status,
+        FindingSink findings, BootPage boot, PageCopy bootCopy, Backup backup, XtpContainer.Scan container, List<String> problems, long nanos) {
+
+    /**
+     * What to examine and how.
+     *
+     * @param layouts         boot page layouts (built in plus the user's calibrated ones)
+     * @param filegroup       the user's statement about a memory-optimized filegroup (an override), or null to take what the
+     *                        evidence says
+     * @param filegroupSource who stated it (shown with the verdict)
+     * @param threads         scan threads (0: one per core)
+     * @param hash            compute the SHA-256
+     * @param headersOnly     no page verification: a backup's headers, file list and boot page only; a data file's boot page
+     *                        only (the boot verdict is the same as in a full examination)
+     * @param findingLimit    findings kept (all are counted)
+     */
+    public record Options(BootLayouts layouts, XtpFilegroup filegroup, String filegroupSource, int threads, boolean hash, boolean headersOnly,
+            int findingLimit) {
+
+        /** Everything checked, hashed, the built-in layouts plus {@code layouts}, the evidence's own filegroup fact. */
+        public static Options defaults(BootLayouts layouts) {
+            return new Options(layouts, null, null, 0, true, false, 100_000);
+        }
+
+        public Options withHash(boolean h) {
+            return new Options(layouts, filegroup, filegroupSource, threads, h, headersOnly, findingLimit);
+        }
+
+        public Options withThreads(int t) {
+            return new Options(layouts, filegroup, filegroupSource, t, hash, headersOnly, findingLimit);
+        }
+
+        public Options withHeadersOnly(boolean h) {
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, h, findingLimit);
+        }
+
+        public Options withFindingLimit(int n) {
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, n);
+        }
+
+        /** The user's statement about the memory-optimized filegroup (null: what the evidence says). */
+        public Options withFilegroup(XtpFilegroup f, String source) {
+            return new Options(layouts, f, source, threads, hash, headersOnly, findingLimit);
+        }
+    }
+
+    /** The findings, in location order. */
+    public List<Finding> findingList() {
+        return findings.findings();
+    }
+
+    /** Whether a finding of severity error or worse exists. */
+    public boolean hasErrors() {
+        Severity w = findings.worst();
+        return w != null && w.atLeast(Severity.ERROR);
+    }
+
+    public Path path() {
+        return evidence.path();
+    }
+
+    /** The scan-shaped view of this examination (counts, findings, page status), or null when no page was verified. */
+    public ScanResult asScan() {
+        if (counts == null) {
+            return null;
+        }
+        long size = evidence.identification().size();
+        return new ScanResult(path(), size, fileKind, fileId, counts, findings, size, nanos, status);
+    }
+
+    /** Examines one opened evidence item. Cancel through the monitor ({@link CanceledException}). */
+    public static Examination run(OpenedEvidence ev, Options o, ProgressMonitor monitor) {
+        long t0 = System.nanoTime();
+        FindingSink sink = new FindingSink(o.findingLimit());
+        List<String> problems = new ArrayList<>();
+        ProgressSplit split = new ProgressSplit(monitor, "Examining " + ev.path().getFileName(), o.hash() ? 1 : 0, 3, 0);
+        String sha = null;
+        ProgressMonitor hashMonitor = split.next();
+        if (o.hash() && ev.file() != null) {
+            try {
+                sha = ev.file().sha256(hashMonitor);
+            } catch (IOException e) {
+                problems.add("cannot hash: " + e.getMessage());
+            }
+        }
+        ProgressMonitor work = split.next();
+        String kind = ev.kind().id();
+        int fileId = -1;
+        PageCounts counts = null;
+        PageStatus status = null;
+        Backup backup = null;
+        XtpContainer.Scan container = null;
+        XtpFilegroup filegroup = XtpFilegroup.NOT_STATED;
+        String filegroupReason = "not stated";
+        if (!ev.identification().readable()) {
+            problems.add(ev.identification().summary());
+        }
+        try {
+            switch (ev.kind()) {
+                case DATA_FILE, LOG_FILE, UNKNOWN -> {
+                    if (o.headersOnly()) {
+                        // boot page only
+                    } else if (ev.hasPages()) {
+                        FileScanner scanner = o.threads() > 0 ? new FileScanner(o.threads()) : new FileScanner();
+                        ScanResult r = scanner.scan(ev.file(), work, sink);
+                        kind = r.fileKind();
+                        fileId = r.fileId();
+                        counts = r.counts();
+                        status = r.status();
+                    } else if (ev.identification().readable()) {
+                        problems.add("smaller than one 8 KB page: nothing to verify");
+                    }
+                }
+                case BACKUP, COMPRESSED_BACKUP -> {
+                    backup = ev.backup(!o.headersOnly(), work);
+                    kind = backup.compressed() ? "compressed backup" : "backup";
+                    counts = backup.counts();
+                    backup.findings().findings().forEach(sink::add);
+                    filegroup = backup.xtpFilegroup();
+                    filegroupReason = backup.xtpFilegroupReason();
+                }
+                case DBCC_PAGE_DUMP -> {
+                    kind = "DBCC PAGE output";
+                    counts = o.headersOnly() ? null : verifyDump(ev, sink);
+                }
+                case XTP_CONTAINER -> {
+                    kind = "In-Memory OLTP container";
+                    container = XtpContainer.scan(ev.path(), work);
+                    container.findings().forEach(sink::add);
+                }
+            }
+        } catch (CanceledException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            problems.add(oneLine(e));
+        }
+        split.next();
+        BootPage boot = null;
+        PageCopy bootCopy = null;
+        boolean holdsBoot = ev.kind() == EvidenceKind.DATA_FILE && ev.identification().databaseVersion() != null || ev.isBackup()
+                || ev.kind() == EvidenceKind.DBCC_PAGE_DUMP && dumpHoldsBoot(ev);
+        if (holdsBoot) {
+            try {
+                OpenedEvidence.BootCopy c = ev.restoredBootCopy();
+                XtpFilegroup fg = o.filegroup() != null ? o.filegroup() : filegroup;
+                String why = o.filegroup() != null ? o.filegroupSource() : filegroupReason;
+                boot = BootPage.decode(c.page(), o.layouts(), fg, why);
+                bootCopy = c.copy();
+                sink.add(bootFinding(boot, c.copy()));
+            } catch (CanceledException e) {
+                throw e;
+            } catch (IOException | BootPageException | RuntimeException e) {
+                problems.add("boot page: " + oneLine(e));
+            }
+        }
+        split.done();
+        // a check that could not run is said in every surface, never left as a clean result
+        boolean noBootReported = sink.countsByRule().containsKey(pagelens.core.findings.Rules.BACKUP_NO_BOOT_PAGE.id());
+        for (String p : problems) {
+            if (noBootReported && p.startsWith("boot page: ")) {
+                continue; // already a backup.no-boot-page finding
+            }
+            sink.add(new Finding(pagelens.core.findings.Rules.EXAMINATION_INCOMPLETE, p, new Location(ev.path(), -1, -1, -1, 0, 0)));
+        }
+        return new Examination(ev, sha, kind, fileId, counts, status, sink, boot, bootCopy, backup, container, List.copyOf(problems),
+                System.nanoTime() - t0);
+    }
+
+    /**
+     * This examination with the boot page judged again under the user's statement about a memory-optimized filegroup
+     * (an override, labelled with {@code source}); the boot verdict's finding is replaced, nothing else is read again.
+     */
+    public Examination judgedWith(XtpFilegroup fg, String source, BootLayouts layouts) {
+        if (boot == null) {
+            return this;
+        }
+        BootPage again;
+        try {
+            again = BootPage.decode(boot.page(), layouts, fg, source);
+        } catch (BootPageException e) {
+            return this;
+        }
+        FindingSink sink = new FindingSink(Math.max(1, (int) Math.min(Integer.MAX_VALUE, findings.total())));
+        for (Finding f : findings.findings()) {
+            if (f.rule() != boot.hekaton().rule() || f.location().pageId() != bootCopy.id().pageId()) {
+                sink.add(f);
+            }
+        }
+        sink.add(bootFinding(again, bootCopy));
+        return new Examination(evidence, sha256, fileKind, fileId, counts, status, sink, again, bootCopy, backup, container, problems, nanos);
+    }
+
+    private static Finding bootFinding(BootPage b, PageCopy copy) {
+        return new Finding(b.hekaton().rule(), b.hekaton().headline(), Location.of(copy).bytes(Math.max(0, b.hekaton().regionStart()),
+                Math.max(0, b.hekaton().regionEnd() - b.hekaton().regionStart())));
+    }
+
+    private static boolean dumpHoldsBoot(OpenedEvidence ev) {
+        try {
+            return !ev.pages(ProgressMonitor.NULL).copies(new PageId(1, 9)).isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Every page of DBCC PAGE output through the page rules (a page's id comes from its header). */
+    private static PageCounts verifyDump(OpenedEvidence ev, FindingSink sink) throws IOException {
+        PageStore store = ev.pages(ProgressMonitor.NULL);
+        PageCounts.Counter c = new PageCounts.Counter();
+        if (store instanceof pagelens.core.dbcc.DbccPageDump d) {
+            for (PageCopy copy : d.allCopies()) {
+                PageRules.check(d.read(copy), 0, Location.of(copy), false, null, sink, c);
+            }
+        }
+        return c.toCounts();
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    /** A one-line summary of the page counts, for text surfaces. */
+    public static String countsLine(PageCounts c) {
+        return String.format(Locale.ROOT, "pages: %,d total; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d ok, %,d torn); "
+                + "unprotected %,d; never used %,d", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(), c.tornProtected(),
+                c.tornOk(), c.torn(), c.unprotected(), c.empty());
+    }
+}

@@ -1,0 +1,218 @@
+package pagelens.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import pagelens.core.boot.BootCompare;
+import pagelens.core.boot.BootField;
+import pagelens.core.boot.BootLayouts;
+import pagelens.core.boot.BootPage;
+import pagelens.core.boot.HekatonVerdict;
+import pagelens.core.exam.Examination;
+import pagelens.core.findings.Finding;
+import pagelens.core.findings.FindingSink;
+import pagelens.core.findings.Severity;
+import pagelens.core.scan.PageCounts;
+import pagelens.core.store.PageCopy;
+
+/**
+ * The one JSON shape of each core fact, used by every command's {@code --json} and by the JSON report
+ * (docs/schema/pagelens-case-1.schema.json describes them): a finding, page counts, a findings summary, a boot page and
+ * its Hekaton verdict, boot page differences, an examination.
+ */
+public final class FactsJson {
+    /** The mapper every writer uses (trees are written into the report's stream with it). */
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private FactsJson() {
+    }
+
+    /** {rule, severity, title, evidence, fileId, pageId, offset, offsetIn, byteStart, byteLength}. */
+    public static ObjectNode finding(Finding f) {
+        ObjectNode x = MAPPER.createObjectNode();
+        x.put("rule", f.ruleId());
+        x.put("severity", f.severity().id());
+        x.put("title", f.title());
+        x.put("evidence", f.location().evidence() == null ? null : f.location().evidence().toString());
+        x.put("fileId", f.location().fileId());
+        x.put("pageId", f.location().pageId());
+        x.put("offset", f.location().fileOffset());
+        x.put("offsetIn", f.location().space().id());
+        x.put("byteStart", f.location().byteStart());
+        x.put("byteLength", f.location().byteLength());
+        return x;
+    }
+
+    /** Every kept finding, in location order. */
+    public static ArrayNode findings(FindingSink sink) {
+        ArrayNode a = MAPPER.createArrayNode();
+        sink.findings().forEach(f -> a.add(finding(f)));
+        return a;
+    }
+
+    /** {critical, error, warning, info, byRule {rule: count}, findingsOmitted}. */
+    public static ObjectNode summary(FindingSink sink) {
+        ObjectNode s = MAPPER.createObjectNode();
+        for (Severity sev : Severity.values()) {
+            s.put(sev.id(), sink.count(sev));
+        }
+        ObjectNode byRule = s.putObject("byRule");
+        sink.countsByRule().forEach(byRule::put);
+        s.put("findingsOmitted", sink.dropped());
+        return s;
+    }
+
+    /** {total, checksumProtected, checksumOk, checksumBad, tornProtected, tornOk, torn, unprotected, empty}. */
+    public static ObjectNode pages(PageCounts c) {
+        ObjectNode p = MAPPER.createObjectNode();
+        p.put("total", c.total());
+        p.put("checksumProtected", c.checksumProtected());
+        p.put("checksumOk", c.checksumOk());
+        p.put("checksumBad", c.checksumBad());
+        p.put("tornProtected", c.tornProtected());
+        p.put("tornOk", c.tornOk());
+        p.put("torn", c.torn());
+        p.put("unprotected", c.unprotected());
+        p.put("empty", c.empty());
+        return p;
+    }
+
+    /** One boot page field: {name, offset, size, type, value, raw, evidence, category, source}. */
+    public static ObjectNode field(BootField f) {
+        ObjectNode x = MAPPER.createObjectNode();
+        x.put("name", f.name());
+        x.put("offset", f.offset());
+        x.put("size", f.size());
+        x.put("type", f.def().type());
+        x.put("value", f.value());
+        x.put("raw", f.rawHex());
+        x.put("evidence", f.def().evidence().name());
+        x.put("category", f.def().category());
+        x.put("source", f.def().source());
+        return x;
+    }
+
+    /**
+     * The Hekaton verdict: {verdict, rule, severity, headline, explanation, action, regionStart, regionEnd, region {start,
+     * end, evidence}, fields, fieldNames, nonZeroBytes, sharedFields, memoryOptimizedFilegroup {value, source}}.
+     */
+    public static ObjectNode hekaton(BootPage b) {
+        HekatonVerdict h = b.hekaton();
+        ObjectNode hk = MAPPER.createObjectNode();
+        hk.put("verdict", h.verdict().id());
+        hk.put("rule", h.rule().id());
+        hk.put("severity", h.rule().severity().id());
+        hk.put("headline", h.headline());
+        hk.put("explanation", h.explanation());
+        hk.put("action", h.action());
+        hk.put("regionStart", h.regionStart());
+        hk.put("regionEnd", h.regionEnd());
+        ObjectNode region = hk.putObject("region");
+        region.put("start", h.regionStart());
+        region.put("end", h.regionEnd());
+        region.put("evidence", b.layout().regionEvidence().name());
+        ArrayNode hf = hk.putArray("fields");
+        h.hekatonFields().forEach(f -> hf.add(field(f)));
+        ArrayNode names = hk.putArray("fieldNames");
+        BootLayouts.builtIn().hekatonFieldNames().forEach(n -> names.add(n[0]));
+        ArrayNode nz = hk.putArray("nonZeroBytes");
+        h.nonZeroOffsets().forEach(nz::add);
+        ArrayNode sh = hk.putArray("sharedFields");
+        h.sharedFields().forEach(sh::add);
+        ObjectNode fgn = hk.putObject("memoryOptimizedFilegroup");
+        fgn.put("value", h.filegroup().name().toLowerCase(Locale.ROOT));
+        fgn.put("source", h.filegroupSource());
+        return hk;
+    }
+
+    /**
+     * A decoded boot page: {path, dbiVersion, createVersion, databaseName, dbid, recordLength, checksum, layout {version,
+     * exact, release, origin, note}, copy {offset, offsetIn}, fields, uncovered, hekaton}.
+     */
+    public static ObjectNode bootPage(java.nio.file.Path path, BootPage b, PageCopy used) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("path", path.toString());
+        o.put("dbiVersion", b.dbiVersion());
+        o.put("createVersion", b.createVersion());
+        o.put("databaseName", b.databaseName());
+        o.put("dbid", b.value("dbi_dbid") == null ? null : Integer.valueOf(b.value("dbi_dbid")));
+        o.put("recordLength", b.recordLength());
+        o.put("checksum", b.checksumNote());
+        ObjectNode lay = o.putObject("layout");
+        lay.put("version", b.layout().version());
+        lay.put("exact", b.exactLayout());
+        lay.put("release", b.layout().release());
+        lay.put("origin", b.layout().origin());
+        lay.put("note", b.layoutNote());
+        if (used != null) {
+            ObjectNode c = o.putObject("copy");
+            c.put("offset", used.provenance().offset());
+            c.put("offsetIn", used.provenance().space().id());
+            c.put("copy", used.provenance().copy() + 1);
+        }
+        ArrayNode fs = o.putArray("fields");
+        for (BootField f : b.fields()) {
+            fs.add(field(f));
+        }
+        ArrayNode un = o.putArray("uncovered");
+        for (BootPage.Range r : b.uncovered()) {
+            ObjectNode x = un.addObject();
+            x.put("start", r.start());
+            x.put("end", r.end());
+            x.put("nonZeroBytes", r.nonZeroBytes());
+            x.put("hex", r.hex());
+        }
+        o.set("hekaton", hekaton(b));
+        return o;
+    }
+
+    /** Boot page differences: [{name, offset, size, before, after, hekaton, category}]. */
+    public static ArrayNode differences(List<BootCompare.Difference> diffs) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (BootCompare.Difference d : diffs) {
+            ObjectNode x = out.addObject();
+            x.put("name", d.name());
+            x.put("offset", d.offset());
+            x.put("size", d.size());
+            x.put("before", d.before());
+            x.put("after", d.after());
+            x.put("hekaton", d.hekaton());
+            x.put("category", d.category());
+        }
+        return out;
+    }
+
+    /**
+     * An examination: {evidence {path, kind, size, sha256}, fileKind, fileId, pages, summary, findings, bootPage,
+     * problems}.
+     */
+    public static ObjectNode examination(Examination e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode ev = o.putObject("evidence");
+        ev.put("path", e.path().toString());
+        ev.put("kind", e.evidence().kind().id());
+        ev.put("size", e.evidence().identification().size());
+        if (e.sha256() != null) {
+            ev.put("sha256", e.sha256());
+        }
+        o.put("fileKind", e.fileKind());
+        o.put("fileId", e.fileId());
+        if (e.counts() != null) {
+            o.set("pages", pages(e.counts()));
+        } else {
+            o.putNull("pages");
+        }
+        o.set("summary", summary(e.findings()));
+        o.set("findings", findings(e.findings()));
+        if (e.boot() != null) {
+            o.set("bootPage", bootPage(e.path(), e.boot(), e.bootCopy()));
+        }
+        ArrayNode pr = o.putArray("problems");
+        e.problems().forEach(pr::add);
+        return o;
+    }
+}
