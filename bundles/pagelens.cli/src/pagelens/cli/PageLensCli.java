@@ -32,6 +32,16 @@ public final class PageLensCli implements Runnable {
     }
 
     /** Runs the command line and returns the exit code; never throws. */
+    /** The command line on a plain class path (no OSGi): the same commands as the headless application. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new PageLensCli());
         cl.setOut(out);

@@ -37,6 +37,31 @@ final class Screens {
         }
     }
 
+    /**
+     * Processes UI events until {@code condition} holds (checked between events), failing after {@code timeoutMillis}:
+     * tests wait on what they need, not for a fixed time.
+     */
+    static void waitUntil(java.util.function.BooleanSupplier condition, long timeoutMillis, String what) {
+        Display d = Display.getCurrent();
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+            }
+            if (!d.readAndDispatch()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        while (d.readAndDispatch()) {
+            // let the listeners that fired paint
+        }
+    }
+
     /** The pixels of {@code c} as they are on screen. */
     static ImageData snapshot(Control c) {
         Point size = c.getSize();

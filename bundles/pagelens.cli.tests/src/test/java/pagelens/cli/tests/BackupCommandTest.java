@@ -38,7 +38,10 @@ class BackupCommandTest {
         }
         assertEquals("39:2154:1", lsn.get("before").asText());
         assertEquals("39:2157:1", lsn.get("after").asText());
-        assertEquals(0, o.get("findings").size());
+        // a healthy backup: its one finding is the boot page verdict, on the copy a restore applies
+        assertEquals(1, o.get("findings").size(), o.get("findings").toString());
+        assertEquals("boot.hekaton-clear", o.at("/findings/0/rule").asText());
+        assertEquals(s.at("/bootPages/1/offset").asLong(), o.at("/findings/0/offset").asLong());
         assertEquals("QuanLyMyPham", s.at("/files/0/logicalName").asText());
         assertEquals("E:\\Microsoft SQL Server\\MSSQL16.MSSQLSERVER\\MSSQL\\DATA\\QuanLyMyPham.mdf", s.at("/files/0/physicalName").asText());
         assertEquals("D", s.at("/files/0/type").asText());

@@ -27,6 +27,9 @@ class IdentifyCommandTest {
     static Path samples() {
         String prop = System.getProperty("pagelens.samples");
         Path p = prop != null ? Paths.get(prop) : Paths.get("../../../shared/samples");
+        if (Boolean.getBoolean("pagelens.requireSamples")) {
+            assertTrue(Files.isDirectory(p), "real samples required (-Dpagelens.requireSamples=true) but not found at " + p.toAbsolutePath());
+        }
         assumeTrue(Files.isDirectory(p), "real samples not found (../shared/samples absent): skipping");
         return p.toAbsolutePath().normalize();
     }

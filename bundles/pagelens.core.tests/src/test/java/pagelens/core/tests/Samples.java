@@ -31,6 +31,11 @@ public final class Samples {
     /** The sample file, or skips the calling test when the samples folder is absent. */
     public static Path get(String relative) {
         Path root = root();
+        if (Boolean.getBoolean("pagelens.requireSamples")) {
+            // CI sets this: a missing samples folder is a failure there, not a skip
+            org.junit.jupiter.api.Assertions.assertTrue(root != null && Files.exists(root.resolve(relative)),
+                    "real sample " + relative + " required (-Dpagelens.requireSamples=true) but not found");
+        }
         assumeTrue(root != null, "real samples not found (../shared/samples absent): skipping test that needs " + relative);
         Path p = root.resolve(relative);
         assumeTrue(Files.exists(p), "sample " + relative + " absent from " + root + ": skipping");
