@@ -66,7 +66,7 @@ final class BootCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         layouts.loadProblems().forEach(p -> spec.commandLine().getErr().println("pagelens: calibrated layout ignored: " + p));
         XtpFilegroup fg = XtpFilegroup.of(filegroup);
-        String fgSource = filegroup == null ? "not stated" : "stated with --xtp-filegroup";
+        String fgSource = filegroup == null ? "not stated" : pagelens.core.Evidence.USER.after("stated with --xtp-filegroup, overriding what the evidence says");
         Loaded a = load(file, layouts, fg, fgSource, copy);
         Loaded b = compare != null ? load(compare, layouts, fg, fgSource, null) : null;
         List<BootCompare.Difference> diffs = b != null ? BootCompare.compare(a.page, b.page) : List.of();

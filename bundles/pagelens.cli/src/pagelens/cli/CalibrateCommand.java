@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Match each field of a DBCC DBINFO WITH TABLERESULTS (or DBCC PAGE(db,1,9,3)) listing to the bytes of the same "
                 + "database's boot page (DBCC PAGE(db,1,9,2) output, or a data file or backup) and write a layout file for that "
-                + "dbi_version with [VERIFIED] offsets where the match is unique. PageLens loads layouts from the folder and prefers them.")
+                + "dbi_version with offsets marked VERIFIED where the match is unique. PageLens loads layouts from the folder and prefers them.")
 final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--page", required = true, paramLabel = "PAGE", description = "DBCC PAGE(db, 1, 9, 2) output, a data file or a backup.")

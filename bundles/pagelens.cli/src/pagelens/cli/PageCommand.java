@@ -83,21 +83,12 @@ final class PageCommand implements Callable<Integer> {
 
     /** Hex with the region (header, record n, slot array, free space) each line starts in. */
     static void hexDump(PrintWriter out, byte[] page, Node tree) {
+        pagelens.core.page.Regions regions = pagelens.core.page.Regions.of(tree, false);
         String[] region = new String[Page.SIZE];
-        for (Node n : tree.children()) {
-            switch (n.name()) {
-                case "records" -> {
-                    for (Node r : n.children()) {
-                        fill(region, r.offset(), r.length(), r.name().replace(" record", ""));
-                    }
-                }
-                case "slot array" -> fill(region, n.offset(), n.length(), "slot array");
-                case "free space" -> fill(region, n.offset(), n.length(), "free space");
-                default -> {
-                }
-            }
+        for (int i = 0; i < Page.SIZE; i++) {
+            String n = regions.name(i);
+            region[i] = n.isEmpty() ? null : n.replace(" record", "");
         }
-        fill(region, 0, Page.HEADER_SIZE, "header");
         String last = null;
         for (int i = 0; i < Page.SIZE; i += 16) {
             StringBuilder hex = new StringBuilder();
@@ -110,14 +101,6 @@ final class PageCommand implements Callable<Integer> {
             String r = region[i] == null ? "" : region[i];
             out.printf(Locale.ROOT, "%04X  %s %s  %s%n", i, hex, txt, r.equals(last) ? "" : r);
             last = r;
-        }
-    }
-
-    private static void fill(String[] region, int from, int len, String name) {
-        for (int i = Math.max(0, from); i < Math.min(Page.SIZE, from + len); i++) {
-            if (region[i] == null) {
-                region[i] = name;
-            }
         }
     }
 }

@@ -72,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         XtpFilegroup fg = XtpFilegroup.of(filegroup);
-        CaseBuilder builder = new CaseBuilder(Layouts.user(), fg, filegroup == null ? "not stated" : "stated with --xtp-filegroup");
+        CaseBuilder builder = new CaseBuilder(Layouts.user(), fg, filegroup == null ? "not stated" : pagelens.core.Evidence.USER.after("stated with --xtp-filegroup, overriding what the evidence says"));
         try (Case c = builder.build(new CaseInfo(title, ticket, analyst, organisation, null, notes), abs,
                 Progress.forTerminal(spec.commandLine().getErr()))) {
             return write(c);

@@ -194,7 +194,7 @@ final class XtpCommand implements Callable<Integer> {
             XtpBlocks.FileWalk w = f.walk();
             XtpDmv.Row r = XtpDmv.rowFor(dmv, f);
             out.printf(Locale.ROOT, "  %-52s %,13d bytes  %4d blocks %7d rows  used %,13d  %s%n", f.relative(), f.size(), w.blocks().size(),
-                    w.rows(), w.dataEnd(), r != null ? r.typeName() + " " + r.stateName() + " [DMV]" : w.inferredKind());
+                    w.rows(), w.dataEnd(), r != null ? r.typeName() + " " + r.stateName() + " " + pagelens.core.Evidence.DMV.tag() : w.inferredKind());
         }
         out.println("  block checksums: " + s.checksums());
         if (dmv != null) {

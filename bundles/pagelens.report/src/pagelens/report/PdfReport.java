@@ -167,7 +167,7 @@ public final class PdfReport {
             pdf.heading("In-Memory OLTP container " + e.getKey().getFileName(), 14);
             long used = s.files().stream().mapToLong(f -> f.walk().dataEnd()).sum();
             pdf.paragraph(pdf.regular, 9, Color.BLACK, String.format(Locale.ROOT, "%s: %d checkpoint files, %,d bytes on disk, %,d bytes used "
-                    + "by blocks [EMPIRICAL], %,d blocks, %,d rows.", s.layout().label(), s.files().size(), s.totalSize(), used,
+                    + "by blocks " + pagelens.core.Evidence.EMPIRICAL.tag() + ", %,d blocks, %,d rows.", s.layout().label(), s.files().size(), s.totalSize(), used,
                     s.files().stream().mapToInt(f -> f.walk().blocks().size()).sum(), s.files().stream().mapToInt(f -> f.walk().rows()).sum()));
             pdf.paragraph(pdf.regular, 9, !s.checksumsVerified() ? RED : Color.BLACK, "Block checksums: " + s.checksums() + ".");
             pdf.paragraph(pdf.regular, 8.5f, GREY, "File types are inferred from block sizes; types, states, pairs and the memory estimate need "
@@ -224,7 +224,7 @@ public final class PdfReport {
             for (BootPage.Range r : b.uncovered()) {
                 if (r.nonZeroBytes() > 0) {
                     rows.add(new String[] { String.format("P+0x%03X", r.start()), String.valueOf(r.end() - r.start()),
-                            "bytes no known field covers", "\u0000" + r.hex(), "[UNKNOWN]" });
+                            "bytes no known field covers", "\u0000" + r.hex(), pagelens.core.Evidence.UNKNOWN.tag() });
                     colours.add(null);
                 }
             }

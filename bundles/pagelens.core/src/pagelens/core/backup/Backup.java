@@ -331,8 +331,8 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
     /** How {@link #xtpFilegroup()} was decided, for the verdict's "stated by". */
     public String xtpFilegroupReason() {
         return switch (xtpFilegroup()) {
-            case PRESENT -> "the backup stream holds In-Memory OLTP content (" + xtp.summary() + ") [INFERRED]";
-            case ABSENT -> "the backup's file list holds only data and log files, no container (type S) [INFERRED]";
+            case PRESENT -> "the backup stream holds In-Memory OLTP content (" + xtp.summary() + ") " + pagelens.core.Evidence.INFERRED.tag();
+            case ABSENT -> "the backup's file list holds only data and log files, no container (type S) " + pagelens.core.Evidence.INFERRED.tag();
             case NOT_STATED -> catalog.files().isEmpty() ? "not stated: the backup's file list could not be read"
                     : "not stated: a listed file has no pages in the stream (an S container, or another stripe)";
         };

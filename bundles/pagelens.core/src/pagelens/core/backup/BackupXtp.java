@@ -61,7 +61,7 @@ public record BackupXtp(long markerOffset, int dataBlocks, long usedBytes, long 
         if (dataBlocks == 0) {
             return "unknown: the backup names $HKv2 content but no checkpoint data block was recognised";
         }
-        return String.format(Locale.ROOT, "about %,d bytes of durable memory-optimized rows (%.1f MiB) [INFERRED]: the used lengths of %d "
+        return String.format(Locale.ROOT, "about %,d bytes of durable memory-optimized rows (%.1f MiB) " + pagelens.core.Evidence.INFERRED.tag() + ": the used lengths of %d "
                 + "checkpoint data blocks found in the stream; deleted rows (delta files) not subtracted, and the in-memory size adds row "
                 + "versions and indexes, so read it as a lower bound for the data and not as the memory a restore needs", usedBytes,
                 usedBytes / 1048576.0, dataBlocks);

@@ -211,7 +211,7 @@ public final class Calibrator {
         StringBuilder sb = new StringBuilder();
         sb.append("# PageLens calibrated boot page layout for dbi_version ").append(version).append('\n');
         sb.append("# ").append(sourceNote.replace('\n', ' ')).append('\n');
-        sb.append("# Only fields whose value matched exactly one place in the record are listed ([VERIFIED] by that match).\n");
+        sb.append("# Only fields whose value matched exactly one place in the record are listed (" + pagelens.core.Evidence.VERIFIED.tag() + " by that match).\n");
         sb.append("layout\t").append(version).append('\t').append(recLen).append("\tcalibrated dbi_version ").append(version).append('\n');
         for (Match m : matches) {
             if (!m.unique()) {

@@ -258,9 +258,10 @@ public final class Identifier {
         }
         Integer createVersion = null;
         String name = null;
-        long bootAt = findBootPage(src);
+        long bootAt = findBootPage(src, scinArea);
         if (bootAt >= 0) {
-            byte[] boot = src.readFully(bootAt, Page.SIZE);
+            byte[] boot = bootAt + Page.SIZE <= scinArea.length ? java.util.Arrays.copyOfRange(scinArea, (int) bootAt, (int) bootAt + Page.SIZE)
+                    : src.readFully(bootAt, Page.SIZE);
             QuickBoot qb = QuickBoot.read(boot, 0);
             name = qb.name();
             createVersion = qb.createVersion();
@@ -278,7 +279,13 @@ public final class Identifier {
     }
 
     /** Offset of the first 512-aligned page with header version 1, type 13 and page id 1:9, or -1. */
-    private static long findBootPage(EvidenceSource src) throws IOException {
+    private static long findBootPage(EvidenceSource src, byte[] head) throws IOException {
+        // the first MiB is already read (the SCIN search): look there before reading further
+        for (int i = 0; i + Page.SIZE <= head.length; i += 512) {
+            if (head[i] == 1 && head[i + 1] == PageType.BOOT && Bytes.u32(head, i + 0x20) == Page.BOOT_PAGE_ID && Bytes.u16(head, i + 0x24) == 1) {
+                return i;
+            }
+        }
         long limit = Math.min(src.size(), BOOT_SEARCH);
         byte[] buf = new byte[1 << 20];
         for (long base = 0; base < limit; base += buf.length - Page.SIZE) {

@@ -27,12 +27,13 @@ public final class PageStructure {
         }
         int slotCount = Math.min(h.slotCount(), SlotArray.MAX_SLOTS);
         int[] slots = SlotArray.read(b, 0, slotCount);
-        Node.Group sa = new Node.Group("slot array", slotCount + " slots", Page.SIZE - 2 * slotCount, 2 * slotCount);
+        Node.Group sa = new Node.Group("slot array", slotCount + " slots", Page.SIZE - 2 * slotCount, 2 * slotCount).role(Node.Role.SLOT_ARRAY);
         for (int k = 0; k < slots.length && k < 4096; k++) {
             sa.leaf("slot " + k, String.valueOf(slots[k]), SlotArray.offsetOfSlot(k), 2);
         }
         int limit = h.freeData() >= Page.HEADER_SIZE && h.freeData() <= Page.SIZE ? h.freeData() : Page.SIZE - 2 * slotCount;
-        Node.Group recs = new Node.Group("records", slots.length + " records", Page.HEADER_SIZE, Math.max(0, limit - Page.HEADER_SIZE));
+        Node.Group recs = new Node.Group("records", slots.length + " records", Page.HEADER_SIZE, Math.max(0, limit - Page.HEADER_SIZE))
+                .role(Node.Role.RECORDS);
         for (int k = 0; k < slots.length; k++) {
             if (slots[k] == 0) {
                 recs.leaf("slot " + k, "empty (offset 0)", SlotArray.offsetOfSlot(k), 2);
@@ -50,8 +51,8 @@ public final class PageStructure {
             }
         }
         if (h.freeData() >= Page.HEADER_SIZE && h.freeData() < Page.SIZE - 2 * slotCount) {
-            root.leaf("free space", (Page.SIZE - 2 * slotCount - h.freeData()) + " bytes", h.freeData(),
-                    Page.SIZE - 2 * slotCount - h.freeData());
+            root.add(new Node.Group("free space", (Page.SIZE - 2 * slotCount - h.freeData()) + " bytes", h.freeData(),
+                    Page.SIZE - 2 * slotCount - h.freeData()).role(Node.Role.FREE_SPACE).build());
         }
         return root.build();
     }
@@ -128,7 +129,7 @@ public final class PageStructure {
     private static Node record(byte[] b, int slot, int at, int limit, int[] slots) {
         RecordInfo r = RecordInfo.decode(b, 0, at, limit);
         int len = r.length() > 0 ? r.length() : guessLength(at, limit, slots);
-        Node.Group g = new Node.Group("slot " + slot + " record", r.typeName() + ", " + len + " bytes", at, len);
+        Node.Group g = new Node.Group("slot " + slot + " record", r.typeName() + ", " + len + " bytes", at, len).role(Node.Role.RECORD);
         g.leaf("status A", hex(r.statusA(), 2) + statusWords(r), at, 1);
         g.leaf("status B", hex(r.statusB(), 2), at + 1, 1);
         if (r.fixedEnd() >= 0) {

@@ -9,31 +9,38 @@ import java.util.List;
  */
 public final class Regions {
 
-    /** Region kinds, for colouring. */
+    /** What a byte belongs to (surfaces choose how to show each kind). */
     public enum Kind {
-        HEADER, RECORD_EVEN, RECORD_ODD, SLOT_ARRAY, FREE_SPACE, TORN_BITS, OTHER
+        HEADER, RECORD, SLOT_ARRAY, FREE_SPACE, TORN_BITS, OTHER
     }
 
     private final Kind[] kinds = new Kind[Page.SIZE];
     private final String[] names = new String[Page.SIZE];
+    /** For record bytes: the record's ordinal on the page (0, 1, 2, ...), else -1. */
+    private final int[] ordinals = new int[Page.SIZE];
 
     private Regions() {
     }
 
     public static Regions of(Node tree, boolean tornEncoded) {
         Regions r = new Regions();
+        java.util.Arrays.fill(r.ordinals, -1);
         for (Node n : tree.children()) {
-            switch (n.name()) {
-                case "records" -> {
+            switch (n.role()) {
+                case RECORDS -> {
                     int i = 0;
                     for (Node rec : n.children()) {
-                        if (rec.length() > 0 && rec.name().endsWith("record")) {
-                            r.fill(rec.offset(), rec.length(), (i++ % 2 == 0) ? Kind.RECORD_EVEN : Kind.RECORD_ODD, rec.name().replace(" record", ""));
+                        if (rec.length() > 0 && rec.role() == Node.Role.RECORD) {
+                            r.fill(rec.offset(), rec.length(), Kind.RECORD, rec.name());
+                            for (int k = Math.max(0, rec.offset()); k < Math.min(Page.SIZE, rec.offset() + rec.length()); k++) {
+                                r.ordinals[k] = i;
+                            }
+                            i++;
                         }
                     }
                 }
-                case "slot array" -> r.fill(n.offset(), n.length(), Kind.SLOT_ARRAY, "slot array");
-                case "free space" -> r.fill(n.offset(), n.length(), Kind.FREE_SPACE, "free space");
+                case SLOT_ARRAY -> r.fill(n.offset(), n.length(), Kind.SLOT_ARRAY, n.name());
+                case FREE_SPACE -> r.fill(n.offset(), n.length(), Kind.FREE_SPACE, n.name());
                 default -> {
                 }
             }
@@ -68,6 +75,11 @@ public final class Regions {
 
     public String name(int offset) {
         return names[offset];
+    }
+
+    /** The ordinal of the record the byte belongs to (views alternate record shades by it), or -1. */
+    public int recordOrdinal(int offset) {
+        return ordinals[offset];
     }
 
     /** The deepest nodes of {@code tree} whose byte range holds {@code offset}, outermost first. */

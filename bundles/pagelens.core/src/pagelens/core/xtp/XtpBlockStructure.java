@@ -27,18 +27,18 @@ public final class XtpBlockStructure {
         }
         Node.Group h = new Node.Group("header", "40 bytes", 0, 40);
         h.leaf("+0 u16 (kind?) [UNKNOWN meaning]", hex(Bytes.u16(b, 0), 4), 0, 2);
-        h.leaf("+2 u16 [UNKNOWN]", hex(Bytes.u16(b, 2), 4), 2, 2);
+        h.leaf("+2 u16 " + pagelens.core.Evidence.UNKNOWN.tag(), hex(Bytes.u16(b, 2), 4), 2, 2);
         long size = Bytes.u32(b, 4);
         h.leaf("block size [REAL for data blocks]", String.format(Locale.ROOT, "%,d (0x%X)", size, size), 4, 4);
         long size2 = Bytes.u32(b, 8);
-        h.leaf("block size again [REAL]", String.format(Locale.ROOT, "%,d%s", size2, size2 == size ? "" : "  DIFFERS"), 8, 4);
+        h.leaf("block size again " + pagelens.core.Evidence.VERIFIED.tag(), String.format(Locale.ROOT, "%,d%s", size2, size2 == size ? "" : "  DIFFERS"), 8, 4);
         for (int at = 12; at < 32; at += 4) {
             h.leaf("+" + at + " u32 [UNKNOWN; checksum candidate]", hex(Bytes.u32(b, at), 8), at, 4);
         }
         long used = Bytes.u32(b, 32);
         long used2 = Bytes.u32(b, 36);
-        h.leaf("used length [EMPIRICAL]", String.format(Locale.ROOT, "%,d (0x%X)%s", used, used, used > size ? "  PAST THE BLOCK END" : ""), 32, 4);
-        h.leaf("used length - 8 [EMPIRICAL]", String.format(Locale.ROOT, "%,d%s", used2, used2 + 8 == used ? "" : "  does not equal used - 8"), 36, 4);
+        h.leaf("used length " + pagelens.core.Evidence.EMPIRICAL.tag(), String.format(Locale.ROOT, "%,d (0x%X)%s", used, used, used > size ? "  PAST THE BLOCK END" : ""), 32, 4);
+        h.leaf("used length - 8 " + pagelens.core.Evidence.EMPIRICAL.tag(), String.format(Locale.ROOT, "%,d%s", used2, used2 + 8 == used ? "" : "  does not equal used - 8"), 36, 4);
         root.add(h.build());
         if (size != XtpBlocks.DATA_BLOCK) {
             int end = (int) Math.min(b.length, Math.max(40, Math.min(used, size)));
@@ -50,7 +50,7 @@ public final class XtpBlockStructure {
         int limit = (int) Math.min(b.length, Math.max(40, Math.min(used, b.length)));
         byte[] area = java.util.Arrays.copyOf(b, limit);
         XtpRecords.Walk w = XtpRecords.walk(area, 40);
-        Node.Group rows = new Node.Group("rows [EMPIRICAL]", w.rows().size() + " records", 40, Math.max(0, limit - 40));
+        Node.Group rows = new Node.Group("rows " + pagelens.core.Evidence.EMPIRICAL.tag(), w.rows().size() + " records", 40, Math.max(0, limit - 40));
         int shown = 0;
         for (XtpRecords.Row r : w.rows()) {
             if (shown++ >= MAX_ROWS) {

@@ -55,10 +55,10 @@ public final class XtpBlocks {
             }
             long data = blocks.stream().filter(Block::data).count();
             if (data == blocks.size()) {
-                return "DATA? (256 KiB row blocks) [EMPIRICAL]";
+                return "DATA? (256 KiB row blocks) " + pagelens.core.Evidence.EMPIRICAL.tag();
             }
             if (data == 0) {
-                return "DELTA, ROOT or other (4 KiB blocks) [CLAIMED]";
+                return "DELTA, ROOT or other (4 KiB blocks) " + pagelens.core.Evidence.CLAIMED.tag();
             }
             return "mixed block sizes";
         }

@@ -31,7 +31,7 @@ public final class XtpContainer {
 
     /** The layout found. */
     public enum Layout {
-        HKV2("SQL Server 2016+ ($HKv2)"), FILESTREAM_2014("SQL Server 2014 (FILESTREAM folders) [INFERRED]"), UNKNOWN("not a container");
+        HKV2("SQL Server 2016+ ($HKv2)"), FILESTREAM_2014("SQL Server 2014 (FILESTREAM folders) " + pagelens.core.Evidence.INFERRED.tag()), UNKNOWN("not a container");
 
         private final String label;
 

@@ -273,9 +273,9 @@ public final class XtpDmv {
             after += ins > 0 ? r.used() * Math.max(0.0, 1.0 - (double) Math.min(del, ins) / ins) : r.used();
         }
         return new MemoryEstimate(used, Math.round(after), files,
-                "sum of file_size_used_in_bytes of " + files + " DATA and LARGE DATA files in state ACTIVE or WAITING FOR LOG TRUNCATION [DOC]; "
-                        + "deleted rows subtracted pro rata from " + (dmv.v2014() ? "inserted_row_count/deleted_row_count [DOC]"
-                                : "the paired delta file's logical_row_count [INFERRED]"),
+                "sum of file_size_used_in_bytes of " + files + " DATA and LARGE DATA files in state ACTIVE or WAITING FOR LOG TRUNCATION " + pagelens.core.Evidence.DOC.tag() + "; "
+                        + "deleted rows subtracted pro rata from " + (dmv.v2014() ? "inserted_row_count/deleted_row_count " + pagelens.core.Evidence.DOC.tag()
+                                : "the paired delta file's logical_row_count " + pagelens.core.Evidence.INFERRED.tag()),
                 "The files hold rows as written; in memory every row also carries a row header and index pointers, and the indexes are "
                         + "rebuilt at load, so the memory needed is larger than these bytes by an amount that depends on the tables' "
                         + "indexes. Rows deleted since the last checkpoint are not in the delta files yet.");

@@ -316,22 +316,22 @@ public final class BackupEditor extends ReadOnlyEditor {
     }
 
     private void fillSet(Backup b) {
-        row(set, "Backup kind", b.backupKind(), "MTF SSET attributes [SRC]");
+        row(set, "Backup kind", b.backupKind(), "MTF SSET attributes " + pagelens.core.Evidence.SRC.tag());
         row(set, "Written by", b.softwareName(), "MTF TAPE software name");
-        row(set, "Server version", b.softwareVersion(), "SCIN chunk [INFERRED]");
-        row(set, "Database version", String.valueOf(b.databaseVersion()), "SCIN chunk [INFERRED]");
+        row(set, "Server version", b.softwareVersion(), "SCIN chunk " + pagelens.core.Evidence.INFERRED.tag());
+        row(set, "Database version", String.valueOf(b.databaseVersion()), "SCIN chunk " + pagelens.core.Evidence.INFERRED.tag());
         if (boot != null) {
             row(set, "Database name / dbi_version", boot.databaseName() + " / " + boot.dbiVersion() + " (created as " + boot.createVersion() + ")",
-                    "boot page [VERIFIED]");
+                    "boot page " + pagelens.core.Evidence.VERIFIED.tag());
         }
-        row(set, "Compressed", b.compressed() ? "yes (MSSQLBAK, MS-XCA chunks)" : "no", b.compressed() ? "chunk framing [INFERRED]" : "");
+        row(set, "Compressed", b.compressed() ? "yes (MSSQLBAK, MS-XCA chunks)" : "no", b.compressed() ? "chunk framing " + pagelens.core.Evidence.INFERRED.tag() : "");
         PageCounts c = b.counts();
         row(set, "Pages", String.format(Locale.ROOT, "%,d slots; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d torn); unprotected %,d; "
                 + "never used or not a page %,d", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(), c.tornProtected(), c.torn(),
                 c.unprotected(), c.empty()), "page checksums [VERIFIED algorithm]");
         row(set, "Memory-optimized filegroup", b.xtpFilegroup().name(), b.xtpFilegroupReason());
         row(set, "In-Memory OLTP memory estimate", b.xtp().memoryEstimate(), b.xtp().summary());
-        row(set, "MTF blocks", String.join(" ", b.walk().blocks().stream().map(d -> d.type()).toList()), "MTF 1.00a [DOC]");
+        row(set, "MTF blocks", String.join(" ", b.walk().blocks().stream().map(d -> d.type()).toList()), "MTF 1.00a " + pagelens.core.Evidence.DOC.tag());
         for (String n : b.notes()) {
             row(set, "Note", n, "");
         }

@@ -115,7 +115,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
         try {
             // the user's choice overrides what the evidence says, and is labelled as such
             return filegroup == XtpFilegroup.NOT_STATED ? BootPage.decode(bytes, layouts, evidenceFact, evidenceFactSource)
-                    : BootPage.decode(bytes, layouts, filegroup, "set in the boot page editor (overrides: " + evidenceFactSource + ")");
+                    : BootPage.decode(bytes, layouts, filegroup, pagelens.core.Evidence.USER.after("set in the boot page editor (the evidence says: " + evidenceFactSource + ")"));
         } catch (BootPageException e) {
             throw new PartInitException(file + ": " + e.getMessage(), e);
         }
@@ -402,7 +402,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
         }
         for (BootPage.Range r : page.uncovered()) {
             out.add(new Row("(bytes no known field covers)", r.start(), r.end() - r.start(),
-                    r.nonZeroBytes() == 0 ? "all zero" : r.nonZeroBytes() + " non-zero", null, "[UNKNOWN]", "unknown", r.hex(), false, false,
+                    r.nonZeroBytes() == 0 ? "all zero" : r.nonZeroBytes() + " non-zero", null, pagelens.core.Evidence.UNKNOWN.tag(), "unknown", r.hex(), false, false,
                     extra.stream().anyMatch(d -> d.offset() < r.end() && d.offset() + d.size() > r.start())));
         }
         for (BootCompare.Difference d : extra) {

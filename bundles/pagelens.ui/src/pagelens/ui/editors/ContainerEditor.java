@@ -58,7 +58,7 @@ import pagelens.ui.internal.MonitorAdapter;
 public final class ContainerEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.container";
     static final String LABEL_BAD = "BAD";
-    static final String[] COLUMNS = { "File", "Pair [DMV]", "GUID", "Size", "Used [EMPIRICAL]", "Unused (zero)", "Blocks", "Records",
+    static final String[] COLUMNS = { "File", "Pair " + pagelens.core.Evidence.DMV.tag(), "GUID", "Size", "Used " + pagelens.core.Evidence.EMPIRICAL.tag(), "Unused (zero)", "Blocks", "Records",
             "Type [inferred]", "Findings" };
     private java.util.Map<XtpContainer.CheckpointFile, String> pairs = java.util.Map.of();
 
@@ -284,7 +284,7 @@ public final class ContainerEditor extends ReadOnlyEditor {
         XtpBlocks.FileWalk w = f.walk();
         XtpDmv.Row r = XtpDmv.rowFor(dmv, f);
         if (col == 8 && r != null) {
-            return r.typeName() + " " + r.stateName() + " [DMV]";
+            return r.typeName() + " " + r.stateName() + " " + pagelens.core.Evidence.DMV.tag();
         }
         return switch (col) {
             case 0 -> f.relative();
@@ -344,7 +344,7 @@ public final class ContainerEditor extends ReadOnlyEditor {
         XtpBlocks.FileWalk w = f.walk();
         StringBuilder sb = new StringBuilder();
         sb.append(f.relative()).append(String.format(Locale.ROOT, "  %,d bytes, %s%s%n", f.size(), w.inferredKind(),
-                w.claimedHeader() ? ", starts with a CKPT file header [CLAIMED]" : ""));
+                w.claimedHeader() ? ", starts with a CKPT file header " + pagelens.core.Evidence.CLAIMED.tag() : ""));
         for (Finding x : w.findings()) {
             sb.append(String.format(Locale.ROOT, "%-8s %-22s %s%n", x.severity().id().toUpperCase(Locale.ROOT), x.ruleId(), x.title()));
         }

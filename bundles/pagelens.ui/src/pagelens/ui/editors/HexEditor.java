@@ -195,7 +195,7 @@ public final class HexEditor extends ReadOnlyEditor {
     }
 
     private void createTable(Composite root) {
-        headerBg = new Color(new RGB(0xDD, 0xEB, 0xFF));
+        headerBg = new Color(pagelens.ui.internal.Palette.header(false));
         grid = new HexGrid(root, new HexGrid.Bytes() {
             @Override
             public int byteAt(int row, int col) {

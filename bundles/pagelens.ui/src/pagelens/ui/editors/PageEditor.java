@@ -74,7 +74,7 @@ public final class PageEditor extends EditorPart {
     private TreeViewer structure;
     private Text pageText;
     private Label status;
-    private final java.util.Map<Regions.Kind, Color> colours = new java.util.EnumMap<>(Regions.Kind.class);
+    private final java.util.Map<String, Color> colours = new java.util.HashMap<>();
     private Color focusBg;
     private Color badFg;
     private Color okFg;
@@ -190,18 +190,14 @@ public final class PageEditor extends EditorPart {
     }
 
     private void createColours() {
-        if (pagelens.ui.model.Settings.highContrast()) {
-            colours.put(Regions.Kind.HEADER, new Color(new RGB(0x9E, 0xC5, 0xFF)));
-            colours.put(Regions.Kind.RECORD_EVEN, new Color(new RGB(0xA5, 0xDE, 0x9F)));
-            colours.put(Regions.Kind.RECORD_ODD, new Color(new RGB(0xFF, 0xE0, 0x66)));
-            colours.put(Regions.Kind.SLOT_ARRAY, new Color(new RGB(0xD1, 0xA8, 0xF5)));
-            colours.put(Regions.Kind.TORN_BITS, new Color(new RGB(0xFF, 0x9A, 0x2E)));
-        } else {
-            colours.put(Regions.Kind.HEADER, new Color(new RGB(0xDD, 0xEB, 0xFF)));
-            colours.put(Regions.Kind.RECORD_EVEN, new Color(new RGB(0xE3, 0xF5, 0xE1)));
-            colours.put(Regions.Kind.RECORD_ODD, new Color(new RGB(0xFF, 0xF6, 0xD5)));
-            colours.put(Regions.Kind.SLOT_ARRAY, new Color(new RGB(0xEE, 0xE0, 0xFA)));
-            colours.put(Regions.Kind.TORN_BITS, new Color(new RGB(0xFF, 0xC8, 0x8A)));
+        boolean hc = pagelens.ui.model.Settings.highContrast();
+        for (Regions.Kind k : Regions.Kind.values()) {
+            for (int ordinal = 0; ordinal < (k == Regions.Kind.RECORD ? 2 : 1); ordinal++) {
+                RGB rgb = pagelens.ui.internal.Palette.region(k, ordinal, hc);
+                if (rgb != null) {
+                    colours.put(pagelens.ui.internal.Palette.regionLabel(k, ordinal), new Color(rgb));
+                }
+            }
         }
         focusBg = new Color(new RGB(0x4A, 0x90, 0xE2));
         changedFg = new Color(new RGB(0xB0, 0x00, 0x20));
@@ -548,7 +544,7 @@ public final class PageEditor extends EditorPart {
             } else if (off >= focusStart && off < focusEnd) {
                 labels.add("FOCUS");
             } else if (regions != null) {
-                labels.add(regions.kind(off).name());
+                labels.add(pagelens.ui.internal.Palette.regionLabel(regions.kind(off), regions.recordOrdinal(off)));
             }
         }, reg -> {
             Style changed = new Style();
@@ -556,7 +552,7 @@ public final class PageEditor extends EditorPart {
             changed.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, changedFg);
             reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, changed, DisplayMode.NORMAL, "CHANGED");
             for (var e : colours.entrySet()) {
-                HexGrid.background(reg, e.getKey().name(), e.getValue());
+                HexGrid.background(reg, e.getKey(), e.getValue());
             }
             Style focus = new Style();
             focus.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, focusBg);

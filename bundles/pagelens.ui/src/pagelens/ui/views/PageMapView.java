@@ -60,8 +60,10 @@ public final class PageMapView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        RGB[] rgb = { new RGB(0xE0, 0xE0, 0xE0), new RGB(0x66, 0xBB, 0x6A), new RGB(0x26, 0xA6, 0x9A), new RGB(0x64, 0x95, 0xED),
-                new RGB(0xFF, 0xA7, 0x26), new RGB(0xE5, 0x39, 0x35) };
+        RGB[] rgb = new RGB[6];
+        for (byte b = 0; b < 6; b++) {
+            rgb[b] = pagelens.ui.internal.Palette.health(b);
+        }
         for (int i = 0; i < rgb.length; i++) {
             colours[i] = new Color(rgb[i]);
         }

@@ -100,7 +100,7 @@ public final class ReportExportWizard extends Wizard implements IExportWizard {
             // remembered for this session only
         }
         CaseBuilder builder = new CaseBuilder(BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder()),
-                page.filegroup(), page.filegroup().name().equals("NOT_STATED") ? "not stated" : "set in the report wizard");
+                page.filegroup(), page.filegroup().name().equals("NOT_STATED") ? "not stated" : pagelens.core.Evidence.USER.after("set in the report wizard, overriding what the evidence says"));
         for (EvidenceItem i : EvidenceRegistry.get().items()) {
             if (i.sha256() != null) {
                 builder.openedWith(i.path(), i.sha256());

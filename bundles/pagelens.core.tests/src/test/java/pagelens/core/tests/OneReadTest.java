@@ -1,0 +1,74 @@
+package pagelens.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import pagelens.core.boot.BootLayouts;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
+import pagelens.core.findings.Finding;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.page.Page;
+import pagelens.core.store.PageStore;
+
+/**
+ * One road to the bytes: a backup opened as evidence is read once, whatever asks for its pages, boot copies and
+ * excerpts afterwards. Reads are counted through the evidence's ByteSource.
+ */
+class OneReadTest {
+    private static final long IDENTIFY = 1 << 20; // identification reads at most the first MiB
+
+    private static void examineAndUse(Path bak, boolean compressed) throws IOException {
+        long size = Files.size(bak);
+        try (OpenedEvidence ev = OpenedEvidence.open(bak)) {
+            Examination e = Examination.run(ev, Examination.Options.defaults(BootLayouts.builtIn()), ProgressMonitor.NULL);
+            assertNotNull(e.backup());
+            assertNotNull(e.boot());
+            long afterExam = ev.bytesRead();
+            assertTrue(afterExam <= size + IDENTIFY, "the examination read " + afterExam + " bytes of a " + size + "-byte backup");
+            assertEquals(size, ev.file().hashBytesRead(), "the SHA-256 reads the file exactly once");
+            // what the other surfaces ask next comes from that reading
+            PageStore pages = ev.pages(ProgressMonitor.NULL);
+            assertSame(e.backup().pages(), pages, "the page editor's store is the examination's");
+            assertEquals(e.bootCopy(), ev.restoredBootCopy().copy(), "boot page: the copy the examination judged");
+            for (Finding f : e.findingList()) {
+                ev.bytesAt(f.location(), Page.SIZE); // report excerpts
+            }
+            long more = ev.bytesRead() - afterExam;
+            // a plain backup's excerpts read a page each; a compressed backup's come from the decompressed chunk cache
+            // (16 chunks) or re-read one compressed chunk
+            assertTrue(more <= (long) (e.findingList().size() + 2) * 65536, "reads after the examination: " + more + " bytes");
+            assertTrue(!compressed || e.evidence().kind().id().equals("compressed-backup"));
+        }
+    }
+
+    @Test
+    void plainBackupIsReadOnce() throws IOException {
+        examineAndUse(Samples.get("pubs2012-dwipnandi/pubs.bak"), false);
+    }
+
+    @Test
+    void compressedBackupIsReadOnce() throws IOException {
+        examineAndUse(Samples.get("datatable-compressed-peterezz/Database.bak"), true);
+    }
+
+    @Test
+    void dataFileIsReadOnce() throws IOException {
+        Path mdf = Samples.get("aspnetdb-tractis/aspnetdb.mdf");
+        long size = Files.size(mdf);
+        try (OpenedEvidence ev = OpenedEvidence.open(mdf)) {
+            Examination e = Examination.run(ev, Examination.Options.defaults(BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL);
+            assertEquals(280, e.counts().total());
+            // identification (page 0 and the boot page), the allocation maps, every page once, the boot page
+            assertTrue(ev.bytesRead() <= size + 16 * Page.SIZE, "read " + ev.bytesRead() + " bytes of a " + size + "-byte file");
+        }
+    }
+}

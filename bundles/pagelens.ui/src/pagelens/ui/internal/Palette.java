@@ -1,0 +1,49 @@
+package pagelens.ui.internal;
+
+import org.eclipse.swt.graphics.RGB;
+
+import pagelens.core.page.Regions;
+import pagelens.core.scan.PageStatus;
+
+/**
+ * The workbench's one palette: how typed core facts (byte regions, page health) are coloured. Core carries no colours;
+ * every view and editor takes them from here. (The PDF report has its own print palette with the same hues.)
+ */
+public final class Palette {
+    private Palette() {
+    }
+
+    /** Header bytes (also the page headers the hex editor tints). */
+    public static RGB header(boolean highContrast) {
+        return highContrast ? new RGB(0x9E, 0xC5, 0xFF) : new RGB(0xDD, 0xEB, 0xFF);
+    }
+
+    /** The background of a byte region; records alternate two shades by their ordinal. Null: no tint. */
+    public static RGB region(Regions.Kind kind, int recordOrdinal, boolean highContrast) {
+        return switch (kind) {
+            case HEADER -> header(highContrast);
+            case RECORD -> recordOrdinal % 2 == 0 ? (highContrast ? new RGB(0xA5, 0xDE, 0x9F) : new RGB(0xE3, 0xF5, 0xE1))
+                    : (highContrast ? new RGB(0xFF, 0xE0, 0x66) : new RGB(0xFF, 0xF6, 0xD5));
+            case SLOT_ARRAY -> highContrast ? new RGB(0xD1, 0xA8, 0xF5) : new RGB(0xEE, 0xE0, 0xFA);
+            case TORN_BITS -> highContrast ? new RGB(0xFF, 0x9A, 0x2E) : new RGB(0xFF, 0xC8, 0x8A);
+            case FREE_SPACE, OTHER -> null;
+        };
+    }
+
+    /** The style label of a region for the hex grid's config registry (records alternate by ordinal). */
+    public static String regionLabel(Regions.Kind kind, int recordOrdinal) {
+        return kind == Regions.Kind.RECORD ? (recordOrdinal % 2 == 0 ? "RECORD_EVEN" : "RECORD_ODD") : kind.name();
+    }
+
+    /** Page health (page map, explorer): green verified, teal torn bits whole, blue unprotected, grey never used, orange, red. */
+    public static RGB health(byte status) {
+        return switch (status) {
+            case PageStatus.CHECKSUM_OK -> new RGB(0x66, 0xBB, 0x6A);
+            case PageStatus.TORN_OK -> new RGB(0x26, 0xA6, 0x9A);
+            case PageStatus.UNPROTECTED -> new RGB(0x64, 0x95, 0xED);
+            case PageStatus.WARNING -> new RGB(0xFF, 0xA7, 0x26);
+            case PageStatus.DAMAGED -> new RGB(0xE5, 0x39, 0x35);
+            default -> new RGB(0xE0, 0xE0, 0xE0);
+        };
+    }
+}
