@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import pagelens.core.boot.BootPageException;
-import pagelens.core.boot.BootSources;
+import pagelens.core.exam.BootSources;
 import pagelens.core.boot.Calibrator;
 import pagelens.core.boot.DbinfoListing;
 import picocli.CommandLine;

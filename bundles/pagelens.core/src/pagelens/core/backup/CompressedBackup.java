@@ -20,7 +20,14 @@ import pagelens.core.page.Bytes;
  */
 public final class CompressedBackup implements ByteSource, AutoCloseable {
     static final int HEADER = 28;
-    private static final int CACHE = 16;
+    /**
+     * Decompressed bytes kept (least recently used out): a backup whose stream fits is decompressed once however often
+     * the examination, the editors and the report come back to it; a larger one keeps the recent 32 MiB.
+     */
+    static final long CACHE_BYTES = 32L << 20;
+    /** Bytes read at once while indexing. */
+    private static final int WINDOW = 512;
+    private long cached;
 
     /** One chunk: where it is in the file and in the stream. */
     public record Chunk(long fileOffset, int compressedLength, int outputSize, long streamOffset) {
@@ -31,12 +38,16 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final java.util.Set<Integer> damaged = java.util.Collections.synchronizedSet(new java.util.TreeSet<>());
     private final long size;
-    private final Map<Integer, byte[]> cache = new LinkedHashMap<>(CACHE * 2, 0.75f, true) {
+    private final Map<Integer, byte[]> cache = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> e) {
-            return size() > CACHE;
+            if (cached > CACHE_BYTES && size() > 1) {
+                cached -= e.getValue().length;
+                return true;
+            }
+            return false;
         }
     };
 
@@ -44,18 +55,30 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
         this.file = file;
         long pos = 16;
         long stream = 0;
-        byte[] h = new byte[HEADER];
+        // the file is scanned through a small window: bytes between chunks are stepped over in memory (garbage is
+        // skipped at memory speed, not one read per byte), and a chunk's compressed body is not read until it is needed
+        byte[] win = new byte[WINDOW];
+        long winStart = -1;
+        int winLen = 0;
         long skipped = 0;
-        while (pos + HEADER <= file.size()) {
-            file.read(pos, h, 0, HEADER);
-            if (h[0] == 'S' && h[1] == 'F' && h[2] == 'M' && h[3] == 'B' && pos % 4096 == 0) {
+        long fileSize = file.size();
+        while (pos + HEADER <= fileSize) {
+            if (pos < winStart || pos + HEADER > winStart + winLen) {
+                winStart = pos;
+                winLen = file.read(pos, win, 0, (int) Math.min(WINDOW, fileSize - pos));
+                if (winLen < HEADER) {
+                    break;
+                }
+            }
+            int h = (int) (pos - winStart);
+            if (win[h] == 'S' && win[h + 1] == 'F' && win[h + 2] == 'M' && win[h + 3] == 'B' && pos % 4096 == 0) {
                 pos += 4096;
                 continue;
             }
-            int out = (h[1] & 0xFF) * 512;
-            int clen = Bytes.u16(h, 2);
-            if ((h[0] & 0xFF) == 0x21 && (out == 4096 || out == 8192 || out == 65536) && clen > 256 && Bytes.u32(h, 20) == 0
-                    && pos + HEADER + clen <= file.size()) {
+            int out = (win[h + 1] & 0xFF) * 512;
+            int clen = Bytes.u16(win, h + 2);
+            if ((win[h] & 0xFF) == 0x21 && (out == 4096 || out == 8192 || out == 65536) && clen > 256 && Bytes.u32(win, h + 20) == 0
+                    && pos + HEADER + clen <= fileSize) {
                 if (skipped > 0) {
                     notes.add(skipped + " byte(s) between chunks before offset 0x" + Long.toHexString(pos) + " skipped");
                     skipped = 0;
@@ -158,6 +181,7 @@ public final class CompressedBackup implements ByteSource, AutoCloseable {
                 damaged.add(i);
                 b = new byte[c.outputSize()];
             }
+            cached += b.length;
             cache.put(i, b);
         }
         return b;

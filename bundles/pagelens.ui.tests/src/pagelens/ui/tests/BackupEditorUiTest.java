@@ -26,7 +26,7 @@ import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.ui.editors.BackupEditor;
 import pagelens.ui.editors.EvidenceEditorInput;
 import pagelens.ui.editors.PageEditor;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 
 /** The backup editor: set facts, file list, boot copies, restore target, a page opened in the page editor. */
 class BackupEditorUiTest {

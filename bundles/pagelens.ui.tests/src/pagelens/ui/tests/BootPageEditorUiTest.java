@@ -91,11 +91,11 @@ class BootPageEditorUiTest {
         assertEquals("QuanLyMyPham", ed.bootPage().databaseName());
         // opened as evidence, a backup opens in the backup editor (its pages and boot page open from there)
         page.closeAllEditors(false);
-        pagelens.ui.model.EvidenceOpener.open(window, java.util.List.of(bak));
+        pagelens.ui.editors.EvidenceOpener.open(window, java.util.List.of(bak));
         Screens.spin(500);
         assertTrue(page.getActiveEditor() instanceof pagelens.ui.editors.BackupEditor, String.valueOf(page.getActiveEditor()));
         assertEquals(1, page.getEditorReferences().length);
-        pagelens.ui.model.EvidenceOpener.joinJobs();
+        pagelens.ui.editors.EvidenceOpener.joinJobs();
         pagelens.ui.model.EvidenceRegistry.get().clear();
         Screens.save(Screens.snapshot(window.getShell()), "boot-page-editor-real-2022.png");
     }

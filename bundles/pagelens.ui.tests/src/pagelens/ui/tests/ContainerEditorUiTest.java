@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pagelens.core.specimen.XtpSpecimen;
 import pagelens.ui.editors.ContainerEditor;
 import pagelens.ui.model.EvidenceItem;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 
 /** A container folder opens in the container browser; the damaged file's row is tinted; findings reach the registry. */

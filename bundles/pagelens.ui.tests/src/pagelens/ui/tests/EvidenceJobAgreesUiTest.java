@@ -27,7 +27,7 @@ import pagelens.core.io.ProgressMonitor;
 import pagelens.core.page.Bytes;
 import pagelens.core.page.PageChecksum;
 import pagelens.ui.model.EvidenceItem;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 import pagelens.ui.views.FindingsView;
 

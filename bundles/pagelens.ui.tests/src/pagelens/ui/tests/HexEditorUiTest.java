@@ -28,7 +28,7 @@ import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.ui.editors.HexEditor;
 import pagelens.ui.model.EvidenceItem;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 import pagelens.ui.views.EvidenceExplorerView;
 

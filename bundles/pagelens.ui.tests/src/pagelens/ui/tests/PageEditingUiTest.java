@@ -29,7 +29,7 @@ import pagelens.core.page.PageChecksum;
 import pagelens.core.page.PageId;
 import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.ui.editors.PageEditor;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 
 /** Edit a byte by typing, undo, redo, recompute the checksum, save a copy; the evidence never changes. */

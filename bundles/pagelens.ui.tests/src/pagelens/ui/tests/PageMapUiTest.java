@@ -23,7 +23,7 @@ import pagelens.core.page.PageId;
 import pagelens.core.specimen.Corruptor;
 import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.ui.editors.PageEditor;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 import pagelens.ui.views.PageMapView;
 

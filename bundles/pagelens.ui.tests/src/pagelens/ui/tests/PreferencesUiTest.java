@@ -21,7 +21,7 @@ import pagelens.core.io.ProgressMonitor;
 import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.ui.editors.PageEditor;
 import pagelens.ui.internal.PageLensPreferencePage;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 import pagelens.ui.model.Settings;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.specimen.DataFileSpecimen;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 import pagelens.ui.wizards.ReportExportWizard;
 

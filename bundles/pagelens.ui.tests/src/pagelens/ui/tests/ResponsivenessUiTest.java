@@ -22,7 +22,7 @@ import pagelens.core.io.ProgressMonitor;
 import pagelens.core.page.PageId;
 import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.ui.editors.PageEditor;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 
 /**

@@ -38,7 +38,7 @@ import pagelens.core.page.PageHeader;
 import pagelens.core.page.PageId;
 import pagelens.core.scan.PageCounts;
 import pagelens.core.store.PageCopy;
-import pagelens.ui.internal.MonitorAdapter;
+import pagelens.ui.base.MonitorAdapter;
 
 /**
  * The backup editor: what RESTORE HEADERONLY and FILELISTONLY would say, read without a restore (set, versions with

@@ -34,7 +34,7 @@ import pagelens.core.io.EvidenceSource;
 import pagelens.core.page.Node;
 import pagelens.core.xtp.XtpBlockStructure;
 import pagelens.core.xtp.XtpBlocks;
-import pagelens.ui.internal.MonitorAdapter;
+import pagelens.ui.base.MonitorAdapter;
 
 /**
  * The block view of one In-Memory OLTP checkpoint file: its blocks as a structure tree (header fields with their

@@ -47,7 +47,7 @@ import pagelens.core.findings.Severity;
 import pagelens.core.xtp.XtpBlocks;
 import pagelens.core.xtp.XtpContainer;
 import pagelens.core.xtp.XtpDmv;
-import pagelens.ui.internal.MonitorAdapter;
+import pagelens.ui.base.MonitorAdapter;
 
 /**
  * The In-Memory OLTP container browser: every checkpoint file of a container folder with GUID, size, used length,

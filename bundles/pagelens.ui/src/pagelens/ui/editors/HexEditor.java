@@ -164,7 +164,7 @@ public final class HexEditor extends ReadOnlyEditor {
             @Override
             protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
                 try {
-                    long hit = pagelens.core.io.ByteSearch.find(source, pattern, from, new pagelens.ui.internal.MonitorAdapter(monitor, f -> {
+                    long hit = pagelens.core.io.ByteSearch.find(source, pattern, from, new pagelens.ui.base.MonitorAdapter(monitor, f -> {
                     }));
                     findLabel.getDisplay().asyncExec(() -> {
                         if (findLabel.isDisposed()) {
@@ -195,7 +195,7 @@ public final class HexEditor extends ReadOnlyEditor {
     }
 
     private void createTable(Composite root) {
-        headerBg = new Color(pagelens.ui.internal.Palette.header(false));
+        headerBg = new Color(pagelens.ui.base.Palette.header(false));
         grid = new HexGrid(root, new HexGrid.Bytes() {
             @Override
             public int byteAt(int row, int col) {

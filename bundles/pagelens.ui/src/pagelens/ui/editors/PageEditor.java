@@ -40,7 +40,7 @@ import org.eclipse.ui.part.EditorPart;
 import pagelens.core.page.Node;
 import pagelens.core.page.Page;
 import pagelens.core.page.PageId;
-import pagelens.core.page.PageStructure;
+import pagelens.core.decode.PageStructure;
 import pagelens.core.page.PageVerification;
 import pagelens.core.page.Regions;
 import pagelens.core.store.PageCopy;
@@ -193,9 +193,9 @@ public final class PageEditor extends EditorPart {
         boolean hc = pagelens.ui.model.Settings.highContrast();
         for (Regions.Kind k : Regions.Kind.values()) {
             for (int ordinal = 0; ordinal < (k == Regions.Kind.RECORD ? 2 : 1); ordinal++) {
-                RGB rgb = pagelens.ui.internal.Palette.region(k, ordinal, hc);
+                RGB rgb = pagelens.ui.base.Palette.region(k, ordinal, hc);
                 if (rgb != null) {
-                    colours.put(pagelens.ui.internal.Palette.regionLabel(k, ordinal), new Color(rgb));
+                    colours.put(pagelens.ui.base.Palette.regionLabel(k, ordinal), new Color(rgb));
                 }
             }
         }
@@ -307,7 +307,7 @@ public final class PageEditor extends EditorPart {
             protected org.eclipse.core.runtime.IStatus run(IProgressMonitor monitor) {
                 try {
                     pagelens.core.store.PageSearch.Hit hit = pagelens.core.store.PageSearch.find(store, pattern, from, fromOffset,
-                            new pagelens.ui.internal.MonitorAdapter(monitor, f -> {
+                            new pagelens.ui.base.MonitorAdapter(monitor, f -> {
                             }));
                     findLabel.getDisplay().asyncExec(() -> {
                         if (findLabel.isDisposed()) {
@@ -544,7 +544,7 @@ public final class PageEditor extends EditorPart {
             } else if (off >= focusStart && off < focusEnd) {
                 labels.add("FOCUS");
             } else if (regions != null) {
-                labels.add(pagelens.ui.internal.Palette.regionLabel(regions.kind(off), regions.recordOrdinal(off)));
+                labels.add(pagelens.ui.base.Palette.regionLabel(regions.kind(off), regions.recordOrdinal(off)));
             }
         }, reg -> {
             Style changed = new Style();
@@ -727,7 +727,7 @@ public final class PageEditor extends EditorPart {
     void inspect(int off) {
         inspected = off;
         inspector.removeAll();
-        for (pagelens.core.page.Inspector.Reading r : inspection()) {
+        for (pagelens.core.decode.Inspector.Reading r : inspection()) {
             org.eclipse.swt.widgets.TableItem it = new org.eclipse.swt.widgets.TableItem(inspector, SWT.NONE);
             it.setText(new String[] { r.name(), r.value() });
         }
@@ -735,8 +735,8 @@ public final class PageEditor extends EditorPart {
     }
 
     /** The readings at the selected byte (empty before a byte is selected). */
-    public java.util.List<pagelens.core.page.Inspector.Reading> inspection() {
-        return inspected < 0 || bytes == null ? java.util.List.of() : pagelens.core.page.Inspector.read(bytes, inspected);
+    public java.util.List<pagelens.core.decode.Inspector.Reading> inspection() {
+        return inspected < 0 || bytes == null ? java.util.List.of() : pagelens.core.decode.Inspector.read(bytes, inspected);
     }
 
     /** Page offset of the selected byte, or -1. */

@@ -9,7 +9,7 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 
 /** File &gt; Open Evidence Folder...: an In-Memory OLTP container or another folder. */
 public final class OpenEvidenceFolderHandler extends AbstractHandler {

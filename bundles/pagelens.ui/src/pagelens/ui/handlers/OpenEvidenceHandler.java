@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 
 /** File &gt; Open Evidence...: one or more files, opened read-only. */
 public final class OpenEvidenceHandler extends AbstractHandler {

@@ -73,7 +73,7 @@ public final class PageLensActionBarAdvisor extends ActionBarAdvisor {
                 public void run() {
                     org.eclipse.ui.IWorkbenchWindow w = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
                     if (w != null) {
-                        pagelens.ui.model.EvidenceOpener.open(w, java.util.List.of(p));
+                        pagelens.ui.editors.EvidenceOpener.open(w, java.util.List.of(p));
                     }
                 }
             };

@@ -11,7 +11,7 @@ import pagelens.core.boot.BootLayouts;
 import pagelens.core.exam.Examination;
 import pagelens.core.exam.OpenedEvidence;
 import pagelens.core.io.CanceledException;
-import pagelens.ui.internal.MonitorAdapter;
+import pagelens.ui.base.MonitorAdapter;
 
 /**
  * Identifies an evidence item, hashes it (SHA-256) and examines it with the core {@link Examination} (the same one

@@ -37,6 +37,28 @@ public final class EvidenceRegistry {
         return item;
     }
 
+    /**
+     * Opens a path as evidence: adds it (once) and starts its background job (identify, hash, examine); returns its item.
+     */
+    public EvidenceItem open(Path path) {
+        boolean[] added = new boolean[1];
+        EvidenceItem item = addOrGet(path.toAbsolutePath().normalize(), added);
+        if (added[0]) {
+            new EvidenceJob(item, this).schedule();
+        }
+        return item;
+    }
+
+    /** Cancels every evidence job still running. */
+    public void cancelJobs() {
+        org.eclipse.core.runtime.jobs.Job.getJobManager().cancel(EvidenceJob.FAMILY);
+    }
+
+    /** Waits until every evidence job has finished (tests). */
+    public void joinJobs() throws InterruptedException {
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(EvidenceJob.FAMILY, null);
+    }
+
     /** Whether {@code path} is open as evidence (outputs must never overwrite it). */
     public boolean isEvidence(Path path) {
         Path n = path.toAbsolutePath().normalize();

@@ -12,7 +12,7 @@ import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 
-import pagelens.core.page.Inspector;
+import pagelens.core.decode.Inspector;
 import pagelens.ui.editors.PageEditor;
 
 /**

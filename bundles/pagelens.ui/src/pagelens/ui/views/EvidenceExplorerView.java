@@ -17,7 +17,7 @@ import org.eclipse.ui.part.ViewPart;
 
 import pagelens.core.identify.Identification;
 import pagelens.ui.model.EvidenceItem;
-import pagelens.ui.model.EvidenceOpener;
+import pagelens.ui.editors.EvidenceOpener;
 import pagelens.ui.model.EvidenceRegistry;
 
 /**
@@ -26,7 +26,7 @@ import pagelens.ui.model.EvidenceRegistry;
  * opens an item, or the first page of a group in the page editor.
  */
 public final class EvidenceExplorerView extends ViewPart {
-    public static final String ID = "pagelens.ui.views.evidence";
+    public static final String ID = pagelens.ui.editors.EvidenceOpener.EXPLORER_VIEW_ID;
 
     /** A child row of the tree: a backup set, a database file of a backup, or a page group. */
     public record Child(EvidenceItem item, String text, Object data, int fileId, long firstPage) {
@@ -141,7 +141,7 @@ public final class EvidenceExplorerView extends ViewPart {
             } else if (item.pageStatus() != null) {
                 int fileId = 1;
                 for (pagelens.core.scan.PageStatus.Group g : item.pageStatus().groups()) {
-                    out.add(new Child(item, String.format(Locale.ROOT, "%s: %,d pages", pagelens.ui.internal.Labels.group(g), g.count()), g, fileId, g.firstPage()));
+                    out.add(new Child(item, String.format(Locale.ROOT, "%s: %,d pages", pagelens.ui.base.Labels.group(g), g.count()), g, fileId, g.firstPage()));
                 }
             }
         } else if (e instanceof Child c && c.data() instanceof pagelens.core.backup.Backup b) {
@@ -157,7 +157,7 @@ public final class EvidenceExplorerView extends ViewPart {
         } else if (e instanceof Child c && (c.data() instanceof pagelens.core.backup.BackupCatalog.FileEntry || c.data() instanceof Integer)) {
             pagelens.core.backup.Backup b = c.item().backup();
             for (pagelens.core.scan.PageStatus.Group g : b.groups().getOrDefault(c.fileId(), java.util.List.of())) {
-                out.add(new Child(c.item(), String.format(Locale.ROOT, "%s: %,d pages", pagelens.ui.internal.Labels.group(g), g.count()), g, c.fileId(), g.firstPage()));
+                out.add(new Child(c.item(), String.format(Locale.ROOT, "%s: %,d pages", pagelens.ui.base.Labels.group(g), g.count()), g, c.fileId(), g.firstPage()));
             }
         }
         return out;

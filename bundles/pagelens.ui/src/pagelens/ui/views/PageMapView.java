@@ -62,7 +62,7 @@ public final class PageMapView extends ViewPart {
     public void createPartControl(Composite parent) {
         RGB[] rgb = new RGB[6];
         for (byte b = 0; b < 6; b++) {
-            rgb[b] = pagelens.ui.internal.Palette.health(b);
+            rgb[b] = pagelens.ui.base.Palette.health(b);
         }
         for (int i = 0; i < rgb.length; i++) {
             colours[i] = new Color(rgb[i]);

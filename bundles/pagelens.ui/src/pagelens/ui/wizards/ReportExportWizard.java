@@ -23,7 +23,7 @@ import pagelens.core.boot.BootLayouts;
 import pagelens.core.cases.Case;
 import pagelens.core.cases.CaseBuilder;
 import pagelens.core.cases.CaseInfo;
-import pagelens.ui.internal.MonitorAdapter;
+import pagelens.ui.base.MonitorAdapter;
 import pagelens.ui.model.EvidenceItem;
 import pagelens.ui.model.EvidenceRegistry;
 import pagelens.report.JsonReport;

@@ -20,7 +20,7 @@ import pagelens.core.boot.BootCompare;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.BootPageException;
-import pagelens.core.boot.BootSources;
+import pagelens.core.exam.BootSources;
 import pagelens.core.boot.HekatonVerdict;
 import pagelens.core.boot.XtpFilegroup;
 import pagelens.core.io.EvidenceSource;

@@ -16,7 +16,7 @@ import pagelens.core.boot.BootField;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.BootPageException;
-import pagelens.core.boot.BootSources;
+import pagelens.core.exam.BootSources;
 import pagelens.core.boot.Calibrator;
 import pagelens.core.boot.DbinfoListing;
 import pagelens.core.boot.HekatonVerdict;

@@ -15,7 +15,7 @@ import pagelens.core.specimen.BackupSpecimen;
 import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.core.store.PageSearch;
 import pagelens.core.store.PageStore;
-import pagelens.core.store.PageStores;
+import pagelens.core.exam.PageStores;
 
 /** Find in pages: the same hits in a data file and in its backup; next continues; wraps; absent text is null. */
 class PageSearchTest {

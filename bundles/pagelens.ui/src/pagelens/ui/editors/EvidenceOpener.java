@@ -1,21 +1,21 @@
-package pagelens.ui.model;
+package pagelens.ui.editors;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 
-import pagelens.ui.editors.EvidenceEditorInput;
-import pagelens.ui.editors.HexEditor;
-import pagelens.ui.editors.PageEditor;
-import pagelens.ui.views.EvidenceExplorerView;
+import pagelens.ui.model.EvidenceRegistry;
+import pagelens.ui.model.RecentEvidence;
 
 /** Opens evidence: adds it to the registry, starts its identify-and-hash job, opens files in the hex editor. */
 public final class EvidenceOpener {
+
+    /** The Evidence explorer's view id (EvidenceExplorerView.ID is this constant). */
+    public static final String EXPLORER_VIEW_ID = "pagelens.ui.views.evidence";
 
     private EvidenceOpener() {
     }
@@ -25,7 +25,8 @@ public final class EvidenceOpener {
         IWorkbenchPage page = window.getActivePage();
         try {
             if (page != null) {
-                page.showView(EvidenceExplorerView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
+                // by id: the views sit above the editors (they open them), so this package does not import them
+                page.showView(EXPLORER_VIEW_ID, null, IWorkbenchPage.VIEW_VISIBLE);
             }
         } catch (PartInitException e) {
             // the view is optional for opening
@@ -33,11 +34,7 @@ public final class EvidenceOpener {
         for (Path raw : paths) {
             Path p = raw.toAbsolutePath().normalize();
             RecentEvidence.add(p);
-            boolean[] added = new boolean[1];
-            EvidenceItem item = registry.addOrGet(p, added);
-            if (added[0]) {
-                new EvidenceJob(item, registry).schedule();
-            }
+            registry.open(p);
             if (page != null && Files.isRegularFile(p)) {
                 openEditor(page, p);
             } else if (page != null && pagelens.core.xtp.XtpContainer.looksLikeContainer(p)) {
@@ -87,7 +84,7 @@ public final class EvidenceOpener {
 
     /** Cancels every identify/hash job still running. */
     public static void cancelJobs() {
-        Job.getJobManager().cancel(EvidenceJob.FAMILY);
+        EvidenceRegistry.get().cancelJobs();
     }
 
     /** False (and the placeholder closed) when the workbench could not create the editor. */
@@ -101,6 +98,6 @@ public final class EvidenceOpener {
 
     /** Waits until every identify/hash job has finished (tests). */
     public static void joinJobs() throws InterruptedException {
-        Job.getJobManager().join(EvidenceJob.FAMILY, null);
+        EvidenceRegistry.get().joinJobs();
     }
 }

@@ -1,4 +1,4 @@
-package pagelens.core.boot;
+package pagelens.core.exam;
 
 import java.io.IOException;
 import java.nio.file.Path;

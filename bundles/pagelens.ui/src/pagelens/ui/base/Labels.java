@@ -1,4 +1,4 @@
-package pagelens.ui.internal;
+package pagelens.ui.base;
 
 import pagelens.core.page.PageType;
 import pagelens.core.scan.PageStatus;

@@ -1,5 +1,6 @@
-package pagelens.core.page;
+package pagelens.core.decode;
 
+import pagelens.core.page.*;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

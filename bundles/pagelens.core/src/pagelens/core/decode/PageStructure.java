@@ -1,5 +1,6 @@
-package pagelens.core.page;
+package pagelens.core.decode;
 
+import pagelens.core.page.*;
 import java.util.Locale;
 
 import pagelens.core.alloc.ExtentBitmap;

@@ -1,4 +1,4 @@
-package pagelens.ui.internal;
+package pagelens.ui.base;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 

@@ -1,5 +1,7 @@
-package pagelens.core.store;
+package pagelens.core.exam;
 
+import pagelens.core.store.PageCopy;
+import pagelens.core.store.PageStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
