@@ -157,7 +157,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
                 int at = j * Page.SIZE;
                 if (buf[at] == 1 && !Bytes.allZero(buf, at, Page.HEADER_SIZE)) {
                     // the allocation-free check clears healthy pages; anything else goes through the page rules below
-                    quick[j] = PageVerification.quick(buf, at, Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20), new int[16]);
+                    quick[j] = PageVerification.quick(buf, at, Bytes.u16(buf, at + pagelens.core.page.PageHeaderLayout.FILE_ID), Bytes.u32(buf, at + pagelens.core.page.PageHeaderLayout.PAGE_ID), new int[16]);
                 }
             });
             for (int j = 0; j < count; j++) {
@@ -166,7 +166,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
                     continue; // not a page: counted with the never-used slots below
                 }
                 long off = first + (long) j * Page.SIZE;
-                PageId id = new PageId(Bytes.u16(buf, at + 0x24), Bytes.u32(buf, at + 0x20));
+                PageId id = PageId.readHeaderId(buf, at);
                 byte st;
                 if (quick[j] == PageVerification.QUICK_OK_CHECKSUM) {
                     c.total++;

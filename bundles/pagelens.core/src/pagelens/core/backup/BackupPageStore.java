@@ -140,7 +140,7 @@ public final class BackupPageStore implements PageStore {
             nonPageSlots.add(off);
             return;
         }
-        PageId id = new PageId(Bytes.u16(h, at + 0x24), Bytes.u32(h, at + 0x20));
+        PageId id = PageId.readHeaderId(h, at);
         List<PageCopy> list = copies.computeIfAbsent(id, x -> new ArrayList<>());
         list.add(new PageCopy(id, new Provenance(src.path(), off, list.size(), space)));
     }

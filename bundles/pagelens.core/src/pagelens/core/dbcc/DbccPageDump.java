@@ -136,7 +136,7 @@ public final class DbccPageDump implements PageStore {
             }
             if (id == null) {
                 // no "PAGE: (f:p)" line: take the id from the page's own header
-                id = PageId.read(page, 0x20);
+                id = PageId.read(page, pagelens.core.page.PageHeaderLayout.PAGE_ID);
                 d.warnings.add("memory dump " + dumps + " has no PAGE: line; page id " + id + " taken from its header");
             }
             List<PageCopy> list = d.copies.computeIfAbsent(id, k -> new ArrayList<>());

@@ -58,31 +58,53 @@ public final class PageStructure {
         return root.build();
     }
 
+    /** The header's fields, in the order, at the offsets and with the evidence of the declared layout (page-header.tsv). */
     private static Node header(PageHeader h) {
-        Node.Group g = new Node.Group("header", "96 bytes", 0, Page.HEADER_SIZE);
-        g.leaf("m_headerVersion", String.valueOf(h.headerVersion()), 0x00, 1);
-        g.leaf("m_type", h.type() + " (" + h.typeName() + ")", 0x01, 1);
-        g.leaf("m_typeFlagBits", hex(h.typeFlagBits(), 2), 0x02, 1);
-        g.leaf("m_level", String.valueOf(h.level()), 0x03, 1);
-        g.leaf("m_flagBits", hex(h.flagBits(), 4) + flagWords(h), 0x04, 2);
-        g.leaf("m_indexId (AllocUnitId.idInd)", String.valueOf(h.indexId()), 0x06, 2);
-        g.leaf("m_prevPage", "(" + h.prevPage() + ")", 0x08, 6);
-        g.leaf("pminlen", String.valueOf(h.pminlen()), 0x0E, 2);
-        g.leaf("m_nextPage", "(" + h.nextPage() + ")", 0x10, 6);
-        g.leaf("m_slotCnt", String.valueOf(h.slotCount()), 0x16, 2);
-        g.leaf("m_objId (AllocUnitId.idObj)", String.valueOf(h.objId()), 0x18, 4);
-        g.leaf("AllocUnitId (derived)", h.allocationUnitId() + " = (" + h.indexId() + " << 48) | (" + h.objId() + " << 16)", 0x06, 0);
-        g.leaf("m_freeCnt", String.valueOf(h.freeCount()), 0x1C, 2);
-        g.leaf("m_freeData", String.valueOf(h.freeData()), 0x1E, 2);
-        g.leaf("m_pageId", "(" + h.pageId() + ")", 0x20, 6);
-        g.leaf("m_reservedCnt", String.valueOf(h.reservedCount()), 0x26, 2);
-        g.leaf("m_lsn", "(" + h.lsn() + ")", 0x28, 10);
-        g.leaf("m_xactReserved", String.valueOf(h.xactReserved()), 0x32, 2);
-        g.leaf("m_xdesId", "(" + h.xdesIdPart1() + ":" + h.xdesIdPart2() + ")", 0x34, 6);
-        g.leaf("m_ghostRecCnt", String.valueOf(h.ghostRecCount()), 0x3A, 2);
-        g.leaf("m_tornBits", h.tornBitsSigned() + " (" + hex(h.tornBits(), 8) + ")", 0x3C, 4);
-        g.leaf("reserved", h.reservedZero() ? "zero" : "NOT ZERO", 0x40, 32);
+        Node.Group g = new Node.Group("header", "96 bytes", 0, Page.HEADER_SIZE).role(Node.Role.HEADER);
+        for (PageHeaderLayout.Field f : PageHeaderLayout.fields()) {
+            g.leaf(label(f), value(f.name(), h), f.offset(), f.size());
+            if (f.name().equals("m_objId")) {
+                g.leaf("AllocUnitId (derived)", h.allocationUnitId() + " = (" + h.indexId() + " << 48) | (" + h.objId() + " << 16)",
+                        PageHeaderLayout.INDEX_ID, 0);
+            }
+        }
         return g.build();
+    }
+
+    private static String label(PageHeaderLayout.Field f) {
+        return switch (f.name()) {
+            case "m_indexId" -> "m_indexId (AllocUnitId.idInd)";
+            case "m_objId" -> "m_objId (AllocUnitId.idObj)";
+            default -> f.name();
+        };
+    }
+
+    /** A header field's value as DBCC PAGE shows it. */
+    private static String value(String field, PageHeader h) {
+        return switch (field) {
+            case "m_headerVersion" -> String.valueOf(h.headerVersion());
+            case "m_type" -> h.type() + " (" + h.typeName() + ")";
+            case "m_typeFlagBits" -> hex(h.typeFlagBits(), 2);
+            case "m_level" -> String.valueOf(h.level());
+            case "m_flagBits" -> hex(h.flagBits(), 4) + flagWords(h);
+            case "m_indexId" -> String.valueOf(h.indexId());
+            case "m_prevPage" -> "(" + h.prevPage() + ")";
+            case "pminlen" -> String.valueOf(h.pminlen());
+            case "m_nextPage" -> "(" + h.nextPage() + ")";
+            case "m_slotCnt" -> String.valueOf(h.slotCount());
+            case "m_objId" -> String.valueOf(h.objId());
+            case "m_freeCnt" -> String.valueOf(h.freeCount());
+            case "m_freeData" -> String.valueOf(h.freeData());
+            case "m_pageId" -> "(" + h.pageId() + ")";
+            case "m_reservedCnt" -> String.valueOf(h.reservedCount());
+            case "m_lsn" -> "(" + h.lsn() + ")";
+            case "m_xactReserved" -> String.valueOf(h.xactReserved());
+            case "m_xdesId" -> "(" + h.xdesIdPart1() + ":" + h.xdesIdPart2() + ")";
+            case "m_ghostRecCnt" -> String.valueOf(h.ghostRecCount());
+            case "m_tornBits" -> h.tornBitsSigned() + " (" + hex(h.tornBits(), 8) + ")";
+            case "reserved" -> h.reservedZero() ? "zero" : "NOT ZERO";
+            default -> throw new IllegalStateException("page-header.tsv names a field the decoder does not know: " + field);
+        };
     }
 
     private static String flagWords(PageHeader h) {

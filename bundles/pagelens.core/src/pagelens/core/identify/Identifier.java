@@ -282,7 +282,7 @@ public final class Identifier {
     private static long findBootPage(EvidenceSource src, byte[] head) throws IOException {
         // the first MiB is already read (the SCIN search): look there before reading further
         for (int i = 0; i + Page.SIZE <= head.length; i += 512) {
-            if (head[i] == 1 && head[i + 1] == PageType.BOOT && Bytes.u32(head, i + 0x20) == Page.BOOT_PAGE_ID && Bytes.u16(head, i + 0x24) == 1) {
+            if (head[i] == 1 && head[i + 1] == PageType.BOOT && pagelens.core.page.PageId.readHeaderId(head, i).equals(Page.BOOT)) {
                 return i;
             }
         }
@@ -291,8 +291,7 @@ public final class Identifier {
         for (long base = 0; base < limit; base += buf.length - Page.SIZE) {
             int n = src.read(base, buf, 0, buf.length);
             for (int i = 0; i + Page.SIZE <= n; i += 512) {
-                if (buf[i] == 1 && buf[i + 1] == PageType.BOOT && Bytes.u32(buf, i + 0x20) == Page.BOOT_PAGE_ID
-                        && Bytes.u16(buf, i + 0x24) == 1) {
+                if (buf[i] == 1 && buf[i + 1] == PageType.BOOT && pagelens.core.page.PageId.readHeaderId(buf, i).equals(Page.BOOT)) {
                     return base + i;
                 }
             }

@@ -12,6 +12,8 @@ public final class Page {
     public static final int SECTORS = 16;
     /** The boot page's page id in file 1. */
     public static final long BOOT_PAGE_ID = 9;
+    /** The boot page, 1:9. */
+    public static final PageId BOOT = new PageId(1, BOOT_PAGE_ID);
 
     private Page() {
     }

@@ -98,8 +98,19 @@ public final class PageChecksum {
     }
 
     /** Whether the stored m_tornBits equals either variant of the computed checksum. */
+    /**
+     * The bytes a recomputed page checksum puts into m_tornBits (little-endian u32), computed over the page with the
+     * field zeroed; the page editor writes them as an undoable edit at {@link PageHeaderLayout#TORN_BITS}.
+     */
+    public static byte[] recomputedField(byte[] page) {
+        byte[] b = page.clone();
+        java.util.Arrays.fill(b, PageHeaderLayout.TORN_BITS, PageHeaderLayout.TORN_BITS + 4, (byte) 0);
+        long c = compute(b, 0);
+        return new byte[] { (byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24) };
+    }
+
     public static boolean verifies(byte[] b, int off) {
-        long stored = Bytes.u32(b, off + 0x3C);
+        long stored = Bytes.u32(b, off + PageHeaderLayout.TORN_BITS);
         return stored == compute(b, off) || stored == computeSkippingReserved(b, off);
     }
 }

@@ -41,12 +41,14 @@ public record PageHeader(int headerVersion, int type, int typeFlagBits, int leve
         if (b.length - off < Page.HEADER_SIZE) {
             throw new IllegalArgumentException("a page header needs 96 bytes, have " + (b.length - off));
         }
-        return new PageHeader(Bytes.u8(b, off), Bytes.u8(b, off + 1), Bytes.u8(b, off + 2), Bytes.u8(b, off + 3),
-                Bytes.u16(b, off + 4), Bytes.u16(b, off + 6), PageId.read(b, off + 8), Bytes.u16(b, off + 0x0E),
-                PageId.read(b, off + 0x10), Bytes.u16(b, off + 0x16), Bytes.u32(b, off + 0x18), Bytes.u16(b, off + 0x1C),
-                Bytes.u16(b, off + 0x1E), PageId.read(b, off + 0x20), Bytes.u16(b, off + 0x26), Lsn.read(b, off + 0x28),
-                Bytes.u16(b, off + 0x32), Bytes.u32(b, off + 0x34), Bytes.u16(b, off + 0x38), Bytes.u16(b, off + 0x3A),
-                Bytes.u32(b, off + 0x3C), Bytes.allZero(b, off + 0x40, 32));
+        // every offset from the declared layout (page-header.tsv)
+        return new PageHeader(Bytes.u8(b, off + PageHeaderLayout.HEADER_VERSION), Bytes.u8(b, off + PageHeaderLayout.TYPE), Bytes.u8(b, off + PageHeaderLayout.TYPE_FLAG_BITS),
+                Bytes.u8(b, off + PageHeaderLayout.LEVEL), Bytes.u16(b, off + PageHeaderLayout.FLAG_BITS), Bytes.u16(b, off + PageHeaderLayout.INDEX_ID), PageId.read(b, off + PageHeaderLayout.PREV_PAGE),
+                Bytes.u16(b, off + PageHeaderLayout.PMINLEN), PageId.read(b, off + PageHeaderLayout.NEXT_PAGE), Bytes.u16(b, off + PageHeaderLayout.SLOT_COUNT), Bytes.u32(b, off + PageHeaderLayout.OBJ_ID),
+                Bytes.u16(b, off + PageHeaderLayout.FREE_COUNT), Bytes.u16(b, off + PageHeaderLayout.FREE_DATA), PageId.read(b, off + PageHeaderLayout.PAGE_ID),
+                Bytes.u16(b, off + PageHeaderLayout.RESERVED_COUNT), Lsn.read(b, off + PageHeaderLayout.LSN), Bytes.u16(b, off + PageHeaderLayout.XACT_RESERVED),
+                Bytes.u32(b, off + PageHeaderLayout.XDES_ID), Bytes.u16(b, off + PageHeaderLayout.XDES_ID + 4), Bytes.u16(b, off + PageHeaderLayout.GHOST_REC_COUNT),
+                Bytes.u32(b, off + PageHeaderLayout.TORN_BITS), Bytes.allZero(b, off + PageHeaderLayout.RESERVED, PageHeaderLayout.RESERVED_SIZE));
     }
 
     public static PageHeader parse(byte[] page) {

@@ -31,6 +31,11 @@ public record PageId(int fileId, long pageId) implements Comparable<PageId> {
         }
     }
 
+    /** The page's own id from the header of the page that starts at {@code pageStart} (m_pageId). */
+    public static PageId readHeaderId(byte[] b, int pageStart) {
+        return read(b, pageStart + PageHeaderLayout.PAGE_ID);
+    }
+
     /** Reads a 6-byte page pointer: u32 page id, then u16 file id. */
     public static PageId read(byte[] b, int off) {
         return new PageId(Bytes.u16(b, off + 4), Bytes.u32(b, off));

@@ -70,19 +70,19 @@ public record PageVerification(PageHeader header, boolean allZero, boolean heade
         }
         int type = b[off + 1] & 0xFF;
         int flags = Bytes.u16(b, off + 4);
-        int slots = Bytes.u16(b, off + 0x16);
+        int slots = Bytes.u16(b, off + PageHeaderLayout.SLOT_COUNT);
         int freeCnt = Bytes.u16(b, off + 0x1C);
-        int freeData = Bytes.u16(b, off + 0x1E);
+        int freeData = Bytes.u16(b, off + PageHeaderLayout.FREE_DATA);
         if (!PageType.isKnown(type) || slots > SlotArray.MAX_SLOTS || freeData < Page.HEADER_SIZE
                 || freeData > Page.SIZE - 2 * slots || freeCnt > Page.SIZE - Page.HEADER_SIZE - 2 * slots
-                || Bytes.u32(b, off + 0x20) != pageId || Bytes.u16(b, off + 0x24) != fileId
+                || Bytes.u32(b, off + PageHeaderLayout.PAGE_ID) != pageId || Bytes.u16(b, off + PageHeaderLayout.FILE_ID) != fileId
                 || !Bytes.allZero(b, off + 0x40, 32)) {
             return QUICK_NEEDS_DETAIL;
         }
         int result;
         if ((flags & PageHeader.FLAG_CHECKSUM) != 0) {
             PageChecksum.scan(b, off, xorsScratch);
-            if (PageChecksum.combine(xorsScratch, 0) != Bytes.u32(b, off + 0x3C)) {
+            if (PageChecksum.combine(xorsScratch, 0) != Bytes.u32(b, off + PageHeaderLayout.TORN_BITS)) {
                 return QUICK_NEEDS_DETAIL;
             }
             result = QUICK_OK_CHECKSUM;
@@ -110,12 +110,12 @@ public record PageVerification(PageHeader header, boolean allZero, boolean heade
         }
         int type = buf.get(off + 1) & 0xFF;
         int flags = buf.getShort(off + 4) & 0xFFFF;
-        int slots = buf.getShort(off + 0x16) & 0xFFFF;
+        int slots = buf.getShort(off + PageHeaderLayout.SLOT_COUNT) & 0xFFFF;
         int freeCnt = buf.getShort(off + 0x1C) & 0xFFFF;
-        int freeData = buf.getShort(off + 0x1E) & 0xFFFF;
+        int freeData = buf.getShort(off + PageHeaderLayout.FREE_DATA) & 0xFFFF;
         if (!PageType.isKnown(type) || slots > SlotArray.MAX_SLOTS || freeData < Page.HEADER_SIZE
                 || freeData > Page.SIZE - 2 * slots || freeCnt > Page.SIZE - Page.HEADER_SIZE - 2 * slots
-                || (buf.getInt(off + 0x20) & 0xFFFF_FFFFL) != pageId || (buf.getShort(off + 0x24) & 0xFFFF) != fileId
+                || (buf.getInt(off + PageHeaderLayout.PAGE_ID) & 0xFFFF_FFFFL) != pageId || (buf.getShort(off + 0x24) & 0xFFFF) != fileId
                 || (buf.getLong(off + 0x40) | buf.getLong(off + 0x48) | buf.getLong(off + 0x50) | buf.getLong(off + 0x58)) != 0) {
             return QUICK_NEEDS_DETAIL;
         }
@@ -129,7 +129,7 @@ public record PageVerification(PageHeader header, boolean allZero, boolean heade
                 }
                 c ^= Integer.rotateLeft(w, 15 - sct) & 0xFFFF_FFFFL;
             }
-            if (c != (buf.getInt(off + 0x3C) & 0xFFFF_FFFFL)) {
+            if (c != (buf.getInt(off + PageHeaderLayout.TORN_BITS) & 0xFFFF_FFFFL)) {
                 return QUICK_NEEDS_DETAIL;
             }
             result = QUICK_OK_CHECKSUM;

@@ -14,7 +14,7 @@ import java.util.List;
 public record TornBits(int signature, List<Integer> tornSectors) {
 
     public static TornBits check(byte[] b, int off) {
-        long torn = Bytes.u32(b, off + 0x3C);
+        long torn = Bytes.u32(b, off + PageHeaderLayout.TORN_BITS);
         int sig = (int) (torn & 3);
         List<Integer> bad = new ArrayList<>();
         for (int k = 1; k < Page.SECTORS; k++) {
@@ -37,7 +37,7 @@ public record TornBits(int signature, List<Integer> tornSectors) {
     /** The page as SQL Server sees it after reading: each sector's saved two bits put back. */
     public static byte[] restore(byte[] page, int off) {
         byte[] out = java.util.Arrays.copyOfRange(page, off, off + Page.SIZE);
-        long torn = Bytes.u32(page, off + 0x3C);
+        long torn = Bytes.u32(page, off + PageHeaderLayout.TORN_BITS);
         for (int k = 1; k < Page.SECTORS; k++) {
             int i = k * Page.SECTOR_SIZE + Page.SECTOR_SIZE - 1;
             int saved = (int) (torn >>> (2 * k)) & 3;
@@ -58,7 +58,7 @@ public record TornBits(int signature, List<Integer> tornSectors) {
             page[i] = (byte) ((page[i] & ~3) | (signature & 3));
         }
         int t = (int) torn;
-        page[off + 0x3C] = (byte) t;
+        page[off + PageHeaderLayout.TORN_BITS] = (byte) t;
         page[off + 0x3D] = (byte) (t >>> 8);
         page[off + 0x3E] = (byte) (t >>> 16);
         page[off + 0x3F] = (byte) (t >>> 24);

@@ -10,6 +10,7 @@ import pagelens.core.findings.Rules;
 import pagelens.core.findings.Severity;
 import pagelens.core.page.Bytes;
 import pagelens.core.page.Page;
+import pagelens.core.page.PageHeaderLayout;
 import pagelens.core.page.PageId;
 import pagelens.core.page.PageVerification;
 
@@ -94,7 +95,7 @@ public final class PageRules {
                 } else {
                     c.checksumBad++;
                     mark(sink, st, new Finding(Rules.PAGE_CHECKSUM, damage, String.format("page %d:%d: stored checksum 0x%08X, computed 0x%08X%s",
-                            fileId, pageId, v.checksumStored(), v.checksumComputed(), where), loc.bytes(0x3C, 4)));
+                            fileId, pageId, v.checksumStored(), v.checksumComputed(), where), loc.bytes(PageHeaderLayout.TORN_BITS, 4)));
                 }
             }
             case TORN -> {
@@ -121,9 +122,9 @@ public final class PageRules {
         if (positionKnown && !v.pageIdMatches()) {
             String t = "page at " + fileId + ":" + pageId + " says it is " + v.header().pageId() + " (type " + v.header().typeName() + ")";
             if (inUse) {
-                mark(sink, st, new Finding(Rules.PAGE_ID_MISMATCH, t, loc.bytes(0x20, 6)));
+                mark(sink, st, new Finding(Rules.PAGE_ID_MISMATCH, t, loc.bytes(PageHeaderLayout.PAGE_ID, 6)));
             } else {
-                mark(sink, st, new Finding(Rules.PAGE_ID_STALE, t + where, loc.bytes(0x20, 6)));
+                mark(sink, st, new Finding(Rules.PAGE_ID_STALE, t + where, loc.bytes(PageHeaderLayout.PAGE_ID, 6)));
             }
         }
         if (!v.slotProblems().isEmpty()) {
@@ -153,7 +154,7 @@ public final class PageRules {
 
     static Location tornRange(Location loc, PageVerification v) {
         if (v.torn().tornSectors().isEmpty()) {
-            return loc.bytes(0x3C, 4);
+            return loc.bytes(PageHeaderLayout.TORN_BITS, 4);
         }
         int first = v.torn().tornSectors().get(0);
         int last = v.torn().tornSectors().get(v.torn().tornSectors().size() - 1);

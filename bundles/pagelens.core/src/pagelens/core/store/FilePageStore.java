@@ -45,8 +45,8 @@ public final class FilePageStore implements PageStore {
             return 1;
         }
         byte[] h = s.readFully(0, Page.HEADER_SIZE);
-        if (h[0] == 1 && Bytes.u8(h, 1) == PageType.FILE_HEADER && Bytes.u32(h, 0x20) == 0) {
-            int id = Bytes.u16(h, 0x24);
+        if (h[0] == 1 && Bytes.u8(h, 1) == PageType.FILE_HEADER && Bytes.u32(h, pagelens.core.page.PageHeaderLayout.PAGE_ID) == 0) {
+            int id = Bytes.u16(h, pagelens.core.page.PageHeaderLayout.FILE_ID);
             return id == 0 ? 1 : id;
         }
         return 1;

@@ -841,10 +841,7 @@ public final class PageEditor extends EditorPart {
 
     /** Recomputes the page checksum of the shown page (as an undoable edit). */
     public void recomputeChecksum() {
-        byte[] b = bytes.clone();
-        b[0x3C] = b[0x3D] = b[0x3E] = b[0x3F] = 0;
-        long c = pagelens.core.page.PageChecksum.compute(b, 0);
-        editBytes(0x3C, new byte[] { (byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24) }, "Recompute checksum");
+        editBytes(pagelens.core.page.PageHeaderLayout.TORN_BITS, pagelens.core.page.PageChecksum.recomputedField(bytes), "Recompute checksum");
     }
 
     /** Writes the evidence with the edits to {@code out}; refuses evidence paths. */

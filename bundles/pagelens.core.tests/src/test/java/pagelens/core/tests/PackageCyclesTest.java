@@ -43,7 +43,7 @@ class PackageCyclesTest {
         }
         for (Path f : files) {
             String pkg = src.relativize(f.getParent()).toString().replace('/', '.');
-            String self = pkg.substring(prefix.length() + 1).split("\\.")[0];
+            String self = pkg.length() <= prefix.length() ? "(root)" : pkg.substring(prefix.length() + 1).split("\\.")[0];
             Set<String> out = g.computeIfAbsent(self, k -> new TreeSet<>());
             for (String line : Files.readAllLines(f)) {
                 String l = line.strip();
