@@ -121,12 +121,12 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
                     new Location(path, -1, -1, 0, 0, 0)));
         } else {
             byte[] h = src.readUpTo(tape.offset(), 1024);
-            software = string(h, 80);
+            software = string(h, MtfLayout.TAPE_SOFTWARE_NAME);
         }
         String kind = null;
         Mtf.Dblk sset = walk.first("SSET");
         if (sset != null) {
-            long attr = Bytes.u32(sset.header(), 0) == 0 ? 0 : Bytes.u32(src.readUpTo(sset.offset() + 52, 4), 0);
+            long attr = Bytes.u32(sset.header(), 0) == 0 ? 0 : Bytes.u32(src.readUpTo(sset.offset() + MtfLayout.SSET_ATTRIBUTES, 4), 0);
             kind = (attr & 0x8) != 0 ? "differential" : (attr & 0x2) != 0 ? "copy-only" : (attr & 0x4) != 0 ? "full (normal)" : "attributes 0x" + Long.toHexString(attr);
         }
         BackupCatalog catalog = BackupCatalog.read(src, walk);

@@ -99,10 +99,11 @@ public record BackupXtp(long markerOffset, int dataBlocks, long usedBytes, long 
                 }
             }
             for (int at = 0; at + 64 <= n; at += 512) {
-                if (Bytes.u32(slot, at + 4) == XtpBlocks.DATA_BLOCK && Bytes.u32(slot, at + 8) == XtpBlocks.DATA_BLOCK
-                        && Bytes.u32(slot, at + 32) <= XtpBlocks.DATA_BLOCK && Bytes.u32(slot, at + 32) > 40 && XtpRecords.plausibleRow(slot, at + 40)) {
+                if (Bytes.u32(slot, at + pagelens.core.xtp.XtpBlockLayout.BLOCK_SIZE) == XtpBlocks.DATA_BLOCK && Bytes.u32(slot, at + pagelens.core.xtp.XtpBlockLayout.BLOCK_SIZE_AGAIN) == XtpBlocks.DATA_BLOCK
+                        && Bytes.u32(slot, at + pagelens.core.xtp.XtpBlockLayout.USED_LENGTH) <= XtpBlocks.DATA_BLOCK && Bytes.u32(slot, at + pagelens.core.xtp.XtpBlockLayout.USED_LENGTH) > pagelens.core.xtp.XtpBlockLayout.SIZE
+                        && XtpRecords.plausibleRow(slot, at + pagelens.core.xtp.XtpBlockLayout.SIZE)) {
                     blocks++;
-                    used += Bytes.u32(slot, at + 32);
+                    used += Bytes.u32(slot, at + pagelens.core.xtp.XtpBlockLayout.USED_LENGTH);
                     if (first < 0) {
                         first = off + at;
                     }

@@ -51,18 +51,18 @@ public final class Mtf {
     /** Whether a 52-byte DBLK header's checksum (XOR of its 25 words) matches. */
     public static boolean dblkChecksumOk(byte[] h) {
         int x = 0;
-        for (int i = 0; i < 50; i += 2) {
+        for (int i = 0; i < MtfLayout.DBLK_CHECKSUM; i += 2) {
             x ^= Bytes.u16(h, i);
         }
-        return x == Bytes.u16(h, 50);
+        return x == Bytes.u16(h, MtfLayout.DBLK_CHECKSUM);
     }
 
     static boolean streamChecksumOk(byte[] h) {
         int x = 0;
-        for (int i = 0; i < 20; i += 2) {
+        for (int i = 0; i < MtfLayout.STREAM_CHECKSUM; i += 2) {
             x ^= Bytes.u16(h, i);
         }
-        return x == Bytes.u16(h, 20);
+        return x == Bytes.u16(h, MtfLayout.STREAM_CHECKSUM);
     }
 
     public static Walk walk(ByteSource src) throws IOException {
@@ -70,12 +70,14 @@ public final class Mtf {
         List<String> damage = new ArrayList<>();
         long pos = 0;
         long size = src.size();
-        byte[] h = new byte[52];
-        byte[] sh = new byte[22];
+        final int dblk = MtfLayout.DBLK_SIZE;
+        final int stream = MtfLayout.STREAM_SIZE;
+        byte[] h = new byte[dblk];
+        byte[] sh = new byte[stream];
         long badFrom = -1;
-        while (pos + 52 <= size) {
-            src.read(pos, h, 0, 52);
-            String type = new String(h, 0, 4, StandardCharsets.US_ASCII);
+        while (pos + dblk <= size) {
+            src.read(pos, h, 0, dblk);
+            String type = new String(h, MtfLayout.DBLK_TYPE, 4, StandardCharsets.US_ASCII);
             if (!TYPES.contains(type) || !dblkChecksumOk(h)) {
                 if (TYPES.contains(type) && badFrom < 0) {
                     damage.add(String.format("DBLK %s at 0x%X: header checksum does not match", type, pos));
@@ -92,23 +94,24 @@ public final class Mtf {
                 }
                 badFrom = -1;
             }
-            int firstEvent = Bytes.u16(h, 8);
+            int firstEvent = Bytes.u16(h, MtfLayout.DBLK_FIRST_EVENT);
             List<Stream> streams = new ArrayList<>();
             long s = pos + firstEvent;
             long next = -1;
-            while (s + 22 <= size && firstEvent >= 52) {
-                src.read(s, sh, 0, 22);
+            while (s + stream <= size && firstEvent >= dblk) {
+                src.read(s, sh, 0, stream);
                 if (!streamChecksumOk(sh)) {
                     break;
                 }
-                String id = new String(sh, 0, 4, StandardCharsets.US_ASCII);
-                long len = Bytes.i64(sh, 8);
-                if (len < 0 || s + 22 + len > size) {
+                String id = new String(sh, MtfLayout.STREAM_ID, 4, StandardCharsets.US_ASCII);
+                long len = Bytes.i64(sh, MtfLayout.STREAM_LENGTH);
+                // overflow-safe: a hostile length near 2^63 must not wrap around
+                if (len < 0 || len > size - s - stream) {
                     damage.add(String.format("stream %s at 0x%X claims %,d bytes, past the end of the backup", id, s, len));
                     break;
                 }
-                streams.add(new Stream(id, s, s + 22, len));
-                long after = (s + 22 + len + 3) & ~3L;
+                streams.add(new Stream(id, s, s + stream, len));
+                long after = (s + stream + len + 3) & ~3L;
                 if (id.equals("SPAD")) {
                     next = after;
                     break;

@@ -61,7 +61,7 @@ public final class PageStructure {
     /** The header's fields, in the order, at the offsets and with the evidence of the declared layout (page-header.tsv). */
     private static Node header(PageHeader h) {
         Node.Group g = new Node.Group("header", "96 bytes", 0, Page.HEADER_SIZE).role(Node.Role.HEADER);
-        for (PageHeaderLayout.Field f : PageHeaderLayout.fields()) {
+        for (pagelens.core.DeclaredLayout.Field f : PageHeaderLayout.fields()) {
             g.leaf(label(f), value(f.name(), h), f.offset(), f.size());
             if (f.name().equals("m_objId")) {
                 g.leaf("AllocUnitId (derived)", h.allocationUnitId() + " = (" + h.indexId() + " << 48) | (" + h.objId() + " << 16)",
@@ -71,7 +71,7 @@ public final class PageStructure {
         return g.build();
     }
 
-    private static String label(PageHeaderLayout.Field f) {
+    private static String label(pagelens.core.DeclaredLayout.Field f) {
         return switch (f.name()) {
             case "m_indexId" -> "m_indexId (AllocUnitId.idInd)";
             case "m_objId" -> "m_objId (AllocUnitId.idObj)";

@@ -1,16 +1,8 @@
 package pagelens.core.page;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import pagelens.core.Evidence;
+import pagelens.core.DeclaredLayout;
 
 /**
  * The page header described once ({@code page-header.tsv}): names, offsets, sizes, types, evidence, validity rules and
@@ -19,55 +11,20 @@ import pagelens.core.Evidence;
  */
 public final class PageHeaderLayout {
 
-    /** One header field. */
-    public record Field(String name, int offset, int size, String type, Evidence evidence, String rule, String source) {
-    }
-
-    private static final List<Field> FIELDS;
-    private static final Map<String, Field> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        List<Field> f = new ArrayList<>();
-        try (InputStream in = PageHeaderLayout.class.getResourceAsStream("page-header.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("page-header.tsv is missing from pagelens.core");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] c = line.split("\t", -1);
-                f.add(new Field(c[0], Integer.decode(c[1]), Integer.parseInt(c[2]), c[3], Evidence.valueOf(c[4]), c[5], c[6]));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("page-header.tsv cannot be read: " + e.getMessage(), e);
-        }
-        FIELDS = List.copyOf(f);
-        FIELDS.forEach(x -> BY_NAME.put(x.name(), x));
-    }
+    /** The declared table. */
+    public static final DeclaredLayout LAYOUT = DeclaredLayout.load(PageHeaderLayout.class, "page-header.tsv");
 
     private PageHeaderLayout() {
     }
 
     /** Every field in offset order. */
-    public static List<Field> fields() {
-        return FIELDS;
+    public static List<DeclaredLayout.Field> fields() {
+        return LAYOUT.fields();
     }
 
-    /** The field called {@code name}; fails when the table has none (a typo is a bug, not a missing field). */
-    public static Field field(String name) {
-        Field f = BY_NAME.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("page-header.tsv has no field " + name);
-        }
-        return f;
+    /** The field called {@code name}. */
+    public static DeclaredLayout.Field field(String name) {
+        return LAYOUT.field(name);
     }
 
     public static final int HEADER_VERSION = field("m_headerVersion").offset();

@@ -21,36 +21,40 @@ public final class XtpBlockStructure {
     /** The tree of {@code b} (the block's bytes, at most the block size), which lies at {@code fileOffset}. */
     public static Node of(byte[] b, long fileOffset) {
         Node.Group root = new Node.Group(String.format(Locale.ROOT, "block at 0x%X", fileOffset), b.length + " bytes", 0, 0);
-        if (b.length < 40) {
+        if (b.length < XtpBlockLayout.SIZE) {
             root.leaf("cut", "only " + b.length + " bytes: no whole header", 0, b.length);
             return root.build();
         }
-        Node.Group h = new Node.Group("header", "40 bytes", 0, 40);
-        h.leaf("+0 u16 (kind?) [UNKNOWN meaning]", hex(Bytes.u16(b, 0), 4), 0, 2);
-        h.leaf("+2 u16 " + pagelens.core.Evidence.UNKNOWN.tag(), hex(Bytes.u16(b, 2), 4), 2, 2);
-        long size = Bytes.u32(b, 4);
-        h.leaf("block size [REAL for data blocks]", String.format(Locale.ROOT, "%,d (0x%X)", size, size), 4, 4);
-        long size2 = Bytes.u32(b, 8);
-        h.leaf("block size again " + pagelens.core.Evidence.VERIFIED.tag(), String.format(Locale.ROOT, "%,d%s", size2, size2 == size ? "" : "  DIFFERS"), 8, 4);
-        for (int at = 12; at < 32; at += 4) {
-            h.leaf("+" + at + " u32 [UNKNOWN; checksum candidate]", hex(Bytes.u32(b, at), 8), at, 4);
+        // the header's fields, offsets and evidence from the declared layout (xtp-block-header.tsv)
+        Node.Group h = new Node.Group("header", XtpBlockLayout.SIZE + " bytes", 0, XtpBlockLayout.SIZE);
+        long size = Bytes.u32(b, XtpBlockLayout.BLOCK_SIZE);
+        long size2 = Bytes.u32(b, XtpBlockLayout.BLOCK_SIZE_AGAIN);
+        long used = Bytes.u32(b, XtpBlockLayout.USED_LENGTH);
+        long used2 = Bytes.u32(b, XtpBlockLayout.USED_LENGTH_LESS_8);
+        for (pagelens.core.DeclaredLayout.Field f : XtpBlockLayout.HEADER.fields()) {
+            String label = "+" + f.offset() + " " + f.name() + " " + f.evidence().tag();
+            String value = switch (f.name()) {
+                case "blockSize" -> String.format(Locale.ROOT, "%,d (0x%X)", size, size);
+                case "blockSizeAgain" -> String.format(Locale.ROOT, "%,d%s", size2, size2 == size ? "" : "  DIFFERS");
+                case "usedLength" -> String.format(Locale.ROOT, "%,d (0x%X)%s", used, used, used > size ? "  PAST THE BLOCK END" : "");
+                case "usedLengthLess8" -> String.format(Locale.ROOT, "%,d%s", used2, used2 + 8 == used ? "" : "  does not equal used - 8");
+                default -> f.size() == 2 ? hex(Bytes.u16(b, f.offset()), 4) : f.size() == 4 ? hex(Bytes.u32(b, f.offset()), 8)
+                        : java.util.HexFormat.ofDelimiter(" ").formatHex(b, f.offset(), f.offset() + f.size());
+            };
+            h.leaf(label, value, f.offset(), f.size());
         }
-        long used = Bytes.u32(b, 32);
-        long used2 = Bytes.u32(b, 36);
-        h.leaf("used length " + pagelens.core.Evidence.EMPIRICAL.tag(), String.format(Locale.ROOT, "%,d (0x%X)%s", used, used, used > size ? "  PAST THE BLOCK END" : ""), 32, 4);
-        h.leaf("used length - 8 " + pagelens.core.Evidence.EMPIRICAL.tag(), String.format(Locale.ROOT, "%,d%s", used2, used2 + 8 == used ? "" : "  does not equal used - 8"), 36, 4);
         root.add(h.build());
         if (size != XtpBlocks.DATA_BLOCK) {
-            int end = (int) Math.min(b.length, Math.max(40, Math.min(used, size)));
-            if (end > 40) {
-                root.leaf("payload [UNKNOWN layout]", (end - 40) + " bytes", 40, end - 40);
+            int end = (int) Math.min(b.length, Math.max(XtpBlockLayout.SIZE, Math.min(used, size)));
+            if (end > XtpBlockLayout.SIZE) {
+                root.leaf("payload " + pagelens.core.Evidence.UNKNOWN.tag() + " layout", (end - XtpBlockLayout.SIZE) + " bytes", XtpBlockLayout.SIZE, end - XtpBlockLayout.SIZE);
             }
             return root.build();
         }
-        int limit = (int) Math.min(b.length, Math.max(40, Math.min(used, b.length)));
+        int limit = (int) Math.min(b.length, Math.max(XtpBlockLayout.SIZE, Math.min(used, b.length)));
         byte[] area = java.util.Arrays.copyOf(b, limit);
-        XtpRecords.Walk w = XtpRecords.walk(area, 40);
-        Node.Group rows = new Node.Group("rows " + pagelens.core.Evidence.EMPIRICAL.tag(), w.rows().size() + " records", 40, Math.max(0, limit - 40));
+        XtpRecords.Walk w = XtpRecords.walk(area, XtpBlockLayout.SIZE);
+        Node.Group rows = new Node.Group("rows " + pagelens.core.Evidence.EMPIRICAL.tag(), w.rows().size() + " records", XtpBlockLayout.SIZE, Math.max(0, limit - XtpBlockLayout.SIZE));
         int shown = 0;
         for (XtpRecords.Row r : w.rows()) {
             if (shown++ >= MAX_ROWS) {
@@ -74,7 +78,7 @@ public final class XtpBlockStructure {
         for (String p : w.problems()) {
             root.leaf("problem", p, 0, 0);
         }
-        if (used < b.length && used >= 40) {
+        if (used < b.length && used >= XtpBlockLayout.SIZE) {
             root.leaf("after the used length", (b.length - used) + " bytes", (int) used, (int) (b.length - used));
         }
         return root.build();

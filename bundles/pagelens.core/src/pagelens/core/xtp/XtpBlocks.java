@@ -68,9 +68,9 @@ public final class XtpBlocks {
         if (at + 40 > b.length) {
             return false;
         }
-        long size = Bytes.u32(b, at + 4);
-        return (size == DATA_BLOCK || size == SMALL_BLOCK) && Bytes.u32(b, at + 32) <= size
-                && Bytes.u32(b, at + 36) <= size && Bytes.u16(b, at) != 0;
+        long size = Bytes.u32(b, at + XtpBlockLayout.BLOCK_SIZE);
+        return (size == DATA_BLOCK || size == SMALL_BLOCK) && Bytes.u32(b, at + XtpBlockLayout.USED_LENGTH) <= size
+                && Bytes.u32(b, at + XtpBlockLayout.USED_LENGTH_LESS_8) <= size && Bytes.u16(b, at + XtpBlockLayout.KIND) != 0;
     }
 
     /** Walks {@code file}; {@code shown} is the name used in findings (relative to the container). */
@@ -97,7 +97,7 @@ public final class XtpBlocks {
         byte[] buf = new byte[DATA_BLOCK];
         while (pos + 40 <= size) {
             monitor.checkCanceled();
-            byte[] h = read(ch, pos, 40);
+            byte[] h = read(ch, pos, XtpBlockLayout.SIZE);
             if (!plausibleHeader(h, 0)) {
                 // resynchronise: look for the next header on a 512-byte boundary; an all-zero run to the end is unused space
                 long[] r = resync(ch, pos, size, findings, file, monitor);
@@ -108,10 +108,10 @@ public final class XtpBlocks {
                 pos = r[0];
                 continue;
             }
-            long bsize = Bytes.u32(h, 4);
-            long size2 = Bytes.u32(h, 8);
-            long l1 = Bytes.u32(h, 32);
-            long l2 = Bytes.u32(h, 36);
+            long bsize = Bytes.u32(h, XtpBlockLayout.BLOCK_SIZE);
+            long size2 = Bytes.u32(h, XtpBlockLayout.BLOCK_SIZE_AGAIN);
+            long l1 = Bytes.u32(h, XtpBlockLayout.USED_LENGTH);
+            long l2 = Bytes.u32(h, XtpBlockLayout.USED_LENGTH_LESS_8);
             boolean cut = pos + bsize > size;
             if (cut) {
                 findings.add(new Finding(Rules.XTP_FILE_CUT, String.format(Locale.ROOT,

@@ -45,9 +45,9 @@ public final class XtpRecords {
         if (at + 40 > b.length) {
             return false;
         }
-        long size = Bytes.u32(b, at + 4);
-        return size >= 4096 && size <= (1 << 24) && Bytes.u32(b, at + 8) == size && Bytes.u32(b, at + 32) <= size
-                && Bytes.u32(b, at + 36) <= size;
+        long size = Bytes.u32(b, at + XtpBlockLayout.BLOCK_SIZE);
+        return size >= 4096 && size <= (1 << 24) && Bytes.u32(b, at + XtpBlockLayout.BLOCK_SIZE_AGAIN) == size && Bytes.u32(b, at + XtpBlockLayout.USED_LENGTH) <= size
+                && Bytes.u32(b, at + XtpBlockLayout.USED_LENGTH_LESS_8) <= size;
     }
 
     /** Walks from {@code start} (the first record header) to the end of {@code b}. */
@@ -81,8 +81,9 @@ public final class XtpRecords {
             if (next > at) {
                 slack.add(new int[] { at, next });
             }
-            blocks.add(new BlockHeader(next, Bytes.u16(b, next), (int) Bytes.u32(b, next + 4), Bytes.u32(b, next + 32), Bytes.u32(b, next + 36)));
-            at = next + 40;
+            blocks.add(new BlockHeader(next, Bytes.u16(b, next + XtpBlockLayout.KIND), (int) Bytes.u32(b, next + XtpBlockLayout.BLOCK_SIZE),
+                    Bytes.u32(b, next + XtpBlockLayout.USED_LENGTH), Bytes.u32(b, next + XtpBlockLayout.USED_LENGTH_LESS_8)));
+            at = next + XtpBlockLayout.SIZE;
         }
         return new Walk(List.copyOf(rows), List.copyOf(blocks), List.copyOf(slack), List.copyOf(problems));
     }

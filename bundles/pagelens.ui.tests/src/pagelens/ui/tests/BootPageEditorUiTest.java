@@ -57,10 +57,9 @@ class BootPageEditorUiTest {
         Path moved = specimen("moved.mdf", true);
         Path fresh = specimen("fresh.mdf", false);
         BootPageEditor ed = (BootPageEditor) page.openEditor(new EvidenceEditorInput(moved), BootPageEditor.ID);
-        Screens.spin(300);
         assertTrue(ed.bannerText().startsWith("CRITICAL: Stale In-Memory OLTP"), ed.bannerText());
-        ImageData banner = Screens.snapshot(ed.banner());
-        assertTrue(Screens.count(banner, c -> c.equals(new RGB(0xC6, 0x28, 0x28))) > 2000, "the banner is painted red");
+        java.util.function.IntSupplier red = () -> Screens.count(Screens.snapshot(ed.banner()), c -> c.equals(new RGB(0xC6, 0x28, 0x28)));
+        Screens.waitUntil(() -> red.getAsInt() > 2000, 5000, "the banner to be painted red (" + red.getAsInt() + " red pixels)");
         BootPageEditor.Row first = ed.rows().get(0);
         assertTrue(first.hekaton() && first.nonZeroHekaton(), first.toString());
 

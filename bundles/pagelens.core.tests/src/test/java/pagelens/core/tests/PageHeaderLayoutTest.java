@@ -21,12 +21,33 @@ class PageHeaderLayoutTest {
     @Test
     void tableCoversTheHeaderExactlyOnce() {
         int next = 0;
-        for (PageHeaderLayout.Field f : PageHeaderLayout.fields()) {
+        for (pagelens.core.DeclaredLayout.Field f : PageHeaderLayout.fields()) {
             assertEquals(next, f.offset(), "gap or overlap before " + f.name());
             next = f.offset() + f.size();
             assertTrue(!f.source().isBlank(), f.name() + " has no source");
         }
         assertEquals(Page.HEADER_SIZE, next);
+    }
+
+    /** A declared table covers [0, size) without a gap or overlap, and every field names its source. */
+    private static void whole(pagelens.core.DeclaredLayout l, int size) {
+        int next = 0;
+        for (pagelens.core.DeclaredLayout.Field f : l.fields()) {
+            assertEquals(next, f.offset(), l.name() + ": gap or overlap before " + f.name());
+            next = f.offset() + f.size();
+            assertTrue(!f.source().isBlank(), f.name() + " has no source");
+        }
+        assertEquals(size, next, l.name());
+    }
+
+    @Test
+    void mtfAndXtpHeadersAreDescribedWhole() {
+        whole(pagelens.core.backup.MtfLayout.DBLK, 52);
+        whole(pagelens.core.backup.MtfLayout.STREAM, 22);
+        whole(pagelens.core.xtp.XtpBlockLayout.HEADER, 40);
+        assertEquals(8, pagelens.core.backup.MtfLayout.DBLK_FIRST_EVENT);
+        assertEquals(80, pagelens.core.backup.MtfLayout.TAPE_SOFTWARE_NAME);
+        assertEquals(32, pagelens.core.xtp.XtpBlockLayout.USED_LENGTH);
     }
 
     @Test
@@ -36,7 +57,7 @@ class PageHeaderLayoutTest {
         System.arraycopy(Files.readAllBytes(mdf), 9 * Page.SIZE, page, 0, Page.SIZE);
         Node header = PageStructure.describe(page, new PageId(1, 9)).children().get(0);
         assertEquals(Node.Role.HEADER, header.role());
-        for (PageHeaderLayout.Field f : PageHeaderLayout.fields()) {
+        for (pagelens.core.DeclaredLayout.Field f : PageHeaderLayout.fields()) {
             Node leaf = header.children().stream().filter(n -> n.name().startsWith(f.name())).findFirst()
                     .orElseThrow(() -> new AssertionError("no tree node for " + f.name()));
             assertEquals(f.offset(), leaf.offset(), f.name());
