@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -21,8 +20,6 @@ import pagelens.core.boot.BootPage;
 import pagelens.core.exam.Examination;
 import pagelens.core.exam.OpenedEvidence;
 import pagelens.report.FactsJson;
-import pagelens.core.findings.Finding;
-import pagelens.core.findings.Severity;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.scan.PageCounts;
 import pagelens.core.store.PageCopy;

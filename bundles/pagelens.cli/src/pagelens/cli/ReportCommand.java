@@ -3,12 +3,10 @@ package pagelens.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.XtpFilegroup;
 import pagelens.core.cases.Case;
 import pagelens.core.cases.CaseBuilder;

@@ -11,14 +11,11 @@ import pagelens.core.findings.Finding;
 import pagelens.core.findings.FindingSink;
 import pagelens.core.findings.Location;
 import pagelens.core.findings.Rules;
-import pagelens.core.findings.Severity;
 import pagelens.core.io.ByteSource;
 import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
-import pagelens.core.page.Bytes;
 import pagelens.core.page.Page;
 import pagelens.core.page.PageId;
-import pagelens.core.page.PageVerification;
 import pagelens.core.scan.PageCounts;
 import pagelens.core.store.PageCopy;
 
@@ -114,21 +111,9 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         for (String d : walk.damage()) {
             sink.add(new Finding(Rules.BACKUP_BLOCK_DAMAGED, d, new Location(path, -1, -1, -1, 0, 0)));
         }
-        String software = null;
-        Mtf.Dblk tape = walk.first("TAPE");
-        if (tape == null) {
-            sink.add(new Finding(Rules.BACKUP_BLOCK_DAMAGED, "no valid TAPE block at the start: not a readable MTF backup",
-                    new Location(path, -1, -1, 0, 0, 0)));
-        } else {
-            byte[] h = src.readUpTo(tape.offset(), 1024);
-            software = string(h, MtfLayout.TAPE_SOFTWARE_NAME);
-        }
-        String kind = null;
-        Mtf.Dblk sset = walk.first("SSET");
-        if (sset != null) {
-            long attr = Bytes.u32(sset.header(), 0) == 0 ? 0 : Bytes.u32(src.readUpTo(sset.offset() + MtfLayout.SSET_ATTRIBUTES, 4), 0);
-            kind = (attr & 0x8) != 0 ? "differential" : (attr & 0x2) != 0 ? "copy-only" : (attr & 0x4) != 0 ? "full (normal)" : "attributes 0x" + Long.toHexString(attr);
-        }
+        BackupSetHeader set = BackupSetHeader.read(src, walk, sink);
+        String software = set.softwareName();
+        String kind = set.backupKind();
         BackupCatalog catalog = BackupCatalog.read(src, walk);
         for (String p : catalog.problems()) {
             sink.add(new Finding(Rules.BACKUP_BLOCK_DAMAGED, p, new Location(path, -1, -1, -1, 0, 0)));
@@ -143,49 +128,13 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             }
             return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true, java.util.Map.of(), false);
         }
-        PageCounts.Counter c = new PageCounts.Counter();
-        GroupCounter groups = new GroupCounter();
         long total = walk.streams("MQDA").stream().mapToLong(s -> s.length() / Page.SIZE).sum();
-        pagelens.core.io.OffsetSpace space = compressed ? pagelens.core.io.OffsetSpace.STREAM : pagelens.core.io.OffsetSpace.FILE;
         monitor.begin("Reading and verifying the pages of " + path.getFileName(), total);
-        // one sequential pass: the store indexes each run of slots, then its pages are verified in parallel
-        BackupPageStore store = new BackupPageStore(src, walk, Long.MAX_VALUE, (first, buf, count) -> {
-            monitor.checkCanceled();
-            PageVerification[] v = new PageVerification[count];
-            int[] quick = new int[count];
-            java.util.stream.IntStream.range(0, count).parallel().forEach(j -> {
-                int at = j * Page.SIZE;
-                if (buf[at] == 1 && !Bytes.allZero(buf, at, Page.HEADER_SIZE)) {
-                    // the allocation-free check clears healthy pages; anything else goes through the page rules below
-                    quick[j] = PageVerification.quick(buf, at, Bytes.u16(buf, at + pagelens.core.page.PageHeaderLayout.FILE_ID), Bytes.u32(buf, at + pagelens.core.page.PageHeaderLayout.PAGE_ID), new int[16]);
-                }
-            });
-            for (int j = 0; j < count; j++) {
-                int at = j * Page.SIZE;
-                if (buf[at] != 1 || !pagelens.core.page.PageType.isKnown(buf[at + 1] & 0xFF)) {
-                    continue; // not a page: counted with the never-used slots below
-                }
-                long off = first + (long) j * Page.SIZE;
-                PageId id = PageId.readHeaderId(buf, at);
-                byte st;
-                if (quick[j] == PageVerification.QUICK_OK_CHECKSUM) {
-                    c.total++;
-                    c.checksumProtected++;
-                    c.checksumOk++;
-                    st = pagelens.core.scan.PageStatus.CHECKSUM_OK;
-                } else if (quick[j] == PageVerification.QUICK_OK_NONE) {
-                    c.total++;
-                    c.unprotected++;
-                    st = pagelens.core.scan.PageStatus.UNPROTECTED;
-                } else {
-                    // the same rules as a data file's pages; a backup page's id comes from its own header
-                    st = pagelens.core.scan.PageRules.check(buf, at, new Location(path, id.fileId(), id.pageId(), off, 0, 0, space), false,
-                            null, sink, c);
-                }
-                groups.add(id, buf[at + 1] & 0xFF, st);
-            }
-            monitor.worked(count);
-        });
+        StreamVerifier verifier = new StreamVerifier(path, compressed ? pagelens.core.io.OffsetSpace.STREAM : pagelens.core.io.OffsetSpace.FILE, sink,
+                monitor);
+        // one sequential pass: the store indexes each run of slots, and the verifier checks its pages
+        BackupPageStore store = new BackupPageStore(src, walk, Long.MAX_VALUE, verifier);
+        PageCounts.Counter c = verifier.counter();
         BackupXtp xtp = BackupXtp.look(src, walk, store, monitor);
         for (int fileId : store.fileIds()) {
             long[] m = missingExtents(store, fileId, catalog);
@@ -216,94 +165,12 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             notes.add("the chunk framing of compressed backups is only partly understood (docs/format-notes.md): page counts of a "
                     + "compressed backup are not yet checked against a known truth");
         }
-        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, groups.groups(), false);
+        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, verifier.groups(), false);
     }
 
-    /** Page groups by type and health per file id, as the evidence explorer shows them. */
-    private static final class GroupCounter {
-        private final java.util.Map<Integer, long[]> types = new java.util.TreeMap<>();
-        private final java.util.Map<Integer, long[]> firstType = new java.util.TreeMap<>();
-        private final java.util.Map<Integer, long[]> health = new java.util.TreeMap<>();
-        private final java.util.Map<Integer, long[]> firstHealth = new java.util.TreeMap<>();
-
-        void add(PageId id, int type, int h) {
-            long[] t = types.computeIfAbsent(id.fileId(), k -> new long[256]);
-            long[] ft = firstType.computeIfAbsent(id.fileId(), k -> filled(256));
-            t[type]++;
-            if (ft[type] < 0) {
-                ft[type] = id.pageId();
-            }
-            long[] hc = health.computeIfAbsent(id.fileId(), k -> new long[6]);
-            long[] fh = firstHealth.computeIfAbsent(id.fileId(), k -> filled(6));
-            hc[h]++;
-            if (fh[h] < 0) {
-                fh[h] = id.pageId();
-            }
-        }
-
-        private static long[] filled(int n) {
-            long[] a = new long[n];
-            java.util.Arrays.fill(a, -1);
-            return a;
-        }
-
-        java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups() {
-            java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> out = new java.util.TreeMap<>();
-            for (int f : types.keySet()) {
-                List<pagelens.core.scan.PageStatus.Group> g = new ArrayList<>();
-                for (byte h : new byte[] { pagelens.core.scan.PageStatus.DAMAGED, pagelens.core.scan.PageStatus.WARNING,
-                        pagelens.core.scan.PageStatus.UNPROTECTED, pagelens.core.scan.PageStatus.CHECKSUM_OK, pagelens.core.scan.PageStatus.TORN_OK,
-                        pagelens.core.scan.PageStatus.EMPTY }) {
-                    if (health.get(f)[h] > 0) {
-                        g.add(pagelens.core.scan.PageStatus.Group.health(h, health.get(f)[h], firstHealth.get(f)[h]));
-                    }
-                }
-                for (int t = 1; t < 256; t++) {
-                    if (types.get(f)[t] > 0) {
-                        g.add(pagelens.core.scan.PageStatus.Group.type(t, types.get(f)[t], firstType.get(f)[t]));
-                    }
-                }
-                out.put(f, List.copyOf(g));
-            }
-            return java.util.Collections.unmodifiableMap(out);
-        }
-    }
-
-    /**
-     * Extents of a file that its own GAM pages (last copy in the backup) mark allocated but of which no page is in the
-     * data streams: {missing, allocated, first missing extent}. A full backup copies every allocated extent
-     * (docs/formats.md 5.5), so a missing one means a stripe or damage. Nothing is counted without a GAM page.
-     */
+    /** Extent coverage of one file: see {@link ExtentCoverage#missingExtents}. */
     public static long[] missingExtents(BackupPageStore store, int fileId, BackupCatalog catalog) throws IOException {
-        long pages = catalog.files().stream().filter(f -> f.fileId() == fileId).mapToLong(f -> f.size() / Page.SIZE).findFirst()
-                .orElse(store.pageLimit(fileId));
-        pages = Math.max(pages, store.pageLimit(fileId));
-        if (store.copies(new PageId(fileId, 2)).isEmpty()) {
-            return new long[] { 0, 0, -1 };
-        }
-        pagelens.core.alloc.AllocationState a = pagelens.core.alloc.AllocationState.read(store, fileId, pages);
-        var all = store.all();
-        long missing = 0;
-        long allocated = 0;
-        long first = -1;
-        for (long e = 0; e * 8 < pages; e++) {
-            Boolean alloc = a.extentAllocated(e * 8);
-            if (alloc == null || !alloc) {
-                continue;
-            }
-            allocated++;
-            boolean any = false;
-            for (int k = 0; k < 8 && !any; k++) {
-                any = all.containsKey(new PageId(fileId, e * 8 + k));
-            }
-            if (!any) {
-                missing++;
-                if (first < 0) {
-                    first = e;
-                }
-            }
-        }
-        return new long[] { missing, allocated, first };
+        return ExtentCoverage.missingExtents(store, fileId, catalog);
     }
 
     /** The FILELISTONLY-style type of a listed file. */
@@ -338,14 +205,6 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         };
     }
 
-    private static String string(byte[] h, int tapeAddress) {
-        int size = Bytes.u16(h, tapeAddress);
-        int off = Bytes.u16(h, tapeAddress + 2);
-        if (size <= 0 || off + size > h.length) {
-            return null;
-        }
-        return new String(h, off, size, StandardCharsets.UTF_16LE).replace("\0", "").trim();
-    }
 
     /**
      * The field differences between the first and the last boot page copy (empty with one copy, or when they are equal

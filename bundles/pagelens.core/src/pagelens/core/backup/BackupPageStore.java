@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import pagelens.core.io.ByteSource;
-import pagelens.core.page.Bytes;
 import pagelens.core.page.Page;
 import pagelens.core.page.PageId;
 import pagelens.core.page.PageType;

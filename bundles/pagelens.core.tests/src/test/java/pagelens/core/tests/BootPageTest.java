@@ -84,7 +84,10 @@ class BootPageTest {
         assertEquals(0x6CC, b.hekaton().regionEnd());
         assertEquals(List.of(), b.hekaton().nonZeroOffsets());
         assertEquals("18:65:69", b.value("Dbi_latestVersioningUpgradeLSN"));
-        assertEquals("72057594043105280", b.value("Dbi_pvsRowsetIdRegular").length() > 0 ? "72057594043105280" : "");
+        // the rowset ids of the persistent version store: the values of the published 2022 DBINFO listing (formats.md 3.3,
+        // aarsakian), which the sample carries too (this assertion used to compare a constant with itself)
+        assertEquals("72057594042908672", b.value("Dbi_pvsRowsetIdRegular"));
+        assertEquals("72057594042974208", b.value("Dbi_pvsRowsetIdLongTerm"));
         // the one non-zero byte of the 2022 record no known field explains is shown, not hidden
         assertTrue(b.uncovered().stream().anyMatch(r -> r.start() <= 0x738 && r.end() > 0x738 && r.nonZeroBytes() > 0),
                 b.uncovered().toString());

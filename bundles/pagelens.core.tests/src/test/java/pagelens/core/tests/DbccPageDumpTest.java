@@ -20,7 +20,13 @@ import pagelens.core.io.EvidenceSource;
 import pagelens.core.page.PageChecksum;
 import pagelens.core.page.PageId;
 
-/** DBCC PAGE(db, f, p, 2) text turned back into page bytes. */
+/**
+ * DBCC PAGE(db, f, p, 2) text turned back into page bytes. REGRESSION CHECKS: the text here is written by PageLens'
+ * own {@link DbccPageDump#format} from real page bytes, so these tests pin the parser against the format as PageLens
+ * understands it (formats.md 2.3: groups of 8 hex digits are 4 bytes in memory order), not against text SQL Server
+ * wrote. The only public DBCC dumps we know are the GPLv3 test data of internals-viewer, which the project may not
+ * ship; a user's real DBCC output is read by the same code (identify, page, boot and the workbench accept it).
+ */
 class DbccPageDumpTest {
 
     @TempDir
