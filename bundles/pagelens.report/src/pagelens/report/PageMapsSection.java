@@ -15,7 +15,8 @@ final class PageMapsSection {
     }
 
     static void pageMaps(PdfCanvas pdf, Case c) throws IOException {
-        if (!c.scans().isEmpty()) {
+        // a map for each file whose pages have a position (data and log files; a backup's pages have none)
+        if (c.scans().values().stream().anyMatch(s -> s.status() != null && s.status().pages() > 0)) {
             pdf.newPage();
         }
         for (ScanResult s : c.scans().values()) {

@@ -275,7 +275,8 @@ public final class BackupEditor extends ReadOnlyEditor {
                 b.compressed() ? " (compressed)" : "", b.softwareVersion(), boot != null ? boot.dbiVersion() : b.databaseVersion()));
         StringBuilder v = new StringBuilder();
         boolean bad = exam.hasErrors();
-        v.append(bad ? "A restore would meet damage: " + exam.findings().total() + " finding(s) below. " : "Every page checksum and torn-page check in the backup passes. ");
+        v.append(bad ? "A restore would meet damage: " + (exam.findings().count(pagelens.core.findings.Severity.CRITICAL)
+                + exam.findings().count(pagelens.core.findings.Severity.ERROR)) + " finding(s) of severity error or worse below. " : "Every page checksum and torn-page check in the backup passes. ");
         if (boot != null) {
             v.append("In-Memory OLTP: ").append(boot.hekaton().verdict().name()).append(" - ").append(boot.hekaton().headline());
             bad |= boot.critical();
