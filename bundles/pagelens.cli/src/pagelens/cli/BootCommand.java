@@ -143,28 +143,17 @@ final class BootCommand implements Callable<Integer> {
             ObjectNode x = copies.addObject();
             x.put("offset", c.copy().provenance().offset());
             x.put("offsetIn", c.copy().provenance().space().id());
-            x.put("where", where(c));
+            x.put("where", c.where());
             x.put("used", c == l.used);
         }
         return o;
     }
 
-    /** Where a copy is, in words. */
-    private static String where(OpenedEvidence.BootCopy c) {
-        var p = c.copy().provenance();
-        boolean flagged = (pagelens.core.page.Bytes.u16(c.page(), 4) & 0x200) != 0;
-        String check = flagged && !pagelens.core.page.PageChecksum.verifies(c.page(), 0) ? " (checksum does NOT verify)" : "";
-        return switch (p.space()) {
-            case FILE -> String.format(Locale.ROOT, "page 1:9 at offset 0x%X", p.offset()) + check;
-            case STREAM -> String.format(Locale.ROOT, "decompressed stream offset 0x%X", p.offset()) + check;
-            case TEXT -> "DBCC PAGE output" + check;
-        };
-    }
 
     private static void printText(PrintWriter out, Loaded l) {
         BootPage b = l.page;
         HekatonVerdict h = b.hekaton();
-        out.printf(Locale.ROOT, "%s: boot page from %s%s; %s%n", l.path, where(l.used),
+        out.printf(Locale.ROOT, "%s: boot page from %s%s; %s%n", l.path, l.used.where(),
                 l.copies.size() > 1 ? " (copy " + (l.copies.indexOf(l.used) + 1) + " of " + l.copies.size() + ")" : "", b.checksumNote());
         out.printf(Locale.ROOT, "  database %s, dbid %s; dbi_version %d, created as %d; record %d bytes%n", b.databaseName(), b.value("dbi_dbid"),
                 b.dbiVersion(), b.createVersion(), b.recordLength());

@@ -164,6 +164,17 @@ public final class OpenedEvidence implements AutoCloseable {
 
     /** One copy of the boot page with its bytes. */
     public record BootCopy(PageCopy copy, byte[] page) {
+        /** Where the copy lies ("offset 0x12000", "decompressed stream offset 0x...", "DBCC PAGE output"), and a failing checksum. */
+        public String where() {
+            var p = copy.provenance();
+            boolean flagged = (pagelens.core.page.Bytes.u16(page, pagelens.core.page.PageHeaderLayout.FLAG_BITS) & pagelens.core.page.PageHeader.FLAG_CHECKSUM) != 0;
+            String check = flagged && !pagelens.core.page.PageChecksum.verifies(page, 0) ? " (checksum does NOT verify)" : "";
+            return switch (p.space()) {
+                case FILE -> String.format(java.util.Locale.ROOT, "offset 0x%X", p.offset()) + check;
+                case STREAM -> String.format(java.util.Locale.ROOT, "decompressed stream offset 0x%X", p.offset()) + check;
+                case TEXT -> "DBCC PAGE output" + check;
+            };
+        }
     }
 
     /**

@@ -76,17 +76,7 @@ public final class EvidenceSource implements AutoCloseable, ByteSource {
             return 0;
         }
         int want = (int) Math.min(len, size - offset);
-        ByteBuffer buf = ByteBuffer.wrap(dst, dstOff, want);
-        long pos = offset;
-        while (buf.hasRemaining()) {
-            int n = channel.read(buf, pos);
-            if (n < 0) {
-                break;
-            }
-            pos += n;
-        }
-        bytesRead.add(pos - offset);
-        return (int) (pos - offset);
+        return read(ByteBuffer.wrap(dst, dstOff, want), offset);
     }
 
     /**

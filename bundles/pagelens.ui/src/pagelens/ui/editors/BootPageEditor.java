@@ -357,7 +357,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
         bannerHeadline.setText(h.verdict().name().replace('_', ' ') + ": " + h.headline());
         StringBuilder t = new StringBuilder(h.explanation()).append("\nWhat to do: ").append(h.action());
         t.append(String.format(Locale.ROOT, "\n%s, dbid %s, dbi_version %d (created as %d); %s; boot page from %s%s.", page.databaseName(),
-                page.value("dbi_dbid"), page.dbiVersion(), page.createVersion(), page.checksumNote(), where(copies.get(copies.size() - 1)),
+                page.value("dbi_dbid"), page.dbiVersion(), page.createVersion(), page.checksumNote(), copies.get(copies.size() - 1).where(),
                 copies.size() > 1 ? " (the last of " + copies.size() + " copies, as a restore applies it)" : ""));
         if (other != null) {
             List<BootCompare.Difference> d = BootCompare.compare(page, other);
@@ -430,15 +430,6 @@ public final class BootPageEditor extends ReadOnlyEditor {
         table.getControl().setFocus();
     }
 
-    /** Where a boot page copy lies, in words. */
-    private static String where(OpenedEvidence.BootCopy c) {
-        var p = c.copy().provenance();
-        return switch (p.space()) {
-            case FILE -> String.format(Locale.ROOT, "offset 0x%X", p.offset());
-            case STREAM -> String.format(Locale.ROOT, "decompressed stream offset 0x%X", p.offset());
-            case TEXT -> "DBCC PAGE output";
-        };
-    }
 
     @Override
     public void dispose() {

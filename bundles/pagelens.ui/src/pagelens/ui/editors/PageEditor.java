@@ -79,15 +79,37 @@ public final class PageEditor extends EditorPart {
     private Color badFg;
     private Color okFg;
     private boolean linking;
-    private final pagelens.core.store.PatchSet patches = new pagelens.core.store.PatchSet();
-    private final org.eclipse.core.commands.operations.IUndoContext undoContext = new org.eclipse.core.commands.operations.ObjectUndoContext(this,
-            "PageLens page edits");
+    /** Edits: the overlay and its undo history. */
+    private final PageOverlay overlay = new PageOverlay(this, "PageLens page edits", new PageOverlay.Target() {
+        @Override
+        public PageId current() {
+            return current;
+        }
+
+        @Override
+        public byte[] original() {
+            return original;
+        }
+
+        @Override
+        public void refresh(PageId id) {
+            overlayChanged(id);
+        }
+
+        @Override
+        public void status(String text, boolean bad) {
+            setStatus(text, bad);
+        }
+    });
+    private final pagelens.core.store.PatchSet patches = overlay.patches();
+    private final org.eclipse.core.commands.operations.IUndoContext undoContext = overlay.undoContext();
     private byte[] original = new byte[Page.SIZE];
     private int caret = -1;
     private int pendingNibble = -1;
-    private final java.util.ArrayDeque<PageId> back = new java.util.ArrayDeque<>();
-    private final java.util.ArrayDeque<PageId> forward = new java.util.ArrayDeque<>();
-    private boolean historyMove;
+    /** Back/Forward, Previous/Next, Go to, Next damaged, Next of type. */
+    private PageNavigation nav;
+    /** Find in pages. */
+    private PageFinder finder;
     private org.eclipse.swt.widgets.Combo typeCombo;
     private Color changedFg;
     private Color changedBg;
@@ -120,6 +142,22 @@ public final class PageEditor extends EditorPart {
             throw new PartInitException(in.file() + ": no pages");
         }
         fileId = ids.get(0);
+        nav = new PageNavigation(store, fileId, new PageNavigation.Target() {
+            @Override
+            public PageId current() {
+                return current;
+            }
+
+            @Override
+            public void show(PageId id) {
+                showPage(id);
+            }
+
+            @Override
+            public void status(String text, boolean bad) {
+                setStatus(text, bad);
+            }
+        });
     }
 
     public PageStore store() {
@@ -275,73 +313,30 @@ public final class PageEditor extends EditorPart {
         createFindBar(root);
     }
 
-    private Label findLabel;
-    private String lastFind;
-    private PageId findPage;
-    private int findOffset;
-
-    /** Find bytes or text in the pages of the evidence (each page's first copy), in a background job. */
     private void createFindBar(Composite root) {
-        findLabel = new FindBar(root, "Find in pages:", 200, this::findNext).status;
+        Label status = new FindBar(root, "Find in pages:", 200, this::findNext).status;
+        finder = new PageFinder(store, status, getPartName(), new PageFinder.Target() {
+            @Override
+            public PageId current() {
+                return current;
+            }
+
+            @Override
+            public void showMatch(PageId page, int offset, int length) {
+                showPage(page);
+                reveal(offset, length);
+            }
+        });
     }
 
     /** Finds the pattern after the last hit (or from the current page) and shows the page with the match selected. */
     public void findNext(String typed, pagelens.core.io.ByteSearch.Mode mode) {
-        byte[] pattern;
-        try {
-            pattern = pagelens.core.io.ByteSearch.pattern(typed, mode);
-        } catch (IllegalArgumentException e) {
-            findLabel.setText(e.getMessage());
-            return;
-        }
-        if (!typed.equals(lastFind) || findPage == null) {
-            lastFind = typed;
-            findPage = current != null ? current : new PageId(1, 0);
-            findOffset = 0;
-        }
-        PageId from = findPage;
-        int fromOffset = findOffset;
-        findLabel.setText("searching from page " + from + " ...");
-        org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Find in " + getPartName()) {
-            @Override
-            protected org.eclipse.core.runtime.IStatus run(IProgressMonitor monitor) {
-                try {
-                    pagelens.core.store.PageSearch.Hit hit = pagelens.core.store.PageSearch.find(store, pattern, from, fromOffset,
-                            new pagelens.ui.base.MonitorAdapter(monitor, f -> {
-                            }));
-                    findLabel.getDisplay().asyncExec(() -> {
-                        if (findLabel.isDisposed()) {
-                            return;
-                        }
-                        if (hit == null) {
-                            findLabel.setText("not found in any page (" + pattern.length + " bytes)");
-                        } else {
-                            findLabel.setText(String.format(java.util.Locale.ROOT, "found in page %s at 0x%04X (%d bytes); Find next continues",
-                                    hit.page(), hit.offset(), pattern.length));
-                            findPage = hit.page();
-                            findOffset = hit.offset() + 1;
-                            showPage(hit.page());
-                            reveal(hit.offset(), pattern.length);
-                        }
-                    });
-                } catch (pagelens.core.io.CanceledException e) {
-                    return org.eclipse.core.runtime.Status.CANCEL_STATUS;
-                } catch (IOException | IllegalArgumentException e) {
-                    findLabel.getDisplay().asyncExec(() -> {
-                        if (!findLabel.isDisposed()) {
-                            findLabel.setText("cannot search: " + e.getMessage());
-                        }
-                    });
-                }
-                return org.eclipse.core.runtime.Status.OK_STATUS;
-            }
-        };
-        job.schedule();
+        finder.findNext(typed, mode);
     }
 
     /** The find bar's message (tests). */
     public String findStatus() {
-        return findLabel.getText();
+        return finder.status();
     }
 
     private void openBootPage() {
@@ -354,106 +349,35 @@ public final class PageEditor extends EditorPart {
     }
 
     private void goToTyped() {
-        String t = pageText.getText().trim();
-        try {
-            PageId id = t.contains(":") ? PageId.parse(t) : new PageId(fileId, Long.parseLong(t));
-            if (store.copies(id).isEmpty()) {
-                setStatus("no page " + id + " here (pages " + fileId + ":0 to " + fileId + ":" + (store.pageLimit(fileId) - 1) + ")", true);
-                return;
-            }
-            showPage(id);
-        } catch (IllegalArgumentException e) {
-            setStatus("not a page id: " + t + " (FILE:PAGE, for example 1:9, or a page number)", true);
-        }
+        nav.goTo(pageText.getText());
     }
 
     private void step(int delta) {
-        long p = current.pageId() + delta;
-        while (p >= 0 && p < store.pageLimit(fileId)) {
-            PageId id = new PageId(fileId, p);
-            if (!store.copies(id).isEmpty()) {
-                showPage(id);
-                return;
-            }
-            p += delta;
-        }
+        nav.step(delta);
     }
 
     private void goBack() {
-        if (!back.isEmpty()) {
-            forward.push(current);
-            historyMove = true;
-            showPage(back.pop());
-        }
+        nav.back();
     }
 
     private void goForward() {
-        if (!forward.isEmpty()) {
-            back.push(current);
-            historyMove = true;
-            showPage(forward.pop());
-        }
+        nav.forward();
     }
 
     /** Moves to the next page (after the current one) with a finding of severity warning or worse. */
     public boolean nextDamaged() {
-        java.util.TreeSet<Long> pages = new java.util.TreeSet<>();
-        String state = "";
-        for (pagelens.ui.model.EvidenceItem i : pagelens.ui.model.EvidenceRegistry.get().items()) {
-            if (i.path().equals(store.evidence())) {
-                state = i.scanState();
-                for (pagelens.core.findings.Finding f : i.findings()) {
-                    if (f.severity().atLeast(pagelens.core.findings.Severity.WARNING) && f.location().pageId() >= 0
-                            && f.location().fileId() == fileId) {
-                        pages.add(f.location().pageId());
-                    }
-                }
-            }
-        }
-        Long next = pages.higher(current.pageId());
-        if (next == null) {
-            next = pages.isEmpty() ? null : pages.first();
-        }
-        if (next == null) {
-            setStatus(state.isEmpty() ? "no damaged page known (the file was not checked yet, or has none)"
-                    : "no damaged page (" + state + ")", false);
-            return false;
-        }
-        showPage(new PageId(fileId, next));
-        return true;
+        pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(store.evidence());
+        return nav.nextDamaged(item == null ? java.util.List.of() : item.findings(), item == null ? "" : item.scanState());
     }
 
     /** Moves to the next page (after the current one, wrapping) whose m_type is {@code type}. */
     public boolean nextOfType(int type) {
-        long limit = store.pageLimit(fileId);
-        for (long k = 1; k <= limit; k++) {
-            long p = (current.pageId() + k) % limit;
-            PageId id = new PageId(fileId, p);
-            java.util.List<PageCopy> c = store.copies(id);
-            if (c.isEmpty()) {
-                continue;
-            }
-            try {
-                byte[] b = store.read(c.get(c.size() - 1));
-                if (b[0] == 1 && (b[1] & 0xFF) == type) {
-                    showPage(id);
-                    return true;
-                }
-            } catch (IOException e) {
-                // unreadable page: skip it
-            }
-        }
-        setStatus("no page of type " + type + " (" + pagelens.core.page.PageType.name(type) + ") in this file", true);
-        return false;
+        return nav.nextOfType(type);
     }
 
     /** Shows a page: reads it, decodes it, verifies it, repaints. */
     public void showPage(PageId id) {
-        if (current != null && !historyMove && !current.equals(id)) {
-            back.push(current);
-            forward.clear();
-        }
-        historyMove = false;
+        nav.moving(current, id);
         List<PageCopy> copies = store.copies(id);
         try {
             original = copies.isEmpty() ? new byte[Page.SIZE] : store.read(copies.get(copies.size() - 1));
@@ -470,7 +394,7 @@ public final class PageEditor extends EditorPart {
         focusStart = focusEnd = -1;
         pageText.setText(id.toString());
         setPartName(((EvidenceEditorInput) getEditorInput()).getName() + " " + id);
-        setStatus(describe(v), damaged(bytes, id));
+        setStatus(PageStatusText.describe(v), damaged(bytes, id));
         structure.setInput(tree);
         structure.expandToLevel(2);
         if (outline != null) {
@@ -490,25 +414,6 @@ public final class PageEditor extends EditorPart {
         // a data file's page id comes from its position; a backup's or a DBCC dump's from its own header
         boolean positionKnown = store instanceof pagelens.core.store.FilePageStore;
         return pagelens.core.scan.PageRules.damaged(pagelens.core.scan.PageRules.status(page, id, positionKnown));
-    }
-
-    private static String describe(PageVerification v) {
-        if (v.allZero()) {
-            return "all zero (never written)";
-        }
-        StringBuilder sb = new StringBuilder(v.header().typeName()).append(" page, m_lsn ").append(v.header().lsn()).append(" | ");
-        switch (v.protection()) {
-            case CHECKSUM -> sb.append(v.checksumOk() ? "checksum OK" : "CHECKSUM MISMATCH").append(String.format(Locale.ROOT,
-                    " (stored 0x%08X, computed 0x%08X)", v.checksumStored(), v.checksumComputed()));
-            case TORN -> sb.append(v.torn().ok() ? "torn-page bits OK" : "TORN sectors " + v.torn().tornSectors());
-            case NONE -> sb.append("no checksum or torn-page protection");
-        }
-        if (!v.pageIdMatches()) {
-            sb.append(" | PAGE ID MISMATCH: header says ").append(v.header().pageId());
-        }
-        v.headerProblems().forEach(p -> sb.append(" | ").append(p));
-        v.slotProblems().forEach(p -> sb.append(" | ").append(p));
-        return sb.toString();
     }
 
     private void setStatus(String text, boolean bad) {
@@ -789,46 +694,18 @@ public final class PageEditor extends EditorPart {
             setStatus("this evidence cannot be patched here (only data and log files)", true);
             return;
         }
-        PageId id = current;
-        byte[] before = java.util.Arrays.copyOfRange(bytes, offset, offset + values.length);
-        byte[] orig = original.clone();
-        org.eclipse.core.commands.operations.AbstractOperation op = new org.eclipse.core.commands.operations.AbstractOperation(label) {
-            @Override
-            public org.eclipse.core.runtime.IStatus execute(IProgressMonitor m, org.eclipse.core.runtime.IAdaptable a) {
-                apply(id, orig, offset, values);
-                return org.eclipse.core.runtime.Status.OK_STATUS;
-            }
-
-            @Override
-            public org.eclipse.core.runtime.IStatus redo(IProgressMonitor m, org.eclipse.core.runtime.IAdaptable a) {
-                return execute(m, a);
-            }
-
-            @Override
-            public org.eclipse.core.runtime.IStatus undo(IProgressMonitor m, org.eclipse.core.runtime.IAdaptable a) {
-                apply(id, orig, offset, before);
-                return org.eclipse.core.runtime.Status.OK_STATUS;
-            }
-        };
-        op.addContext(undoContext);
-        try {
-            org.eclipse.ui.PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(op, null, null);
-        } catch (org.eclipse.core.commands.ExecutionException e) {
-            setStatus("edit failed: " + e.getMessage(), true);
-        }
+        overlay.edit(bytes, offset, values, label);
     }
 
-    private void apply(PageId id, byte[] orig, int offset, byte[] values) {
-        for (int i = 0; i < values.length; i++) {
-            patches.set(id, orig, offset + i, values[i] & 0xFF);
-        }
+    /** The overlay of page {@code id} changed: shows it again when it is the current page. */
+    private void overlayChanged(PageId id) {
         if (id.equals(current)) {
             byte[] edited = patches.current(id);
             bytes = edited != null ? edited.clone() : original.clone();
             tree = PageStructure.describe(bytes, id);
             PageVerification v = PageVerification.verify(bytes, 0, id);
             regions = Regions.of(tree, v.torn() != null);
-            setStatus(describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(bytes, current));
+            setStatus(PageStatusText.describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(bytes, current));
             structure.setInput(tree);
             structure.expandToLevel(2);
             if (outline != null) {
@@ -849,7 +726,7 @@ public final class PageEditor extends EditorPart {
         java.util.List<java.nio.file.Path> evidence = new java.util.ArrayList<>();
         evidence.add(store.evidence());
         pagelens.ui.model.EvidenceRegistry.get().items().forEach(i -> evidence.add(i.path()));
-        patches.saveCopy(store.evidence(), out, evidence);
+        overlay.saveCopy(store.evidence(), out, evidence);
     }
 
     private void savePatchedCopyDialog() {
