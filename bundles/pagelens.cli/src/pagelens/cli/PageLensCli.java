@@ -53,19 +53,55 @@ public final class PageLensCli implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("pagelens: " + ex.getMessage());
+            for (String a0 : a) {
+                if (a0.startsWith("-") && a0.length() > 1 && java.nio.file.Files.exists(java.nio.file.Paths.get(a0))) {
+                    c.getErr().println("pagelens: '" + a0 + "' is a file whose name starts with a dash: put -- before it (pagelens "
+                            + c.getCommandSpec().name() + " -- " + a0 + ")");
+                }
+            }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return EXIT_ERROR;
         });
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // never a silent success: the evidence claimed more than the heap can hold somewhere PageLens did not bound yet
+            err.println("pagelens: out of memory while examining the evidence (" + oneLine(e) + "); the result is incomplete. Please report "
+                    + "this file's shape to the PageLens developers.");
+            return EXIT_ERROR;
+        } catch (StackOverflowError e) {
+            err.println("pagelens: the evidence nests too deeply to examine (stack overflow); the result is incomplete");
+            return EXIT_ERROR;
+        } catch (RuntimeException | Error e) {
+            err.println("pagelens: internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e) + " (the result is incomplete)");
+            return EXIT_ERROR;
         } finally {
             out.flush();
             err.flush();
         }
     }
 
+    /** One line that says what went wrong, in the user's terms (never a bare path or a class name). */
     static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory while examining the evidence; the result is incomplete";
+        }
         String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            String what = n.getFile() != null && n.getFile().endsWith(".part") ? n.getFile().substring(0, n.getFile().length() - 5) : n.getFile();
+            return what + ": no such file or folder" + (n.getReason() != null && !n.getReason().equals("no such file") ? " (" + n.getReason() + ")"
+                    : what != null && java.nio.file.Paths.get(what).getParent() != null && !java.nio.file.Files.isDirectory(java.nio.file.Paths.get(what).getParent())
+                            ? " (the folder " + java.nio.file.Paths.get(what).getParent() + " does not exist)" : "");
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "the input is not text in the expected encoding";
+        }
         if (m == null || m.isBlank()) {
             m = e.getClass().getSimpleName();
         }

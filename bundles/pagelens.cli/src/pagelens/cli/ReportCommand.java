@@ -64,6 +64,15 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --pdf OUT.pdf and/or --json OUT.json");
         }
         List<Path> abs = evidence.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (pdf != null && json != null && pdf.toAbsolutePath().normalize().equals(json.toAbsolutePath().normalize())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pdf and --json name the same file (" + pdf + "): give two paths");
+        }
+        for (Path out : new Path[] { pdf, json }) {
+            Path dir = out == null ? null : out.toAbsolutePath().normalize().getParent();
+            if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+                throw new IOException(out + ": the folder " + dir + " does not exist");
+            }
+        }
         for (Path out : new Path[] { pdf, json }) {
             if (out != null) {
                 ReportTarget.check(out, abs);

@@ -11,7 +11,8 @@ import pagelens.core.store.PageStore;
  * Which pages of one database file are in use, from the file's own GAM and PFS pages. A page is in use
  * when its extent is allocated in the GAM (bit 0) and its PFS byte has the allocated bit. Where a map
  * page is missing or is not a map page, the state of the pages it covers is unknown.
- * Memory: one byte per page (PFS) plus one bit per extent.
+ * Memory: one byte per page of the PFS intervals whose PFS page was found, plus one bit per extent of the GAM intervals
+ * whose GAM page was found; a page count read from hostile evidence allocates nothing by itself.
  */
 public final class AllocationState {
 
@@ -21,29 +22,27 @@ public final class AllocationState {
     }
 
     private final long pages;
-    private final byte[] pfs;
-    private final boolean[] pfsKnown;
+    /** PFS bytes by PFS interval, null where the interval's PFS page was not found. */
+    private final byte[][] pfs;
     private final ExtentBitmap[] gams;
     private int unreadableMaps;
 
     private AllocationState(long pages) {
         this.pages = pages;
-        this.pfs = new byte[(int) Math.min(pages, Integer.MAX_VALUE - 8)];
-        this.pfsKnown = new boolean[(int) ((pages + Pfs.PAGES - 1) / Pfs.PAGES)];
+        this.pfs = new byte[(int) Math.min(Integer.MAX_VALUE - 8, (pages + Pfs.PAGES - 1) / Pfs.PAGES)][];
         this.gams = new ExtentBitmap[(int) ((pages + ExtentBitmap.PAGES_PER_INTERVAL - 1) / ExtentBitmap.PAGES_PER_INTERVAL)];
     }
 
     /** Reads the GAM and PFS pages of {@code fileId} from {@code store} ({@code pages} pages in the file). */
     public static AllocationState read(PageStore store, int fileId, long pages) throws IOException {
         AllocationState s = new AllocationState(pages);
-        for (int k = 0; k < s.pfsKnown.length; k++) {
+        for (int k = 0; k < s.pfs.length; k++) {
             long p = k == 0 ? 1 : (long) k * Pfs.PAGES;
             byte[] page = p < pages ? store.readPage(fileId, p) : null;
             if (page != null && page[0] == 1 && Bytes.u8(page, 1) == PageType.PFS) {
                 long first = (long) k * Pfs.PAGES;
                 int n = (int) Math.min(Pfs.PAGES, pages - first);
-                System.arraycopy(page, Pfs.OFFSET, s.pfs, (int) first, n);
-                s.pfsKnown[k] = true;
+                s.pfs[k] = java.util.Arrays.copyOfRange(page, Pfs.OFFSET, Pfs.OFFSET + n);
             } else {
                 s.unreadableMaps++;
             }
@@ -60,6 +59,17 @@ public final class AllocationState {
         return s;
     }
 
+    /** The GAM intervals (of {@link ExtentBitmap#PAGES_PER_INTERVAL} pages) whose GAM page was read. */
+    public java.util.List<Integer> gamIntervals() {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int k = 0; k < gams.length; k++) {
+            if (gams[k] != null) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     /** How many PFS or GAM pages could not be read as such. */
     public int unreadableMaps() {
         return unreadableMaps;
@@ -71,16 +81,21 @@ public final class AllocationState {
 
     /** The PFS byte of a page, or -1 when unknown. */
     public int pfsByte(long page) {
-        if (page < 0 || page >= pfs.length || !pfsKnown[(int) (page / Pfs.PAGES)]) {
+        long k = page / Pfs.PAGES;
+        if (page < 0 || page >= pages || k >= pfs.length || pfs[(int) k] == null || page % Pfs.PAGES >= pfs[(int) k].length) {
             return -1;
         }
-        return pfs[(int) page] & 0xFF;
+        return pfs[(int) k][(int) (page % Pfs.PAGES)] & 0xFF;
     }
 
     /** GAM: whether the page's extent is allocated, or null when unknown. */
     public Boolean extentAllocated(long page) {
-        int k = (int) (page / ExtentBitmap.PAGES_PER_INTERVAL);
-        if (k >= gams.length || gams[k] == null) {
+        long kk = page / ExtentBitmap.PAGES_PER_INTERVAL;
+        if (page < 0 || kk >= gams.length || gams[(int) kk] == null) {
+            return null;
+        }
+        int k = (int) kk;
+        if (gams[k] == null) {
             return null;
         }
         return !gams[k].get((int) (page % ExtentBitmap.PAGES_PER_INTERVAL / 8));

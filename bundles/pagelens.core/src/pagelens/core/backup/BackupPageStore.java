@@ -66,8 +66,10 @@ public final class BackupPageStore implements PageStore {
         // the runs to read, in order
         List<long[]> runs = new ArrayList<>();
         for (Mtf.Stream s : walk.streams("MQDA")) {
-            long lead = s.length() % Page.SIZE;
-            long n = s.length() / Page.SIZE;
+            // the first bytes that do not make a whole page (2 on every sample) follow from the length the header claims,
+            // so a cut stream keeps its pages aligned; only whole pages that are present are read
+            long lead = s.claimed() >= 0 ? s.claimed() % Page.SIZE : 0;
+            long n = Math.max(0, s.length() - lead) / Page.SIZE;
             if (n > slotsPerStream) {
                 n = slotsPerStream;
                 cut = true;

@@ -18,8 +18,19 @@ public final class Mtf {
     static final Set<String> TYPES = Set.of("TAPE", "SSET", "VOLB", "DIRB", "FILE", "CFIL", "ESPB", "ESET", "EOTM", "SFMB", "MSCI",
             "MSDA", "MSTL", "MSLS");
 
-    /** A stream of a DBLK: id, where its data is, how long. */
-    public record Stream(String id, long headerOffset, long dataOffset, long length) {
+    /**
+     * A stream of a DBLK: id, where its data is, how many of its bytes the file holds, and how long its header says it is
+     * (more than {@code length} when the backup is cut short or the header is damaged).
+     */
+    public record Stream(String id, long headerOffset, long dataOffset, long length, long claimed) {
+        public Stream(String id, long headerOffset, long dataOffset, long length) {
+            this(id, headerOffset, dataOffset, length, length);
+        }
+
+        /** Whether the file holds less than the header claims. */
+        public boolean cut() {
+            return claimed != length;
+        }
     }
 
     /** A descriptor block and its streams. */
@@ -107,7 +118,13 @@ public final class Mtf {
                 long len = Bytes.i64(sh, MtfLayout.STREAM_LENGTH);
                 // overflow-safe: a hostile length near 2^63 must not wrap around
                 if (len < 0 || len > size - s - stream) {
-                    damage.add(String.format("stream %s at 0x%X claims %,d bytes, past the end of the backup", id, s, len));
+                    long present = size - s - stream;
+                    damage.add(String.format("stream %s at 0x%X claims %,d bytes, past the end of the backup: the %,d bytes present are read "
+                            + "(a cut or damaged backup)", id, s, len, Math.max(0, present)));
+                    if (present > 0) {
+                        // a cut backup: keep what is there (clipped below at the next valid block), so its pages are still checked
+                        streams.add(new Stream(id, s, s + stream, present, len));
+                    }
                     break;
                 }
                 streams.add(new Stream(id, s, s + stream, len));
@@ -126,6 +143,23 @@ public final class Mtf {
                 pos = (p + 511) / 512 * 512;
             }
         }
-        return new Walk(List.copyOf(blocks), List.copyOf(damage));
+        return new Walk(clip(blocks), List.copyOf(damage));
+    }
+
+    /** Streams that claimed more than the file holds end where the next valid block starts. */
+    private static List<Dblk> clip(List<Dblk> blocks) {
+        List<Dblk> out = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Dblk d = blocks.get(i);
+            long next = i + 1 < blocks.size() ? blocks.get(i + 1).offset() : Long.MAX_VALUE;
+            List<Stream> ss = new ArrayList<>();
+            for (Stream st : d.streams()) {
+                long end = Math.min(st.dataOffset() + st.length(), next);
+                ss.add(end - st.dataOffset() == st.length() ? st : new Stream(st.id(), st.headerOffset(), st.dataOffset(),
+                        Math.max(0, end - st.dataOffset()), st.claimed()));
+            }
+            out.add(new Dblk(d.type(), d.offset(), d.header(), List.copyOf(ss)));
+        }
+        return List.copyOf(out);
     }
 }

@@ -47,6 +47,10 @@ public final class EvidenceSource implements AutoCloseable, ByteSource {
         if (Files.isDirectory(path)) {
             throw new IOException(path + ": is a folder, not a file");
         }
+        if (!Files.isRegularFile(path)) {
+            // a FIFO, device or socket: opening it could block forever or read an endless stream; refused before any read
+            throw new IOException(path + ": not a regular file (a FIFO, device or socket): PageLens reads only files");
+        }
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         return new EvidenceSource(path, ch, ch.size());
     }

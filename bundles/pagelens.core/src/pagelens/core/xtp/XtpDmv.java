@@ -84,7 +84,18 @@ public final class XtpDmv {
         if (Files.size(csv) > MAX_BYTES) {
             throw new IOException(csv + ": " + Files.size(csv) + " bytes is too large for a checkpoint-file list (limit 256 MB)");
         }
-        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        String text;
+        byte[] raw = Files.readAllBytes(csv);
+        if (raw.length >= 2 && (raw[0] & 0xFF) == 0xFF && (raw[1] & 0xFF) == 0xFE) {
+            text = new String(raw, 2, raw.length - 2, StandardCharsets.UTF_16LE); // SSMS "Unicode" save
+        } else {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new IOException(csv + ": not a text file (not UTF-8 or UTF-16 text): a DMV export is the CSV that SSMS or sqlcmd "
+                        + "writes from sys.dm_db_xtp_checkpoint_files");
+            }
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -139,6 +150,9 @@ public final class XtpDmv {
             }
         } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new IOException(csv + ": malformed CSV: " + e.getMessage(), e);
+        } catch (IOException e) {
+            // Commons CSV reports a broken quote or record as an IOException subclass (CSVException): say what it is
+            throw new IOException(csv + ": malformed CSV: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
         return new Import(csv, v2014, List.copyOf(rows));
     }
