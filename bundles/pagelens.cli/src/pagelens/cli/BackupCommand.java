@@ -239,7 +239,7 @@ final class BackupCommand implements Callable<Integer> {
         out.println("  In-Memory OLTP memory estimate: " + (b.xtp() == null ? "not looked for (headers only)" : b.xtp().memoryEstimate()));
         for (PageCopy copy : b.bootCopies()) {
             out.printf(Locale.ROOT, "  boot page copy %d at %s offset 0x%X%s%n", copy.provenance().copy() + 1, copy.provenance().space().id(), copy.provenance().offset(),
-                    copy == b.bootCopies().get(b.bootCopies().size() - 1) ? " (the one a restore applies)" : "");
+                    copy.equals(b.bootCopies().get(b.bootCopies().size() - 1)) ? " (the one a restore applies)" : "");
         }
         if (boot != null) {
             out.printf(Locale.ROOT, "  In-Memory OLTP: %s [%s]: %s%n", boot.hekaton().verdict().name(), boot.hekaton().rule().id(), boot.hekaton().headline());

@@ -154,7 +154,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         }
         monitor.done();
         // slots with no page header: counted as "never used" like all-zero headers
-        long zeroOrGarbage = store.slots().size() - c.total;
+        long zeroOrGarbage = store.slotCount() - c.total;
         PageCounts counts = new PageCounts(c.total + zeroOrGarbage, c.checksumProtected, c.checksumOk, c.checksumBad, c.tornProtected, c.tornOk,
                 c.torn, c.unprotected, c.empty + zeroOrGarbage);
         if (store.copies(new PageId(1, 9)).isEmpty()) {

@@ -3,9 +3,7 @@ package pagelens.core.backup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 import pagelens.core.io.ByteSource;
@@ -25,10 +23,22 @@ import pagelens.core.store.Provenance;
  */
 public final class BackupPageStore implements PageStore {
     private final ByteSource src;
-    private final Map<PageId, List<PageCopy>> copies = new LinkedHashMap<>();
-    private final List<Long> slots = new ArrayList<>();
+    /**
+     * The page index, compact so that memory stays small for millions of pages: per page copy its id packed as
+     * {@code fileId << 32 | pageId} and its offset, appended in stream order; sorted by id (stable, so copies of one page
+     * stay in stream order) the first time it is queried. 16 bytes a page copy (plus 4 while sorting).
+     */
+    private long[] keys = new long[1024];
+    private long[] offsets = new long[1024];
+    private int count;
+    private boolean sorted;
+    private int distinct;
+    /** Slots seen (memory does not grow with the backup: only counts and the offsets of non-empty non-page slots are kept). */
+    private long slotCount;
     private long notPages;
-    private final List<Long> nonPageSlots = new ArrayList<>();
+    /** Offsets of non-page slots whose header is not all zero (all-zero slots are unused space: counted, not listed). */
+    private long[] nonPageSlots = new long[64];
+    private int nonPageCount;
     private final boolean partial;
     private boolean ownsSource;
     /** File offsets for a plain backup, stream offsets for a compressed one. */
@@ -135,15 +145,112 @@ public final class BackupPageStore implements PageStore {
     }
 
     private void index(long off, byte[] h, int at) {
-        slots.add(off);
+        slotCount++;
         if (h[at] != 1 || !PageType.isKnown(h[at + 1] & 0xFF)) {
             notPages++;
-            nonPageSlots.add(off);
+            if (!pagelens.core.page.Bytes.allZero(h, at, Page.HEADER_SIZE)) {
+                if (nonPageCount == nonPageSlots.length) {
+                    nonPageSlots = java.util.Arrays.copyOf(nonPageSlots, nonPageSlots.length * 2);
+                }
+                nonPageSlots[nonPageCount++] = off;
+            }
             return;
         }
         PageId id = PageId.readHeaderId(h, at);
-        List<PageCopy> list = copies.computeIfAbsent(id, x -> new ArrayList<>());
-        list.add(new PageCopy(id, new Provenance(src.path(), off, list.size(), space)));
+        if (count == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, count * 2);
+            offsets = java.util.Arrays.copyOf(offsets, count * 2);
+        }
+        keys[count] = key(id);
+        offsets[count] = off;
+        count++;
+        sorted = false;
+    }
+
+    private static long key(PageId id) {
+        return (long) id.fileId() << 32 | id.pageId() & 0xFFFF_FFFFL;
+    }
+
+    private static PageId id(long key) {
+        return new PageId((int) (key >>> 32), key & 0xFFFF_FFFFL);
+    }
+
+    /** Sorts the index by page id once (stable: a page's copies keep their stream order). */
+    private synchronized void sort() {
+        if (sorted) {
+            return;
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        int[] tmp = new int[count];
+        mergeSort(order, tmp, 0, count);
+        long[] k = new long[count];
+        long[] o = new long[count];
+        int d = 0;
+        for (int i = 0; i < count; i++) {
+            k[i] = keys[order[i]];
+            o[i] = offsets[order[i]];
+            if (i == 0 || k[i] != k[i - 1]) {
+                d++;
+            }
+        }
+        keys = k;
+        offsets = o;
+        distinct = d;
+        sorted = true;
+    }
+
+    private void mergeSort(int[] a, int[] tmp, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid);
+        mergeSort(a, tmp, mid, to);
+        if (keys[a[mid - 1]] <= keys[a[mid]]) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || i < mid && keys[tmp[i]] <= keys[tmp[j]]) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    /** The index of the first entry with {@code key} (sorted index), or where it would be. */
+    private int lowerBound(long key) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether the backup holds at least one copy of the page. */
+    public boolean contains(PageId id) {
+        sort();
+        long k = key(id);
+        int i = lowerBound(k);
+        return i < count && keys[i] == k;
+    }
+
+    /** How many distinct pages the backup holds. */
+    public int distinctPages() {
+        sort();
+        return distinct;
     }
 
     /** Whether only the start of each data stream was indexed. */
@@ -151,14 +258,14 @@ public final class BackupPageStore implements PageStore {
         return partial;
     }
 
-    /** Offsets of the slots whose header is not a page header. */
-    public List<Long> nonPageSlots() {
-        return List.copyOf(nonPageSlots);
+    /** Offsets of the slots whose header is not a page header and not all zero (where other content may lie). */
+    public long[] nonPageSlots() {
+        return java.util.Arrays.copyOf(nonPageSlots, nonPageCount);
     }
 
-    /** Offsets of every 8 KB slot of the data streams, pages or not. */
-    public List<Long> slots() {
-        return List.copyOf(slots);
+    /** How many 8 KB slots of the data streams were seen, pages or not. */
+    public long slotCount() {
+        return slotCount;
     }
 
     /** Slots whose header is not a page header (unused space copied with its extent). */
@@ -177,29 +284,47 @@ public final class BackupPageStore implements PageStore {
 
     @Override
     public String description() {
-        return "pages of a backup's data streams, " + copies.size() + " distinct pages";
+        return "pages of a backup's data streams, " + distinctPages() + " distinct pages";
     }
 
     @Override
     public List<Integer> fileIds() {
+        sort();
         TreeSet<Integer> ids = new TreeSet<>();
-        copies.keySet().forEach(p -> ids.add(p.fileId()));
+        for (int i = 0; i < count; i = lowerBound(((keys[i] >>> 32) + 1) << 32)) {
+            ids.add((int) (keys[i] >>> 32));
+        }
         return List.copyOf(ids);
     }
 
     @Override
     public long pageLimit(int fileId) {
-        return copies.keySet().stream().filter(p -> p.fileId() == fileId).mapToLong(p -> p.pageId() + 1).max().orElse(0);
+        sort();
+        int end = lowerBound((long) (fileId + 1) << 32);
+        return end > 0 && (int) (keys[end - 1] >>> 32) == fileId ? (keys[end - 1] & 0xFFFF_FFFFL) + 1 : 0;
     }
 
     @Override
     public List<PageCopy> copies(PageId id) {
-        return List.copyOf(copies.getOrDefault(id, List.of()));
+        sort();
+        long k = key(id);
+        List<PageCopy> out = new ArrayList<>(1);
+        for (int i = lowerBound(k); i < count && keys[i] == k; i++) {
+            out.add(new PageCopy(id, new Provenance(src.path(), offsets[i], out.size(), space)));
+        }
+        return out;
     }
 
-    /** Every page id with its copies, in stream order of first appearance. */
-    public Map<PageId, List<PageCopy>> all() {
-        return java.util.Collections.unmodifiableMap(copies);
+    /** Every page id held, in page id order. */
+    public List<PageId> pageIds() {
+        sort();
+        List<PageId> out = new ArrayList<>(distinct);
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                out.add(id(keys[i]));
+            }
+        }
+        return out;
     }
 
     @Override

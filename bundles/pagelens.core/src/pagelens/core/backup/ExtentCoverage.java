@@ -24,7 +24,6 @@ final class ExtentCoverage {
             return new long[] { 0, 0, -1 };
         }
         pagelens.core.alloc.AllocationState a = pagelens.core.alloc.AllocationState.read(store, fileId, pages);
-        var all = store.all();
         long missing = 0;
         long allocated = 0;
         long first = -1;
@@ -39,7 +38,7 @@ final class ExtentCoverage {
                 allocated++;
                 boolean any = false;
                 for (int k = 0; k < 8 && !any; k++) {
-                    any = all.containsKey(new PageId(fileId, e * 8 + k));
+                    any = store.contains(new PageId(fileId, e * 8 + k));
                 }
                 if (!any) {
                     missing++;
