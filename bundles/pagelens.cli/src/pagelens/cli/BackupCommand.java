@@ -214,13 +214,13 @@ final class BackupCommand implements Callable<Integer> {
         BootPage boot = e.boot();
         out.println(b.path() + (b.compressed() ? "  (compressed)" : ""));
         b.notes().forEach(n -> out.println("  note: " + n));
-        out.printf(Locale.ROOT, "  set: %s backup by %s, server %s, database version %s [SCIN, INFERRED]%n", b.backupKind(), b.softwareName(),
-                b.softwareVersion(), b.databaseVersion());
+        out.printf(Locale.ROOT, "  set: %s backup by %s, server %s, database version %s (SCIN chunk) %s%n", orUnknown(b.backupKind()),
+                orUnknown(b.softwareName()), orUnknown(b.softwareVersion()), orUnknown(b.databaseVersion()), pagelens.core.Evidence.INFERRED.tag());
         if (boot != null) {
-            out.printf(Locale.ROOT, "  database %s, dbi_version %d (created as %d) [boot page, VERIFIED]%n", boot.databaseName(), boot.dbiVersion(),
-                    boot.createVersion());
+            out.printf(Locale.ROOT, "  database %s, dbi_version %d (created as %d) (boot page) %s%n", boot.databaseName(), boot.dbiVersion(),
+                    boot.createVersion(), pagelens.core.Evidence.VERIFIED.tag());
         }
-        out.println("  files [SFIN, INFERRED]:");
+        out.println("  files (SFIN chunks) " + pagelens.core.Evidence.INFERRED.tag() + ":");
         for (BackupCatalog.FileEntry f : b.catalog().files()) {
             String fg = b.catalog().filegroupName(f);
             out.printf(Locale.ROOT, "    %d  %s  %-20s %,14d bytes  %-10s %s%n", f.fileId(), b.typeOf(f).letter(), f.logicalName(), f.size(),
@@ -251,6 +251,10 @@ final class BackupCommand implements Callable<Integer> {
                 String.join(" ", b.walk().blocks().stream().map(Mtf.Dblk::type).toList()));
         e.problems().forEach(p -> out.println("  not examined: " + p));
         ScanCommand.printFindings(out, e.findings(), Integer.MAX_VALUE);
+    }
+
+    private static String orUnknown(Object o) {
+        return o == null ? "unknown" : o.toString();
     }
 
     /** Reads the whole file sequentially in 4 MiB pieces, as the reference for throughput. */

@@ -251,8 +251,8 @@ public final class Identifier {
             int major = Bytes.u8(scinArea, scin + 0x1B);
             software = major + "." + minor + "." + build;
             dbVersion = Bytes.u16(scinArea, scin + 0x5E);
-            details.add(String.format(Locale.ROOT, "SCIN chunk at 0x%x: server %s, database version %d [INFERRED layout]",
-                    scin, software, dbVersion));
+            details.add(String.format(Locale.ROOT, "SCIN chunk at 0x%x: server %s, database version %d (layout %s)",
+                    scin, software, dbVersion, pagelens.core.Evidence.INFERRED.tag()));
         } else {
             details.add("no SCIN chunk in the first MB: server and database version unknown");
         }

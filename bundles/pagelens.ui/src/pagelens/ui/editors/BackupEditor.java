@@ -329,7 +329,7 @@ public final class BackupEditor extends ReadOnlyEditor {
         PageCounts c = b.counts();
         row(set, "Pages", String.format(Locale.ROOT, "%,d slots; checksum %,d (%,d ok, %,d bad); torn-page %,d (%,d torn); unprotected %,d; "
                 + "never used or not a page %,d", c.total(), c.checksumProtected(), c.checksumOk(), c.checksumBad(), c.tornProtected(), c.torn(),
-                c.unprotected(), c.empty()), "page checksums [VERIFIED algorithm]");
+                c.unprotected(), c.empty()), "page checksum algorithm " + pagelens.core.Evidence.VERIFIED.tag());
         row(set, "Memory-optimized filegroup", b.xtpFilegroup().name(), b.xtpFilegroupReason());
         row(set, "In-Memory OLTP memory estimate", b.xtp().memoryEstimate(), b.xtp().summary());
         row(set, "MTF blocks", String.join(" ", b.walk().blocks().stream().map(d -> d.type()).toList()), "MTF 1.00a " + pagelens.core.Evidence.DOC.tag());

@@ -34,7 +34,7 @@ class EvidenceTagsTest {
     @Test
     void noTagIsWrittenByHand() throws IOException {
         Pattern literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-        Pattern tag = Pattern.compile("\\[(VERIFIED|DOC|SRC|CLAIMED|EMPIRICAL|INFERRED|DMV|USER|UNKNOWN|REAL)\\]");
+        Pattern tag = Pattern.compile("\\[[^\\]]*\\b(VERIFIED|DOC|SRC|CLAIMED|EMPIRICAL|INFERRED|DMV|USER|UNKNOWN|REAL)\\b[^\\]]*\\]");
         List<String> hand = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(root().resolve("bundles"))) {

@@ -59,7 +59,7 @@ class FuzzTest {
             }
         } else if (name.equals("DataFileFuzz")) {
             Path mdf = work.resolve("specimen.mdf");
-            DataFileSpecimen.write(mdf, DataFileSpecimen.Spec.defaults(1), ProgressMonitor.NULL);
+            DataFileSpecimen.write(mdf, DataFileSpecimen.Spec.defaults(24), ProgressMonitor.NULL);
             s.add(Arrays.copyOf(Files.readAllBytes(mdf), 24 * 8192));
             if (root != null) {
                 for (Path f : files(root, ".mdf", ".ldf")) {
