@@ -89,6 +89,10 @@ final class EvidenceJob extends Job {
             String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
             item.setExamination(null, why);
             item.setScanState("examination FAILED: " + why);
+            // the Findings view says it too: a failed examination is an error finding, not an empty (clean) list
+            item.setFindings(java.util.List.of(new pagelens.core.findings.Finding(pagelens.core.findings.Rules.EXAMINATION_INCOMPLETE,
+                    "the examination failed: " + t.getClass().getSimpleName() + ": " + why,
+                    new pagelens.core.findings.Location(item.path(), -1, -1, -1, 0, 0))));
             registry.changed(item);
             if (t instanceof Error err && !(t instanceof OutOfMemoryError)) {
                 throw err;
