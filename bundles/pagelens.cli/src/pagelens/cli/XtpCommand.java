@@ -80,10 +80,19 @@ final class XtpCommand implements Callable<Integer> {
         }
         for (Path d : dirs) {
             XtpContainer.Scan s;
-            try {
-                s = XtpContainer.scan(d, json ? pagelens.core.io.ProgressMonitor.NULL : Progress.forTerminal(err), profile);
-            } catch (IOException e) {
-                err.println("pagelens: " + e.getMessage());
+            // the same examination the workbench and the report run on a container folder
+            try (pagelens.core.exam.OpenedEvidence ev = pagelens.core.exam.OpenedEvidence.open(d)) {
+                pagelens.core.exam.Examination e = pagelens.core.exam.Examination.run(ev, pagelens.core.exam.Examination.Options.defaults(
+                        Layouts.user()).withHash(false).withChecksumProfile(profile), json ? pagelens.core.io.ProgressMonitor.NULL
+                                : Progress.forTerminal(err));
+                s = e.container();
+                if (s == null) {
+                    err.println("pagelens: " + d + ": " + (e.problems().isEmpty() ? "not a container folder" : String.join("; ", e.problems())));
+                    exit = PageLensCli.EXIT_ERROR;
+                    continue;
+                }
+            } catch (IOException x) {
+                err.println("pagelens: " + x.getMessage());
                 exit = PageLensCli.EXIT_ERROR;
                 continue;
             }
@@ -176,13 +185,7 @@ final class XtpCommand implements Callable<Integer> {
         }
         ArrayNode fs = o.putArray("findings");
         for (Finding f : java.util.stream.Stream.concat(s.findings().stream(), cross.stream()).toList()) {
-            ObjectNode x = fs.addObject();
-            x.put("rule", f.ruleId());
-            x.put("severity", f.severity().id());
-            x.put("file", f.location().evidence().toString());
-            x.put("offset", f.location().fileOffset());
-            x.put("length", f.location().byteLength());
-            x.put("title", f.title());
+            fs.add(pagelens.report.FactsJson.finding(f)); // the one finding shape of every command and the report
         }
         return o;
     }

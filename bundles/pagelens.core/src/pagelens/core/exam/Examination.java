@@ -77,7 +77,17 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
      * @param findingLimit    findings kept (all are counted)
      */
     public record Options(BootLayouts layouts, XtpFilegroup filegroup, String filegroupSource, int threads, boolean hash, boolean headersOnly,
-            int findingLimit) {
+            int findingLimit, pagelens.core.xtp.XtpChecksumProfile checksumProfile) {
+
+        public Options(BootLayouts layouts, XtpFilegroup filegroup, String filegroupSource, int threads, boolean hash, boolean headersOnly,
+                int findingLimit) {
+            this(layouts, filegroup, filegroupSource, threads, hash, headersOnly, findingLimit, null);
+        }
+
+        /** In-Memory OLTP block checksums verified with {@code p} (null: the user's saved profile, if any). */
+        public Options withChecksumProfile(pagelens.core.xtp.XtpChecksumProfile p) {
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, findingLimit, p);
+        }
 
         /** Everything checked, hashed, the built-in layouts plus {@code layouts}, the evidence's own filegroup fact. */
         public static Options defaults(BootLayouts layouts) {
@@ -85,24 +95,24 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         }
 
         public Options withHash(boolean h) {
-            return new Options(layouts, filegroup, filegroupSource, threads, h, headersOnly, findingLimit);
+            return new Options(layouts, filegroup, filegroupSource, threads, h, headersOnly, findingLimit, checksumProfile);
         }
 
         public Options withThreads(int t) {
-            return new Options(layouts, filegroup, filegroupSource, t, hash, headersOnly, findingLimit);
+            return new Options(layouts, filegroup, filegroupSource, t, hash, headersOnly, findingLimit, checksumProfile);
         }
 
         public Options withHeadersOnly(boolean h) {
-            return new Options(layouts, filegroup, filegroupSource, threads, hash, h, findingLimit);
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, h, findingLimit, checksumProfile);
         }
 
         public Options withFindingLimit(int n) {
-            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, n);
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, n, checksumProfile);
         }
 
         /** The user's statement about the memory-optimized filegroup (null: what the evidence says). */
         public Options withFilegroup(XtpFilegroup f, String source) {
-            return new Options(layouts, f, source, threads, hash, headersOnly, findingLimit);
+            return new Options(layouts, f, source, threads, hash, headersOnly, findingLimit, checksumProfile);
         }
     }
 
@@ -160,7 +170,13 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         try {
             switch (ev.kind()) {
                 case DATA_FILE, LOG_FILE, UNKNOWN -> {
-                    if (o.headersOnly()) {
+                    if (java.nio.file.Files.isDirectory(ev.path())) {
+                        // every folder is checked as a container: one that is not gets xtp.not-a-container
+                        kind = "folder";
+                        container = o.checksumProfile() != null ? XtpContainer.scan(ev.path(), work, o.checksumProfile())
+                                : XtpContainer.scan(ev.path(), work);
+                        container.findings().forEach(sink::add);
+                    } else if (o.headersOnly()) {
                         // boot page only
                     } else if (ev.hasPages()) {
                         FileScanner scanner = o.threads() > 0 ? new FileScanner(o.threads()) : new FileScanner();
@@ -187,7 +203,8 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                 }
                 case XTP_CONTAINER -> {
                     kind = "In-Memory OLTP container";
-                    container = XtpContainer.scan(ev.path(), work);
+                    container = o.checksumProfile() != null ? XtpContainer.scan(ev.path(), work, o.checksumProfile())
+                            : XtpContainer.scan(ev.path(), work);
                     container.findings().forEach(sink::add);
                 }
             }

@@ -40,7 +40,11 @@ final class EvidenceJob extends Job {
     }
 
     @Override
-    protected IStatus run(IProgressMonitor monitor) {
+    protected IStatus run(IProgressMonitor parent) {
+        // one monitor split by weight: the hash reads the file once, the examination at least once more
+        org.eclipse.core.runtime.SubMonitor split = org.eclipse.core.runtime.SubMonitor.convert(parent, "Examining " + item.path().getFileName(), 100);
+        IProgressMonitor hashMonitor = split.newChild(30);
+        IProgressMonitor examMonitor = split.newChild(70);
         OpenedEvidence ev = item.opened();
         item.setIdentification(ev.identification());
         registry.changed(item);
@@ -50,7 +54,7 @@ final class EvidenceJob extends Job {
             item.hashEnded(EvidenceItem.HashState.FAILED, ev.identification().summary());
         } else {
             try {
-                item.hashDone(ev.file().sha256(new MonitorAdapter(monitor, f -> {
+                item.hashDone(ev.file().sha256(new MonitorAdapter(hashMonitor, f -> {
                     item.hashRunning(f);
                     long now = System.currentTimeMillis();
                     if (now - lastNotify > 200) {
@@ -58,7 +62,7 @@ final class EvidenceJob extends Job {
                         registry.changed(item);
                     }
                 })));
-            } catch (CanceledException e) {
+            } catch (CanceledException | org.eclipse.core.runtime.OperationCanceledException e) {
                 item.hashEnded(EvidenceItem.HashState.CANCELED, null);
                 item.setScanState("canceled");
                 registry.changed(item);
@@ -72,14 +76,14 @@ final class EvidenceJob extends Job {
         try {
             Examination.Options o = Examination.Options.defaults(BootLayouts.withUserFolder(Settings.layoutsFolder())).withHash(false)
                     .withFindingLimit(20_000);
-            Examination e = Examination.run(ev, o, new MonitorAdapter(monitor, f -> {
+            Examination e = Examination.run(ev, o, new MonitorAdapter(examMonitor, f -> {
             }));
             item.setExamination(e, null);
             item.setFindings(e.findingList());
             item.setScanState(state(e));
             registry.changed(item);
             return Status.OK_STATUS;
-        } catch (CanceledException e) {
+        } catch (CanceledException | org.eclipse.core.runtime.OperationCanceledException e) {
             item.setExamination(null, "examination canceled");
             item.setScanState("examination canceled: not checked");
             registry.changed(item);
