@@ -257,13 +257,13 @@ final class BackupCommand implements Callable<Integer> {
         return o == null ? "unknown" : o.toString();
     }
 
-    /** Reads the whole file sequentially in 4 MiB pieces, as the reference for throughput. */
+    /** Reads the whole file sequentially in 4 MiB pieces (through the read-only evidence source), as the reference for throughput. */
     private static long rawRead(Path p) throws IOException {
         long n = 0;
-        try (var ch = java.nio.channels.FileChannel.open(p)) {
+        try (pagelens.core.io.EvidenceSource src = pagelens.core.io.EvidenceSource.open(p)) {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(4 << 20);
             int r;
-            while ((r = ch.read(buf)) > 0) {
+            while ((r = src.read(buf, n)) > 0) {
                 n += r;
                 buf.clear();
             }

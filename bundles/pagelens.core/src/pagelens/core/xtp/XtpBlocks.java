@@ -2,9 +2,7 @@ package pagelens.core.xtp;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,12 +73,12 @@ public final class XtpBlocks {
 
     /** Walks {@code file}; {@code shown} is the name used in findings (relative to the container). */
     public static FileWalk walk(Path file, ProgressMonitor monitor) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (pagelens.core.io.EvidenceSource ch = pagelens.core.io.EvidenceSource.open(file)) {
             return walk(ch, file, monitor);
         }
     }
 
-    static FileWalk walk(FileChannel ch, Path file, ProgressMonitor monitor) throws IOException {
+    static FileWalk walk(pagelens.core.io.EvidenceSource ch, Path file, ProgressMonitor monitor) throws IOException {
         long size = ch.size();
         List<Block> blocks = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -190,7 +188,7 @@ public final class XtpBlocks {
      * From {@code pos} (no header there), the next 512-aligned header; the region before it is reported.
      * Returns {next, 0}, or {-1, zeroTailLength} when the rest of the file holds no header.
      */
-    private static long[] resync(FileChannel ch, long pos, long size, List<Finding> findings, Path file, ProgressMonitor monitor)
+    private static long[] resync(pagelens.core.io.EvidenceSource ch, long pos, long size, List<Finding> findings, Path file, ProgressMonitor monitor)
             throws IOException {
         long start = pos;
         long firstNonZero = -1;
@@ -257,7 +255,7 @@ public final class XtpBlocks {
         return new Location(file, -1, -1, offset, 0, length);
     }
 
-    private static byte[] read(FileChannel ch, long pos, int n) throws IOException {
+    private static byte[] read(pagelens.core.io.EvidenceSource ch, long pos, int n) throws IOException {
         ByteBuffer bb = ByteBuffer.allocate(n);
         while (bb.hasRemaining() && ch.read(bb, pos + bb.position()) > 0) {
             // fill

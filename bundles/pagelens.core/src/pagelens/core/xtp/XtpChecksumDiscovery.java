@@ -2,8 +2,6 @@ package pagelens.core.xtp;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +52,7 @@ public final class XtpChecksumDiscovery {
                 break;
             }
             boolean used = false;
-            try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+            try (pagelens.core.io.EvidenceSource ch = pagelens.core.io.EvidenceSource.open(f.path())) {
                 for (XtpBlocks.Block b : f.walk().blocks()) {
                     if (blocks >= maxBlocks || b.cut()) {
                         break;

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,7 +134,7 @@ public record XtpChecksumProfile(String algorithm, String coverage, int field, i
     public List<Finding> verify(XtpContainer.Scan scan) throws IOException {
         List<Finding> out = new ArrayList<>();
         for (XtpContainer.CheckpointFile f : scan.files()) {
-            try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+            try (pagelens.core.io.EvidenceSource ch = pagelens.core.io.EvidenceSource.open(f.path())) {
                 for (XtpBlocks.Block b : f.walk().blocks()) {
                     if (b.cut() || b.size() <= 40 || b.size() > (1 << 24)) {
                         continue;
