@@ -185,9 +185,8 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                         fileId = r.fileId();
                         counts = r.counts();
                         status = r.status();
-                    } else if (ev.identification().readable()) {
-                        problems.add("smaller than one 8 KB page: nothing to verify");
                     }
+                    // a readable file smaller than one page: identified, nothing to verify (not a failure)
                 }
                 case BACKUP, COMPRESSED_BACKUP -> {
                     backup = ev.backup(!o.headersOnly(), work);
