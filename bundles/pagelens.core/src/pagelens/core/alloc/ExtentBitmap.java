@@ -65,7 +65,13 @@ public final class ExtentBitmap {
      */
     public List<Run> runs(int fileId, long intervalStart, int limitExtents) {
         List<Run> out = new ArrayList<>();
-        int n = Math.min(limitExtents, EXTENTS);
+        // a damaged map (an IAM's start page, a GAM's position) can place the interval near the end of the 32-bit page
+        // space: runs stop at the last page id that exists
+        long maxPage = 0xFFFF_FFFFL;
+        if (intervalStart < 0 || intervalStart > maxPage) {
+            return out;
+        }
+        int n = (int) Math.min(Math.min(limitExtents, EXTENTS), (maxPage - intervalStart + 1) / 8);
         int start = 0;
         for (int e = 1; e <= n; e++) {
             if (e == n || get(e) != get(start)) {

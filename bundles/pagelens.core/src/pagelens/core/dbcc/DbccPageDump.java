@@ -24,7 +24,7 @@ import pagelens.core.store.Provenance;
  * dumps carry a few stray bytes).
  */
 public final class DbccPageDump implements PageStore {
-    private static final Pattern PAGE_LINE = Pattern.compile("^\\s*PAGE:\\s*\\((\\d+):(\\d+)\\)", Pattern.MULTILINE);
+    private static final Pattern PAGE_LINE = Pattern.compile("^\\s*PAGE:\\s*\\((\\d{1,5}):(\\d{1,10})\\)", Pattern.MULTILINE);
     private static final Pattern DUMP_LINE = Pattern.compile("^\\s*[0-9A-Fa-f]{8,16}:\\s+(.*)$");
     /** Largest text accepted (a dump of one page is about 40 KB). */
     public static final long MAX_TEXT = 64L << 20;
@@ -67,10 +67,14 @@ public final class DbccPageDump implements PageStore {
 
     public static DbccPageDump parse(Path evidence, String text) throws IOException {
         DbccPageDump d = new DbccPageDump(evidence);
-        List<int[]> pageMarks = new ArrayList<>();
+        List<long[]> pageMarks = new ArrayList<>();
         Matcher pm = PAGE_LINE.matcher(text);
         while (pm.find()) {
-            pageMarks.add(new int[] { pm.start(), Integer.parseInt(pm.group(1)), Integer.parseInt(pm.group(2)) });
+            long file = Long.parseLong(pm.group(1));
+            long pageNo = Long.parseLong(pm.group(2));
+            if (file <= 0xFFFF && pageNo <= 0xFFFF_FFFFL) {
+                pageMarks.add(new long[] { pm.start(), file, pageNo }); // a page id that cannot exist is no mark
+            }
         }
         int from = 0;
         int dumps = 0;
@@ -122,9 +126,9 @@ public final class DbccPageDump implements PageStore {
             }
             from = Math.max(pos, at + 1);
             PageId id = null;
-            for (int[] mark : pageMarks) {
+            for (long[] mark : pageMarks) {
                 if (mark[0] < at) {
-                    id = new PageId(mark[1], mark[2]);
+                    id = new PageId((int) mark[1], mark[2]);
                 }
             }
             if (n < Page.SIZE) {
