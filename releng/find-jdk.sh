@@ -1,7 +1,16 @@
 # Sourced by ./pagelens, ./run-tests and .ci/run: selects a JDK 21 or newer and exports JAVA_HOME.
 # Looks at $JAVA_HOME, then /usr/lib/jvm/*, then the java on PATH. Fails with a clear message.
 pagelens_java_major() {
-  "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); if (v[1] == "1") print v[2]; else print v[1]; exit }'
+  # the JDK's release file answers without starting a JVM; java -version only when there is none
+  local v=""
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+    [ "$v" = "1" ] && v=$(sed -n 's/^JAVA_VERSION="1\.\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  fi
+  if [ -z "$v" ]; then
+    v=$("$1/bin/java" -version 2>&1 | awk -F'"' '/version/ { split($2, a, "."); if (a[1] == "1") print a[2]; else print a[1]; exit }')
+  fi
+  echo "$v"
 }
 pagelens_find_jdk() {
   local cand major
