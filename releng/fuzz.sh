@@ -10,7 +10,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 source releng/find-jdk.sh
 SECONDS_PER_TARGET=${1:-600}
-./mvnw -B -q verify -pl bundles/pagelens.core.tests -am -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+# the modules it needs, named: Tycho's -am does not follow MANIFEST dependencies
+./mvnw -B -q clean verify -pl releng/pagelens.target,bundles/pagelens.core,bundles/pagelens.core.tests -Dtest=FuzzTest \
+  -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpagelens.failIfNoTests=false -Dpagelens.fuzzSeconds="$SECONDS_PER_TARGET"
 echo "fuzz: $SECONDS_PER_TARGET s per target (bundles/pagelens.core.tests/target/fuzz-summary.txt):"
 cat bundles/pagelens.core.tests/target/fuzz-summary.txt

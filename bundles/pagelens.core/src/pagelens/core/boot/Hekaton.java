@@ -18,10 +18,12 @@ final class Hekaton {
             boolean[] coveredByNonHk, BootLayouts layouts, XtpFilegroup fg, String fgSource) {
         List<String> shared = new ArrayList<>(layouts.sharedRegionFields());
         List<BootField> hkFields = fields.stream().filter(f -> f.def().isHekaton()).toList();
-        if (exact && version < 782) {
+        if (version < 782) {
+            // no release before SQL Server 2014 (782) has In-Memory OLTP, whatever the layout of this version
             return new HekatonVerdict(HekatonVerdict.Verdict.OK, Rules.BOOT_HEKATON_CLEAR,
                     "No In-Memory OLTP state: dbi_version " + version + " is older than SQL Server 2014 (782), which introduced In-Memory OLTP.",
-                    "The boot page of this release has no Dbi_hk* fields, so it cannot carry stale Hekaton state.", "Nothing to do.",
+                    "The boot page of this release has no Dbi_hk* fields, so it cannot carry stale Hekaton state"
+                            + (exact ? "." : " (its exact layout is not known, but no release before 782 has the fields)."), "Nothing to do.",
                     -1, -1, hkFields, List.of(), shared, fg, fgSource);
         }
         int rs = l.hasHekatonRegion() ? l.hekatonStart() : -1;
@@ -46,6 +48,46 @@ final class Hekaton {
             case NOT_STATED -> "whether the database has a memory-optimized filegroup was not stated, so PageLens assumes it has none "
                     + "(say so with --xtp-filegroup yes|no, or the toggle in the boot page editor)";
         };
+        if (!exact && rs >= 0) {
+            // no layout for this version, but the span in which the Dbi_hk* fields can lie is bounded: the nearest layout's
+            // region when the record has that layout's length, else everything from where the region starts in every layout
+            // since 2014 to the end of the record. All zero there means the fields are zero wherever they lie exactly.
+            int recordLength = recEnd - 0x60;
+            boolean sameLength = l.recordLength() == recordLength;
+            int se = sameLength ? re : recEnd;
+            List<Integer> spanNonZero = new ArrayList<>();
+            for (int i = rs; i < se; i++) {
+                if (page[i] != 0 && !coveredByNonHk[i]) {
+                    spanNonZero.add(i);
+                }
+            }
+            String span = String.format("P+0x%X..P+0x%X", rs, se - 1);
+            String basis = sameLength
+                    ? "the record is " + recordLength + " bytes long, as in the known layout of dbi_version " + l.version() + " (" + l.release()
+                            + "), whose Hekaton region is " + span
+                    : "the record (" + recordLength + " bytes) has the length of no known layout, so the span is the whole stretch " + span
+                            + " from where the Dbi_hk* fields begin in every layout since SQL Server 2014 (the fields before them keep their "
+                            + "places) to the end of the record";
+            if (spanNonZero.isEmpty() && !hkNonZero) {
+                return new HekatonVerdict(HekatonVerdict.Verdict.OK, Rules.BOOT_HEKATON_CLEAR,
+                        "The span in which the In-Memory OLTP fields can lie is all zero " + pagelens.core.Evidence.INFERRED.tag()
+                                + ": no stale Hekaton state.",
+                        "dbi_version " + version + " has no established boot page layout, but " + basis + ". Every byte of that span is "
+                                + "zero apart from fields known not to be Hekaton state (placed as in the layout of " + l.version() + "), so the "
+                                + "eight Dbi_hk* fields are zero wherever exactly they lie. The span is deduced, not calibrated: "
+                                + pagelens.core.Evidence.INFERRED.tag() + ".",
+                        "Nothing to do. To make the verdict exact, calibrate this version with 'pagelens calibrate'.", rs, se, hkFields, spanNonZero,
+                        shared, fg, fgSource);
+            }
+            return new HekatonVerdict(HekatonVerdict.Verdict.CANNOT_TELL, Rules.BOOT_LAYOUT_UNKNOWN,
+                    "Non-zero bytes where the In-Memory OLTP fields can lie, in a boot page layout PageLens does not know: check with DBCC DBINFO.",
+                    "dbi_version " + version + " has no established boot page layout; " + basis + ". " + spanNonZero.size() + " byte(s) of that "
+                            + "span are non-zero and no known non-Hekaton field explains them: they may be Dbi_hk* state or a field of this "
+                            + "version PageLens does not know. " + pagelens.core.Evidence.INFERRED.tag(),
+                    "Run DBCC DBINFO WITH TABLERESULTS on the database (or on a restored copy) and look at the Dbi_hk* values; or calibrate "
+                            + "this version with DBCC DBINFO and DBCC PAGE(db, 1, 9, 2) given to 'pagelens calibrate'.",
+                    rs, se, hkFields, spanNonZero, shared, fg, fgSource);
+        }
         if (!exact) {
             return new HekatonVerdict(HekatonVerdict.Verdict.CANNOT_TELL, Rules.BOOT_LAYOUT_UNKNOWN,
                     "Cannot tell whether the In-Memory OLTP fields are zero: the boot page layout of dbi_version " + version + " is not known.",

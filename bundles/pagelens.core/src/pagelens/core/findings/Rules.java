@@ -78,10 +78,15 @@ public final class Rules {
             "The Hekaton fields are non-zero and the database has a memory-optimized filegroup: the normal state of a database that "
                     + "uses In-Memory OLTP.",
             "Restore to a server that supports In-Memory OLTP; plan memory for the durable memory-optimized data.");
-    public static final Rule BOOT_LAYOUT_UNKNOWN = new Rule("boot.layout-unknown", Severity.WARNING, "Boot page layout not known for this version",
-            "The dbi_version of this boot page has no established layout: PageLens shows it with the nearest known layout, but cannot "
-                    + "tell where the In-Memory OLTP fields are, so it cannot give a restore verdict.",
-            "Calibrate the version with 'pagelens calibrate' (DBCC DBINFO WITH TABLERESULTS plus DBCC PAGE(db, 1, 9, 2)).");
+    public static final Rule BOOT_LAYOUT_UNKNOWN = new Rule("boot.layout-unknown", Severity.WARNING,
+            "Non-zero bytes where the In-Memory OLTP fields can lie, in an unknown layout",
+            "The dbi_version of this boot page has no established layout. PageLens judges the span in which the Dbi_hk* fields can lie "
+                    + "(the nearest layout's Hekaton region when the record has its length, else everything from where that region starts "
+                    + "to the end of the record): all zero there is a clear verdict, marked INFERRED; this finding means bytes of that span "
+                    + "are non-zero and no known field explains them, so they may be stale Hekaton state or a field of this version PageLens "
+                    + "does not know.",
+            "Check the Dbi_hk* values with DBCC DBINFO WITH TABLERESULTS, or calibrate the version with 'pagelens calibrate' (DBCC DBINFO "
+                    + "WITH TABLERESULTS plus DBCC PAGE(db, 1, 9, 2)).");
 
     public static final Rule BACKUP_BLOCK_DAMAGED = new Rule("backup.block-damaged", Severity.ERROR, "Damaged backup block",
             "A Microsoft Tape Format descriptor block or stream header of the backup fails its header checksum, or claims more bytes than "

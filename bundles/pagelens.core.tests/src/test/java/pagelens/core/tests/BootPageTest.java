@@ -102,20 +102,51 @@ class BootPageTest {
     }
 
     @Test
-    void unknownVersionUsesNearestLayoutAndCannotTell() throws Exception {
+    void unknownVersionIsJudgedOnTheSpanWhereTheHekatonFieldsCanLie() throws Exception {
         byte[] p;
         try (EvidenceSource s = EvidenceSource.open(Samples.get("prasang2016-hetp1711/Database.mdf"))) {
             p = s.readFully(9 * 8192L, 8192);
         }
-        p[0x64] = (byte) 851; // dbi_version 851 = 0x353, record length stays 1620
+        p[0x64] = (byte) 851; // dbi_version 851 = 0x353, record length stays 1620 (that of 852)
         p[0x65] = 3;
         BootPage b = BootPage.decode(p, LAYOUTS, XtpFilegroup.NOT_STATED, "test");
         assertFalse(b.exactLayout());
         assertEquals(852, b.layout().version());
         assertTrue(b.layoutNote().contains("851 has no known layout"), b.layoutNote());
-        assertEquals(HekatonVerdict.Verdict.CANNOT_TELL, b.hekaton().verdict());
-        assertEquals("boot.layout-unknown", b.hekaton().rule().id());
-        assertTrue(b.hekaton().headline().startsWith("Cannot tell"));
+        // every byte of the span is zero: the Dbi_hk* fields are zero wherever they lie (a sound OK, said as INFERRED)
+        assertEquals(HekatonVerdict.Verdict.OK, b.hekaton().verdict(), b.hekaton().headline());
+        assertEquals("boot.hekaton-clear", b.hekaton().rule().id());
+        assertTrue(b.hekaton().headline().contains("[INFERRED]"), b.hekaton().headline());
+        assertTrue(b.hekaton().explanation().contains("as in the known layout of dbi_version 852"), b.hekaton().explanation());
+        // one non-zero byte in the span: not silence, a warning to check with DBCC DBINFO
+        p[0x630] = 1;
+        BootPage nz = BootPage.decode(p, LAYOUTS, XtpFilegroup.NOT_STATED, "test");
+        assertEquals(HekatonVerdict.Verdict.CANNOT_TELL, nz.hekaton().verdict());
+        assertEquals("boot.layout-unknown", nz.hekaton().rule().id());
+        assertTrue(nz.hekaton().headline().contains("DBCC DBINFO"), nz.hekaton().headline());
+        assertEquals(List.of(0x630), nz.hekaton().nonZeroOffsets());
+    }
+
+    @Test
+    void unknownVersionsOfRealBootPages() throws Exception {
+        // the real 2022 boot page called 958 (a release after the last known layout, same record length): clear, INFERRED
+        byte[] p = BootSources.asRestored(BootSources.read(Samples.get("quanlymypham2022-huycoder/Database.bak"))).page().clone();
+        p[0x64] = (byte) 958;
+        p[0x65] = (byte) (958 >> 8);
+        BootPage b = BootPage.decode(p, LAYOUTS, XtpFilegroup.NOT_STATED, "test");
+        assertFalse(b.exactLayout());
+        assertEquals(HekatonVerdict.Verdict.OK, b.hekaton().verdict(), b.hekaton().explanation());
+        // a release before 2014 has no Hekaton fields, known layout or not
+        byte[] q;
+        try (EvidenceSource s = EvidenceSource.open(Samples.get("goldhunter2012-ngrj93-mit/Database1.mdf"))) {
+            q = s.readFully(9 * 8192L, 8192);
+        }
+        q[0x64] = (byte) 700;
+        q[0x65] = (byte) (700 >> 8);
+        BootPage old = BootPage.decode(q, LAYOUTS, XtpFilegroup.NOT_STATED, "test");
+        assertFalse(old.exactLayout());
+        assertEquals(HekatonVerdict.Verdict.OK, old.hekaton().verdict());
+        assertTrue(old.hekaton().headline().contains("older than SQL Server 2014"), old.hekaton().headline());
     }
 
     private Path specimen(String name, boolean stale) throws IOException {
