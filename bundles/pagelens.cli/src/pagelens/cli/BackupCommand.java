@@ -142,55 +142,8 @@ final class BackupCommand implements Callable<Integer> {
         ArrayNode notes = o.putArray("notes");
         b.notes().forEach(notes::add);
         ArrayNode sets = o.putArray("sets");
-        ObjectNode s = sets.addObject();
-        s.put("type", b.backupKind());
-        s.put("databaseName", boot != null ? boot.databaseName() : null);
-        if (b.databaseVersion() != null) {
-            s.put("databaseVersion", b.databaseVersion());
-        }
-        s.put("databaseVersionEvidence", "INFERRED (SCIN chunk, docs/formats.md 10); the boot page's dbi_version is VERIFIED");
-        s.put("softwareVersion", b.softwareVersion());
-        s.put("softwareName", b.softwareName());
-        s.put("headersOnly", b.headersOnly());
-        ArrayNode files = s.putArray("files");
-        for (BackupCatalog.FileEntry f : b.catalog().files()) {
-            ObjectNode x = files.addObject();
-            x.put("fileId", f.fileId());
-            x.put("logicalName", f.logicalName());
-            x.put("physicalName", f.physicalName());
-            BackupCatalog.FileType t = b.typeOf(f);
-            x.put("type", t.letter());
-            x.put("typeEvidence", t.evidence());
-            x.put("filegroupId", f.filegroupId());
-            x.put("filegroup", b.catalog().filegroupName(f));
-            x.put("size", f.size());
-        }
-        s.put("filesEvidence", "INFERRED: SFIN chunk layout read from the samples (docs/format-notes.md)");
-        if (b.counts() != null) {
-            s.set("pages", FactsJson.pages(b.counts()));
-        } else {
-            s.putNull("pages");
-        }
-        s.put("memoryOptimizedFilegroup", b.xtpFilegroup().name());
-        s.put("memoryOptimizedFilegroupReason", b.xtpFilegroupReason());
-        s.put("memoryEstimate", b.xtp() == null ? "not looked for (headers only)" : b.xtp().memoryEstimate());
-        if (b.xtp() != null) {
-            s.put("xtpContent", b.xtp().summary());
-        }
-        ArrayNode bp = s.putArray("bootPages");
-        for (PageCopy copy : b.bootCopies()) {
-            ObjectNode x = bp.addObject();
-            x.put("offset", copy.provenance().offset());
-            x.put("offsetIn", copy.provenance().space().id());
-            try {
-                x.put("lsn", pagelens.core.page.PageHeader.parse(b.pages().read(copy)).lsn().toString());
-            } catch (IOException ex) {
-                x.put("lsn", (String) null);
-            }
-        }
-        if (boot != null) {
-            s.set("hekaton", FactsJson.hekaton(boot));
-        }
+        ObjectNode s = FactsJson.backupSet(b, boot); // the same set object the JSON report writes
+        sets.add(s);
         if (targetVerdict != null) {
             s.put("targetVerdict", targetVerdict);
         }

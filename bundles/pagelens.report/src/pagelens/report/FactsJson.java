@@ -187,6 +187,64 @@ public final class FactsJson {
     }
 
     /**
+     * A backup set as PageLens reads it without a restore: {type, databaseName, databaseVersion, databaseVersionEvidence,
+     * softwareVersion, softwareName, headersOnly, files [...], filesEvidence, pages, memoryOptimizedFilegroup(+Reason),
+     * memoryEstimate, xtpContent, bootPages [{offset, offsetIn, lsn}], hekaton}; {@code boot} may be null.
+     */
+    public static ObjectNode backupSet(pagelens.core.backup.Backup b, BootPage boot) {
+        ObjectNode s = MAPPER.createObjectNode();
+        s.put("type", b.backupKind());
+        s.put("databaseName", boot != null ? boot.databaseName() : null);
+        if (b.databaseVersion() != null) {
+            s.put("databaseVersion", b.databaseVersion());
+        }
+        s.put("databaseVersionEvidence", pagelens.core.Evidence.INFERRED.name() + " (SCIN chunk, docs/formats.md 10); the boot page's dbi_version is " + pagelens.core.Evidence.VERIFIED.name());
+        s.put("softwareVersion", b.softwareVersion());
+        s.put("softwareName", b.softwareName());
+        s.put("headersOnly", b.headersOnly());
+        ArrayNode files = s.putArray("files");
+        for (pagelens.core.backup.BackupCatalog.FileEntry f : b.catalog().files()) {
+            ObjectNode x = files.addObject();
+            x.put("fileId", f.fileId());
+            x.put("logicalName", f.logicalName());
+            x.put("physicalName", f.physicalName());
+            pagelens.core.backup.BackupCatalog.FileType t = b.typeOf(f);
+            x.put("type", t.letter());
+            x.put("typeEvidence", t.evidence());
+            x.put("filegroupId", f.filegroupId());
+            x.put("filegroup", b.catalog().filegroupName(f));
+            x.put("size", f.size());
+        }
+        s.put("filesEvidence", pagelens.core.Evidence.INFERRED.name() + ": SFIN chunk layout read from the samples (docs/format-notes.md)");
+        if (b.counts() != null) {
+            s.set("pages", pages(b.counts()));
+        } else {
+            s.putNull("pages");
+        }
+        s.put("memoryOptimizedFilegroup", b.xtpFilegroup().name());
+        s.put("memoryOptimizedFilegroupReason", b.xtpFilegroupReason());
+        s.put("memoryEstimate", b.xtp() == null ? "not looked for (headers only)" : b.xtp().memoryEstimate());
+        if (b.xtp() != null) {
+            s.put("xtpContent", b.xtp().summary());
+        }
+        ArrayNode bp = s.putArray("bootPages");
+        for (PageCopy copy : b.bootCopies()) {
+            ObjectNode x = bp.addObject();
+            x.put("offset", copy.provenance().offset());
+            x.put("offsetIn", copy.provenance().space().id());
+            try {
+                x.put("lsn", pagelens.core.page.PageHeader.parse(b.pages().read(copy)).lsn().toString());
+            } catch (java.io.IOException ex) {
+                x.put("lsn", (String) null);
+            }
+        }
+        if (boot != null) {
+            s.set("hekaton", hekaton(boot));
+        }
+        return s;
+    }
+
+    /**
      * An examination: {evidence {path, kind, size, sha256}, fileKind, fileId, pages, summary, findings, bootPage,
      * problems}.
      */

@@ -84,6 +84,18 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("backups");
+        for (pagelens.core.exam.Examination e : c.examinations()) {
+            if (e.backup() != null) {
+                g.writeStartObject();
+                g.writeStringField("path", e.path().toString());
+                g.writeBooleanField("compressed", e.backup().compressed());
+                g.writeFieldName("set");
+                g.writeTree(FactsJson.backupSet(e.backup(), e.boot())); // the same set object as backup --json
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("scans");
         for (ScanResult s : c.scans().values()) {
             PageCounts k = s.counts();
