@@ -35,12 +35,10 @@ public final class BackupPageStore implements PageStore {
     private int distinct;
     /** Slots seen (memory does not grow with the backup: only counts and the offsets of non-empty non-page slots are kept). */
     private long slotCount;
-    private long notPages;
     /** Offsets of non-page slots whose header is not all zero (all-zero slots are unused space: counted, not listed). */
     private long[] nonPageSlots = new long[64];
     private int nonPageCount;
     private final boolean partial;
-    private boolean ownsSource;
     /** File offsets for a plain backup, stream offsets for a compressed one. */
     private final pagelens.core.io.OffsetSpace space;
 
@@ -147,7 +145,6 @@ public final class BackupPageStore implements PageStore {
     private void index(long off, byte[] h, int at) {
         slotCount++;
         if (h[at] != 1 || !PageType.isKnown(h[at + 1] & 0xFF)) {
-            notPages++;
             if (!pagelens.core.page.Bytes.allZero(h, at, Page.HEADER_SIZE)) {
                 if (nonPageCount == nonPageSlots.length) {
                     nonPageSlots = java.util.Arrays.copyOf(nonPageSlots, nonPageSlots.length * 2);
@@ -268,10 +265,6 @@ public final class BackupPageStore implements PageStore {
         return slotCount;
     }
 
-    /** Slots whose header is not a page header (unused space copied with its extent). */
-    public long notPages() {
-        return notPages;
-    }
 
     public ByteSource source() {
         return src;
@@ -315,17 +308,6 @@ public final class BackupPageStore implements PageStore {
         return out;
     }
 
-    /** Every page id held, in page id order. */
-    public List<PageId> pageIds() {
-        sort();
-        List<PageId> out = new ArrayList<>(distinct);
-        for (int i = 0; i < count; i++) {
-            if (i == 0 || keys[i] != keys[i - 1]) {
-                out.add(id(keys[i]));
-            }
-        }
-        return out;
-    }
 
     @Override
     public byte[] read(PageCopy copy) throws IOException {
@@ -337,22 +319,9 @@ public final class BackupPageStore implements PageStore {
         return b;
     }
 
-    /** The store closes its source on {@link #close()} (stores opened through PageStores). */
-    public BackupPageStore owningSource() {
-        ownsSource = true;
-        return this;
-    }
 
     @Override
-    public void close() throws IOException {
-        if (ownsSource && src instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
-        }
+    public void close() {
+        // the source belongs to whoever opened it (the Backup, or the OpenedEvidence)
     }
 }

@@ -115,9 +115,7 @@ final class StreamVerifier implements BackupPageStore.SlotVisitor {
             java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> out = new java.util.TreeMap<>();
             for (int f : types.keySet()) {
                 List<pagelens.core.scan.PageStatus.Group> g = new ArrayList<>();
-                for (byte h : new byte[] { pagelens.core.scan.PageStatus.DAMAGED, pagelens.core.scan.PageStatus.WARNING,
-                        pagelens.core.scan.PageStatus.UNPROTECTED, pagelens.core.scan.PageStatus.CHECKSUM_OK, pagelens.core.scan.PageStatus.TORN_OK,
-                        pagelens.core.scan.PageStatus.EMPTY }) {
+                for (byte h : PageStatus.GROUP_ORDER) {
                     if (health.get(f)[h] > 0) {
                         g.add(pagelens.core.scan.PageStatus.Group.health(h, health.get(f)[h], firstHealth.get(f)[h]));
                     }

@@ -120,10 +120,6 @@ public final class OpenedEvidence implements AutoCloseable {
         return backup;
     }
 
-    /** The backup if it has been read (headers or whole), else null. */
-    public synchronized Backup backupIfRead() {
-        return backup;
-    }
 
     /**
      * The pages of this evidence. For a backup, the store of the reading done so far, or of a whole reading (with

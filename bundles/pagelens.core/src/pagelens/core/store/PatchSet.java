@@ -1,12 +1,9 @@
 package pagelens.core.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,14 +63,20 @@ public final class PatchSet {
             }
         }
         Path tmp = o.resolveSibling(o.getFileName() + ".part");
-        Files.copy(evidence, tmp, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            for (Map.Entry<PageId, byte[][]> e : pages.entrySet()) {
-                ByteBuffer b = ByteBuffer.wrap(e.getValue()[1]);
-                long pos = e.getKey().pageId() * Page.SIZE;
-                while (b.hasRemaining()) {
-                    pos += ch.write(b, pos);
+        // one pass: the evidence is read through its read-only source, each chunk gets the edited pages it holds, and only
+        // the copy is written
+        byte[] buf = new byte[512 * Page.SIZE];
+        try (pagelens.core.io.EvidenceSource src = pagelens.core.io.EvidenceSource.open(evidence);
+                java.io.OutputStream os = Files.newOutputStream(tmp)) {
+            for (long pos = 0; pos < src.size(); pos += buf.length) {
+                int n = src.read(pos, buf, 0, (int) Math.min(buf.length, src.size() - pos));
+                for (Map.Entry<PageId, byte[][]> e : pages.entrySet()) {
+                    long at = e.getKey().pageId() * Page.SIZE - pos;
+                    if (at >= 0 && at < n) {
+                        System.arraycopy(e.getValue()[1], 0, buf, (int) at, (int) Math.min(Page.SIZE, n - at));
+                    }
                 }
+                os.write(buf, 0, n);
             }
         }
         Files.move(tmp, o, StandardCopyOption.REPLACE_EXISTING);
