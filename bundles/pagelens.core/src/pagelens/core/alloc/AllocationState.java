@@ -40,6 +40,7 @@ public final class AllocationState {
             long p = k == 0 ? 1 : (long) k * Pfs.PAGES;
             byte[] page = p < pages ? store.readPage(fileId, p) : null;
             if (page != null && page[0] == 1 && Bytes.u8(page, 1) == PageType.PFS) {
+                page = pagelens.core.page.TornBits.asRead(page); // the last byte of each sector is a PFS byte too
                 long first = (long) k * Pfs.PAGES;
                 int n = (int) Math.min(Pfs.PAGES, pages - first);
                 s.pfs[k] = java.util.Arrays.copyOfRange(page, Pfs.OFFSET, Pfs.OFFSET + n);
@@ -51,6 +52,7 @@ public final class AllocationState {
             long p = k == 0 ? 2 : (long) k * ExtentBitmap.PAGES_PER_INTERVAL;
             byte[] page = p < pages ? store.readPage(fileId, p) : null;
             if (page != null && page[0] == 1 && Bytes.u8(page, 1) == PageType.GAM) {
+                page = pagelens.core.page.TornBits.asRead(page);
                 s.gams[k] = ExtentBitmap.read(page, 0);
             } else {
                 s.unreadableMaps++;

@@ -37,10 +37,14 @@ import pagelens.core.store.PageCopy;
  * @param catalog         the MQCI file list and filegroups
  * @param xtp             In-Memory OLTP content found in the stream (null when only the headers were read)
  * @param headersOnly     only the headers, the file list and the start of each data stream were read; counts are null
+ * @param groups          page groups by health and type per file
+ * @param owners          the allocation unit id each page header names, recorded while verifying (null with the headers only)
+ * @param ownsSource      whether closing this closes its file
  */
 public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwareName, String backupKind, String softwareVersion,
         Integer databaseVersion, BackupPageStore pages, PageCounts counts, FindingSink findings, List<String> notes, BackupCatalog catalog,
-        BackupXtp xtp, boolean headersOnly, java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups, boolean ownsSource)
+        BackupXtp xtp, boolean headersOnly, java.util.Map<Integer, List<pagelens.core.scan.PageStatus.Group>> groups,
+        pagelens.core.scan.PageOwners owners, boolean ownsSource)
         implements AutoCloseable {
 
     /** Slots indexed at the start of each data stream when only the headers are read. */
@@ -78,7 +82,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
         try {
             Backup b = read(file, headersOnly, monitor);
             return new Backup(b.path, b.compressed, b.walk, b.softwareName, b.backupKind, b.softwareVersion, b.databaseVersion, b.pages, b.counts,
-                    b.findings, b.notes, b.catalog, b.xtp, b.headersOnly, b.groups, true);
+                    b.findings, b.notes, b.catalog, b.xtp, b.headersOnly, b.groups, b.owners, true);
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
@@ -126,7 +130,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             if (store.copies(new PageId(1, 9)).isEmpty()) {
                 notes.add("no boot page in the first slots of the data streams: read the whole backup to look further");
             }
-            return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true, java.util.Map.of(), false);
+            return new Backup(path, compressed, walk, software, kind, sw, dbv, store, null, sink, notes, catalog, null, true, java.util.Map.of(), null, false);
         }
         long total = walk.streams("MQDA").stream().mapToLong(s -> s.length() / Page.SIZE).sum();
         monitor.begin("Reading and verifying the pages of " + path.getFileName(), total);
@@ -165,7 +169,7 @@ public record Backup(Path path, boolean compressed, Mtf.Walk walk, String softwa
             notes.add("the chunk framing of compressed backups is only partly understood (docs/format-notes.md): page counts of a "
                     + "compressed backup are not yet checked against a known truth");
         }
-        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, verifier.groups(), false);
+        return new Backup(path, compressed, walk, software, kind, sw, dbv, store, counts, sink, notes, catalog, xtp, false, verifier.groups(), verifier.owners(), false);
     }
 
     /** Extent coverage of one file: see {@link ExtentCoverage#missingExtents}. */

@@ -29,6 +29,7 @@ final class StreamVerifier implements BackupPageStore.SlotVisitor {
     private final ProgressMonitor monitor;
     private final PageCounts.Counter c = new PageCounts.Counter();
     private final GroupCounter groups = new GroupCounter();
+    private final pagelens.core.scan.PageOwners owners = new pagelens.core.scan.PageOwners(false);
 
     StreamVerifier(Path path, OffsetSpace space, FindingSink sink, ProgressMonitor monitor) {
         this.path = path;
@@ -39,6 +40,10 @@ final class StreamVerifier implements BackupPageStore.SlotVisitor {
 
     PageCounts.Counter counter() {
         return c;
+    }
+
+    pagelens.core.scan.PageOwners owners() {
+        return owners;
     }
 
     java.util.Map<Integer, List<PageStatus.Group>> groups() {
@@ -79,6 +84,8 @@ final class StreamVerifier implements BackupPageStore.SlotVisitor {
                         null, sink, c);
             }
             groups.add(id, buf[at + 1] & 0xFF, st);
+            owners.set(id.fileId(), id.pageId(), pagelens.core.scan.PageOwners.auid(Bytes.u16(buf, at + pagelens.core.page.PageHeaderLayout.INDEX_ID),
+                    Bytes.u32(buf, at + pagelens.core.page.PageHeaderLayout.OBJ_ID)));
         }
         monitor.worked(count);
     }

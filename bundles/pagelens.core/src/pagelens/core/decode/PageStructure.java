@@ -217,7 +217,8 @@ public final class PageStructure {
         return sb + (columns > 64 ? "..." : "") + " (column 1 first; 1 = NULL)";
     }
 
-    private static Node extentMap(byte[] b, PageHeader h) {
+    private static Node extentMap(byte[] raw, PageHeader h) {
+        byte[] b = pagelens.core.page.TornBits.asRead(raw); // values as SQL Server reads them; offsets stay the page's
         ExtentBitmap bm = ExtentBitmap.read(b, 0);
         long start = 0;
         String meaning = switch (h.type()) {
@@ -256,7 +257,8 @@ public final class PageStructure {
         return g.build();
     }
 
-    private static Node pfs(byte[] b, PageHeader h) {
+    private static Node pfs(byte[] raw, PageHeader h) {
+        byte[] b = pagelens.core.page.TornBits.asRead(raw); // values as SQL Server reads them; offsets stay the page's
         long first = h.pageId().pageId() == 1 ? 0 : h.pageId().pageId();
         Node.Group g = new Node.Group("PFS bytes", "one byte per page, " + Pfs.PAGES + " pages from (" + h.pageId().fileId() + ":" + first + ")",
                 Pfs.OFFSET, Pfs.PAGES);

@@ -6,7 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import pagelens.core.backup.Backup;
+import pagelens.core.catalog.Catalog;
+import pagelens.core.catalog.CatalogReader;
+import pagelens.core.catalog.Owner;
+import pagelens.core.catalog.Ownership;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.BootPageException;
@@ -22,6 +29,7 @@ import pagelens.core.io.ProgressSplit;
 import pagelens.core.page.PageId;
 import pagelens.core.scan.FileScanner;
 import pagelens.core.scan.PageCounts;
+import pagelens.core.scan.PageOwners;
 import pagelens.core.scan.PageRules;
 import pagelens.core.scan.PageStatus;
 import pagelens.core.scan.ScanResult;
@@ -57,11 +65,14 @@ import pagelens.core.xtp.XtpContainer;
  * @param bootCopy  where that copy is, or null
  * @param backup    the backup's reading, or null
  * @param container the container check, or null
+ * @param catalog   the database's system catalog as its pages hold it, or null (not a database, or headers only of a backup)
+ * @param ownership the owner of every page and the allocation checks, or null with the catalog
  * @param problems  what could not be examined, one line each (an examination that failed says so here, never silently)
  * @param nanos     wall time
  */
 public record Examination(OpenedEvidence evidence, String sha256, String fileKind, int fileId, PageCounts counts, PageStatus status,
-        FindingSink findings, BootPage boot, PageCopy bootCopy, Backup backup, XtpContainer.Scan container, List<String> problems, long nanos) {
+        FindingSink findings, BootPage boot, PageCopy bootCopy, Backup backup, XtpContainer.Scan container, Catalog catalog, Ownership ownership,
+        List<String> problems, long nanos) {
 
     /**
      * What to examine and how.
@@ -212,6 +223,34 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         } catch (IOException | RuntimeException e) {
             problems.add(oneLine(e));
         }
+        Catalog catalog = null;
+        Ownership ownership = null;
+        boolean database = ev.kind() == EvidenceKind.DATA_FILE && "data file".equals(kind) || ev.kind() == EvidenceKind.DATA_FILE && o.headersOnly()
+                || ev.isBackup() && backup != null && !o.headersOnly();
+        if (database) {
+            try {
+                PageStore store = ev.pages(ProgressMonitor.NULL);
+                catalog = CatalogReader.read(store, monitor);
+                catalogFindings(catalog, ev.path(), sink);
+                Set<PageId> damaged = new HashSet<>();
+                for (Finding f : sink.findings()) {
+                    if (f.severity().atLeast(Severity.ERROR) && f.location().pageId() >= 0 && f.location().fileId() >= 0) {
+                        damaged.add(new PageId(f.location().fileId(), f.location().pageId()));
+                    }
+                }
+                PageOwners headers = status != null ? status.owners() : backup != null ? backup.owners() : null;
+                ownership = Ownership.build(catalog, store, headers, damaged, sink, ev.path(), monitor);
+                if (catalog.memoryOptimizedFilegroup() != XtpFilegroup.NOT_STATED) {
+                    // the database's own catalog says it, which is stronger than a backup's file list
+                    filegroup = catalog.memoryOptimizedFilegroup();
+                    filegroupReason = catalog.memoryOptimizedFilegroupReason();
+                }
+            } catch (CanceledException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                problems.add("system catalog: " + oneLine(e));
+            }
+        }
         split.next();
         BootPage boot = null;
         PageCopy bootCopy = null;
@@ -240,7 +279,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
             }
             sink.add(new Finding(pagelens.core.findings.Rules.EXAMINATION_INCOMPLETE, p, new Location(ev.path(), -1, -1, -1, 0, 0)));
         }
-        return new Examination(ev, sha, kind, fileId, counts, status, sink, boot, bootCopy, backup, container, List.copyOf(problems),
+        return new Examination(ev, sha, kind, fileId, counts, status, sink, boot, bootCopy, backup, container, catalog, ownership, List.copyOf(problems),
                 System.nanoTime() - t0);
     }
 
@@ -265,12 +304,39 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
             }
         }
         sink.add(bootFinding(again, bootCopy));
-        return new Examination(evidence, sha256, fileKind, fileId, counts, status, sink, again, bootCopy, backup, container, problems, nanos);
+        return new Examination(evidence, sha256, fileKind, fileId, counts, status, sink, again, bootCopy, backup, container, catalog, ownership, problems,
+                nanos);
     }
 
     private static Finding bootFinding(BootPage b, PageCopy copy) {
         return new Finding(b.hekaton().rule(), b.hekaton().headline(), Location.of(copy).bytes(Math.max(0, b.hekaton().regionStart()),
                 Math.max(0, b.hekaton().regionEnd() - b.hekaton().regionStart())));
+    }
+
+    /** The catalog reader's problems as findings: damage to the catalog is its own, more serious finding. */
+    private static void catalogFindings(Catalog c, java.nio.file.Path path, FindingSink sink) {
+        for (Catalog.Problem p : c.problems()) {
+            Location at = p.page() == null ? new Location(path, -1, -1, -1, 0, 0) : new Location(path, p.page().fileId(), p.page().pageId(), -1, 0, 0);
+            sink.add(new Finding(p.kind() == Catalog.ProblemKind.DAMAGED ? pagelens.core.findings.Rules.CATALOG_PAGE_DAMAGED
+                    : pagelens.core.findings.Rules.CATALOG_INCOMPLETE, p.what(), at));
+        }
+        for (String m : c.selfCheck().mismatches()) {
+            sink.add(new Finding(pagelens.core.findings.Rules.CATALOG_LAYOUT_MISMATCH, m, new Location(path, -1, -1, -1, 0, 0)));
+        }
+    }
+
+    /** The owner of a page (null when it has none by design or none is known). */
+    public Owner ownerOf(PageId id) {
+        return ownership == null ? null : ownership.ownerOf(id);
+    }
+
+    /** The owner of the page a finding is on, or null. */
+    public Owner ownerOf(Finding f) {
+        Location l = f.location();
+        if (ownership == null || l.pageId() < 0 || l.fileId() < 0) {
+            return null;
+        }
+        return ownership.ownerOf(new PageId(l.fileId(), l.pageId()));
     }
 
     private static boolean dumpHoldsBoot(OpenedEvidence ev) {

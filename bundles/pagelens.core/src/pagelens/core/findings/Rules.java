@@ -173,6 +173,48 @@ public final class Rules {
                     + "BACKUP/HA, IN TRANSITION TO TOMBSTONE, TOMBSTONE, or an unknown number).",
             "Check which server version produced the export.");
 
+    public static final Rule CATALOG_PAGE_DAMAGED = new Rule("catalog.page-damaged", Severity.CRITICAL, "System catalog page damaged",
+            "A page of a system base table (sysallocunits, sysrowsets, sysschobjs, sysidxstats, ...) fails its own checks. These tables say "
+                    + "which pages belong to which table; SQL Server reads them to open the database, so damage here keeps a database from "
+                    + "attaching or starting (CHECKDB cannot repair most of it: its metadata errors such as 8992 and 7985 need a restore). "
+                    + "PageLens does not use the rows on the page: the names they held show as ids.",
+            "Restore the database from a good backup; do not try to attach this file on a production server. Salvage tables whose names "
+                    + "are still known (pagelens objects, the rows issue) before anything else writes to the file.");
+    public static final Rule CATALOG_INCOMPLETE = new Rule("catalog.incomplete", Severity.WARNING, "System catalog incomplete",
+            "Pages of the system catalog that its chains or IAM pages name are not in this evidence, or a chain of catalog pages breaks "
+                    + "or loops. In a backup this is usual for one stripe of a backup written to several files. Names and page ownership "
+                    + "that lived on those pages are unavailable; pages are then named by their allocation unit ids.",
+            "Open the other stripes of the backup, or the complete data file, to get every name.");
+    public static final Rule CATALOG_LAYOUT_MISMATCH = new Rule("catalog.layout-mismatch", Severity.WARNING,
+            "Catalog layout differs from the declared one",
+            "The database describes its own base tables (sysrscols rows of their rowsets). Where that description places a column "
+                    + "elsewhere than PageLens's declared layout (base-tables.tsv), values of that column may be misread. No real file "
+                    + "examined so far showed a difference.",
+            "Report the file's version and the title to the PageLens developers; treat names and counts from this catalog with care.");
+    public static final Rule ALLOC_OWNER_MISMATCH = new Rule("alloc.owner-mismatch", Severity.ERROR, "Page header names another owner",
+            "The page lies in an extent (or a single-page slot) that the IAM of one allocation unit allocates, but its header names another "
+                    + "allocation unit. CHECKDB reports this as error 2534 (the header's owner) with a matching 2533 (the IAM's owner): "
+                    + "the header was damaged, or a write landed in the wrong place.",
+            "Treat the page as damaged for both owners: restore it from a good backup and run DBCC CHECKDB.");
+    public static final Rule ALLOC_EXTENT_TWO_OWNERS = new Rule("alloc.extent-two-owners", Severity.ERROR, "Extent allocated twice",
+            "Two allocation units' IAM pages both allocate this extent, or an IAM allocates an extent that the GAM says is free. "
+                    + "CHECKDB reports these as errors 8904 and 8913 (the GAM named as the other object in the second case). Rows of "
+                    + "one owner may overwrite the other's.",
+            "Restore from a good backup; REPAIR_ALLOW_DATA_LOSS is the least repair CHECKDB offers for it.");
+    public static final Rule ALLOC_IAM_CHAIN = new Rule("alloc.iam-chain-broken", Severity.ERROR, "IAM chain broken",
+            "The chain of IAM pages of an allocation unit (from sysallocunits.pgfirstiam through m_nextPage) leads to a page that is not "
+                    + "that unit's IAM page, to a page the evidence lacks, or back to itself. CHECKDB reports broken IAM chains as errors "
+                    + "2575 and 2576. Pages allocated by the rest of the chain cannot be attributed.",
+            "Restore from a good backup; the unit's pages after the break are unaccounted for.");
+    public static final Rule ALLOC_NOT_OWNED = new Rule("alloc.page-not-owned", Severity.ERROR, "Allocated page without an owner",
+            "The PFS says this page is allocated and its header is formatted, but no IAM of any allocation unit allocates it (neither its "
+                    + "extent nor a single-page slot). CHECKDB reports an extent allocated in the GAM that no IAM or SGAM allocates as "
+                    + "error 8905, and a page of a mixed extent that no IAM holds as error 8906.",
+            "Run DBCC CHECKDB to confirm; the page is lost to its table until repaired or restored.");
+    public static final Rule ALLOC_UNIT_UNKNOWN = new Rule("alloc.unit-unknown", Severity.INFO, "Page of an allocation unit the catalog does not list",
+            "The page header names an allocation unit that sysallocunits does not list: a page of a dropped object not yet reused, or "
+                    + "a unit whose catalog row lies on a page that is missing or damaged. Counted per unit, not per page.",
+            "Nothing to do when the catalog is complete and the pages are free; otherwise see the catalog findings.");
     public static final Rule EXAMINATION_INCOMPLETE = new Rule("examination.incomplete", Severity.ERROR, "Examination incomplete",
             "PageLens could not complete a check of this evidence (the title says which and why: a read error, a structure it could not "
                     + "decode, or an internal failure). What it could not check is not known to be healthy: the result is not a clean bill "
@@ -186,7 +228,8 @@ public final class Rules {
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
                 BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, BACKUP_MISSING_EXTENTS, BACKUP_CANNOT_DECODE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
                 XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_CHECKSUM_MISMATCH, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
-                XTP_DMV_STATE, EXAMINATION_INCOMPLETE);
+                XTP_DMV_STATE, CATALOG_PAGE_DAMAGED, CATALOG_INCOMPLETE, CATALOG_LAYOUT_MISMATCH, ALLOC_OWNER_MISMATCH,
+                ALLOC_EXTENT_TWO_OWNERS, ALLOC_IAM_CHAIN, ALLOC_NOT_OWNED, ALLOC_UNIT_UNKNOWN, EXAMINATION_INCOMPLETE);
     }
 
     public static Rule byId(String id) {

@@ -34,6 +34,16 @@ public record TornBits(int signature, List<Integer> tornSectors) {
         return validSignature() && tornSectors.isEmpty();
     }
 
+    /**
+     * The page as SQL Server reads it: with its sectors' saved bits put back when it is torn-page encoded (m_flagBits 0x100
+     * without 0x200), else the page itself. Anything that decodes a page's contents (records, maps) must read it this way:
+     * the last byte of every sector carries the signature instead (catalog.md 1.6).
+     */
+    public static byte[] asRead(byte[] page) {
+        int flags = Bytes.u16(page, PageHeaderLayout.FLAG_BITS);
+        return (flags & 0x0100) != 0 && (flags & 0x0200) == 0 ? restore(page, 0) : page;
+    }
+
     /** The page as SQL Server sees it after reading: each sector's saved two bits put back. */
     public static byte[] restore(byte[] page, int off) {
         byte[] out = java.util.Arrays.copyOfRange(page, off, off + Page.SIZE);

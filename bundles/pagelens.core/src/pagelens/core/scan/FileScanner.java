@@ -18,6 +18,7 @@ import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.page.Bytes;
 import pagelens.core.page.Page;
+import pagelens.core.page.PageHeaderLayout;
 import pagelens.core.page.PageType;
 import pagelens.core.page.PageVerification;
 import pagelens.core.store.FilePageStore;
@@ -195,6 +196,9 @@ public final class FileScanner {
         for (int i = 0; i < got; i++) {
             if (buf.get(i * Page.SIZE) == 1) {
                 status.setType(first + i, buf.get(i * Page.SIZE + 1) & 0xFF);
+                // the owner as the header names it, recorded in this pass (catalog.md 1.4)
+                status.owners().set(fileId, first + i, PageOwners.auid(buf.getShort(i * Page.SIZE + PageHeaderLayout.INDEX_ID) & 0xFFFF,
+                        buf.getInt(i * Page.SIZE + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL));
             }
             int quick = PageVerification.quick(buf, i * Page.SIZE, fileId, first + i);
             if (quick == PageVerification.QUICK_OK_CHECKSUM) {

@@ -16,6 +16,14 @@ public final class PageStatus {
     /** m_type of each page whose header version is 1 (0 otherwise). */
     private final byte[] types;
 
+    /** The allocation unit id each page's header names (4 bytes per page). */
+    private final PageOwners owners = new PageOwners(true);
+
+    /** The allocation unit ids the scan read from the page headers. */
+    public PageOwners owners() {
+        return owners;
+    }
+
     PageStatus(long pages) {
         this.status = new byte[(int) Math.min(pages, Integer.MAX_VALUE - 8)];
         this.types = new byte[status.length];

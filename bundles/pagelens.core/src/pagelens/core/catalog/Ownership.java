@@ -1,0 +1,328 @@
+package pagelens.core.catalog;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import pagelens.core.alloc.AllocationState;
+import pagelens.core.findings.Finding;
+import pagelens.core.findings.FindingSink;
+import pagelens.core.findings.Location;
+import pagelens.core.findings.Rules;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.page.Bytes;
+import pagelens.core.page.Page;
+import pagelens.core.page.PageHeaderLayout;
+import pagelens.core.page.PageId;
+import pagelens.core.scan.PageOwners;
+import pagelens.core.store.PageCopy;
+import pagelens.core.store.PageStore;
+
+/**
+ * Who owns every page of a database (docs/catalog.md 1.4, 1.5 and 7): the owner the page header names, resolved through the
+ * catalog; the owner the IAM chains give; and where the two disagree or a chain breaks, findings as CHECKDB's allocation
+ * checks would raise them. Built from the catalog, the IAM pages (read through the store: a few pages per allocation unit)
+ * and the header ids the scan recorded ({@link PageOwners}): no second pass over the evidence.
+ */
+public final class Ownership {
+
+    /**
+     * Pages of one object, index and partition (or of one unknown allocation unit).
+     *
+     * @param owner        the owner (the in-row unit's, for a group of several units)
+     * @param pages        pages whose header names one of its units
+     * @param damaged      of those, pages with an error finding
+     * @param firstDamaged the first damaged page, or null
+     */
+    public record Group(Owner owner, long pages, long damaged, PageId firstDamaged) {
+    }
+
+    private final Catalog catalog;
+    private final PageStore store;
+    private final PageOwners headers;
+    private final Map<Long, Owner> byUnit = new HashMap<>();
+    /** IAM owner of each extent (by its first page), and of each single-page slot. */
+    private final Map<PageId, Long> extentOwner = new HashMap<>();
+    private final Map<PageId, Long> singleOwner = new HashMap<>();
+    private final Map<PageId, Long> iamPages = new HashMap<>();
+    private final List<Group> groups = new ArrayList<>();
+    private boolean checked;
+    private final Map<Integer, AllocationState> alloc = new HashMap<>();
+    private long freePages;
+
+    private Ownership(Catalog catalog, PageStore store, PageOwners headers) {
+        this.catalog = catalog;
+        this.store = store;
+        this.headers = headers;
+    }
+
+    /**
+     * Walks every allocation unit's IAM chain, checks each recorded page against it and groups the pages by owner.
+     *
+     * @param headers the header ids the scan recorded, or null (headers only: owners are read from a page's header on demand)
+     * @param damaged pages with error findings (for the per-object damage counts)
+     * @param sink    where the allocation findings go (nothing is added when the catalog is incomplete: a stripe would give
+     *                nothing but false alarms)
+     */
+    public static Ownership build(Catalog catalog, PageStore store, PageOwners headers, Set<PageId> damaged, FindingSink sink, Path evidence,
+            ProgressMonitor monitor) throws IOException {
+        Ownership o = new Ownership(catalog, store, headers);
+        boolean complete = !catalog.units.isEmpty() && !catalog.incompleteTables().contains("sysallocunits");
+        o.walkIams(complete ? sink : null, evidence, monitor);
+        if (headers != null) {
+            for (int f : store.fileIds()) {
+                o.alloc.put(f, AllocationState.read(store, f, store.pageLimit(f)));
+            }
+            if (complete && headers.complete()) {
+                o.check(sink, evidence);
+                o.checked = true;
+            }
+            o.group(damaged, sink, evidence, complete);
+        }
+        return o;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Whether the allocation checks ran (a complete catalog and every page's header id). */
+    public boolean checked() {
+        return checked;
+    }
+
+    /** Formatted pages the allocation maps mark free (stale images of deallocated pages): not counted for any owner. */
+    public long freePages() {
+        return freePages;
+    }
+
+    /** Pages per object, index and partition, largest first; units the catalog does not know are grouped by id. */
+    public List<Group> groups() {
+        return groups;
+    }
+
+    /** The owner of the allocation unit {@code auid} as the catalog names it. */
+    public Owner unit(long auid) {
+        return byUnit.computeIfAbsent(auid, a -> catalog.owner(a, Owner.By.HEADER));
+    }
+
+    /**
+     * The owner of a page: the unit its header names where the catalog lists it (with the legacy rule of catalog.md 1.4),
+     * else the unit whose IAM allocates it, else the header's ids alone. Null for pages with no owner by design (file header,
+     * boot page, allocation maps: m_objId 99) and for pages with no formatted header and no IAM owner.
+     */
+    public Owner ownerOf(PageId id) {
+        long auid = headers == null ? -1 : headers.auid(id);
+        if (auid < 0) {
+            auid = readHeaderAuid(id);
+        }
+        if (auid >= 0 && (auid >>> 16 & 0xFFFF_FFFFL) == 99 && (auid >>> 48) == 0) {
+            return null; // allocation maps, boot page, file header (formats.md 1.2)
+        }
+        Owner h = auid >= 0 ? ownerOfAuid(auid) : null;
+        if (h != null && h.by() == Owner.By.HEADER) {
+            return h;
+        }
+        Long iam = iamOwner(id);
+        if (iam != null) {
+            Owner i = unit(iam);
+            return new Owner(i.allocationUnitId(), i.unitType(), i.rowsetId(), i.objectId(), i.schema(), i.objectName(), i.objectType(), i.indexId(),
+                    i.indexName(), i.indexKind(), i.partition(), Owner.By.IAM, i.evidence(), i.unavailable());
+        }
+        return h;
+    }
+
+    /** The owner of a header's allocation unit id (with the legacy rule). */
+    private Owner ownerOfAuid(long auid) {
+        Owner o = unit(auid);
+        if (o.by() == Owner.By.HEADER_ONLY && (auid >>> 48) == 0) {
+            return catalog.ownerOfHeader(auid >>> 16 & 0xFFFF_FFFFL, 0);
+        }
+        return o;
+    }
+
+    /** The unit whose IAM allocates the page (its extent or a single-page slot), or null. */
+    public Long iamOwner(PageId id) {
+        Long s = singleOwner.get(id);
+        if (s != null) {
+            return s;
+        }
+        Long i = iamPages.get(id);
+        if (i != null) {
+            return i;
+        }
+        return extentOwner.get(new PageId(id.fileId(), id.pageId() & ~7L));
+    }
+
+    private long readHeaderAuid(PageId id) {
+        try {
+            List<PageCopy> c = store.copies(id);
+            if (c.isEmpty()) {
+                return -1;
+            }
+            byte[] p = store.read(c.get(c.size() - 1));
+            if (p == null || p[0] != 1 || Bytes.allZero(p, 0, Page.HEADER_SIZE)) {
+                return -1;
+            }
+            return PageOwners.auid(Bytes.u16(p, PageHeaderLayout.INDEX_ID), Bytes.u32(p, PageHeaderLayout.OBJ_ID));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    // ---------------------------------------------------------------- IAM chains
+
+    private void walkIams(FindingSink sink, Path evidence, ProgressMonitor monitor) throws IOException {
+        for (Catalog.AllocationUnit u : catalog.units.values()) {
+            monitor.checkCanceled();
+            PageId p = u.firstIam();
+            PageId prev = null;
+            Set<PageId> seen = new HashSet<>();
+            while (p != null && !p.isNull()) {
+                if (!seen.add(p)) {
+                    report(sink, Rules.ALLOC_IAM_CHAIN, "the IAM chain of " + describe(u.id()) + " loops back to " + p + " (from " + prev + ")", evidence, p);
+                    break;
+                }
+                byte[] page = store.readPage(p.fileId(), p.pageId());
+                IamPage iam = IamPage.read(p, page);
+                if (iam == null || !sameUnit(iam.auid(), u.id())) {
+                    String what = page == null ? "is not in the evidence" : iam == null ? "is not an IAM page" : "is the IAM page of allocation unit " + iam.auid();
+                    report(sink, Rules.ALLOC_IAM_CHAIN, "IAM page " + p + (prev == null ? " (sysallocunits.pgfirstiam" : " (next of " + prev) + ") of "
+                            + describe(u.id()) + " " + what, evidence, p);
+                    break;
+                }
+                iamPages.put(p, u.id());
+                for (PageId s : iam.singlePages()) {
+                    singleOwner.put(s, u.id());
+                }
+                for (long first : iam.extents()) {
+                    PageId e = new PageId(iam.start().fileId(), first);
+                    Long other = extentOwner.putIfAbsent(e, u.id());
+                    if (other != null && other != u.id()) {
+                        report(sink, Rules.ALLOC_EXTENT_TWO_OWNERS, "extent " + e + " is allocated by the IAMs of " + describe(other) + " and of "
+                                + describe(u.id()), evidence, e);
+                    }
+                }
+                prev = p;
+                p = iam.next();
+            }
+        }
+    }
+
+    /** Whether a header's unit is the IAM's unit, with the legacy rule (catalog.md 1.4). */
+    private static boolean sameUnit(long header, long unit) {
+        if (header == unit) {
+            return true;
+        }
+        return unit < (1L << 56) && (header >>> 16 & 0xFFFF_FFFFL) == (unit >>> 16 & 0xFFFF_FFFFL) && (header >>> 48) == 0;
+    }
+
+    // ---------------------------------------------------------------- allocation checks
+
+    private void check(FindingSink sink, Path evidence) throws IOException {
+        // extents an IAM allocates that the GAM says are free
+        for (PageId e : extentOwner.keySet()) {
+            AllocationState a = alloc.get(e.fileId());
+            if (a != null && e.pageId() < a.pages() && Boolean.FALSE.equals(a.extentAllocated(e.pageId()))) {
+                report(sink, Rules.ALLOC_EXTENT_TWO_OWNERS, "extent " + e + " is allocated by the IAM of " + describe(extentOwner.get(e))
+                        + " but the GAM marks it free", evidence, e);
+            }
+        }
+        List<long[]> mismatch = new ArrayList<>();
+        List<long[]> unowned = new ArrayList<>();
+        headers.forEach((file, page, auid) -> {
+            if ((auid >>> 16 & 0xFFFF_FFFFL) == 99 && (auid >>> 48) == 0) {
+                return; // allocation maps, boot page, file header
+            }
+            PageId id = new PageId(file, page);
+            AllocationState a = alloc.get(file);
+            if (a == null || a.state(page) != AllocationState.State.ALLOCATED) {
+                return; // free or unknown: a stale image, not a page in use (catalog.md 1.5)
+            }
+            Long iam = iamOwner(id);
+            if (iam == null) {
+                unowned.add(new long[] { file, page, auid });
+            } else if (!sameUnit(auid, iam)) {
+                mismatch.add(new long[] { file, page, auid, iam });
+            }
+        });
+        for (long[] m : mismatch) {
+            PageId id = new PageId((int) m[0], m[1]);
+            report(sink, Rules.ALLOC_OWNER_MISMATCH, "page " + id + ": its header names " + describe(m[2]) + ", the IAM of " + describe(m[3])
+                    + " allocates it", evidence, id);
+        }
+        for (long[] m : unowned) {
+            PageId id = new PageId((int) m[0], m[1]);
+            report(sink, Rules.ALLOC_NOT_OWNED, "page " + id + " is allocated (PFS) and names " + describe(m[2])
+                    + " in its header, but no IAM allocates it", evidence, id);
+        }
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    private void group(Set<PageId> damaged, FindingSink sink, Path evidence, boolean complete) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, Owner> owners = new LinkedHashMap<>();
+        Map<String, PageId> firstDamaged = new HashMap<>();
+        Map<Long, long[]> unknown = new LinkedHashMap<>();
+        headers.forEach((file, page, auid) -> {
+            if ((auid >>> 16 & 0xFFFF_FFFFL) == 99 && (auid >>> 48) == 0) {
+                return;
+            }
+            PageId id = new PageId(file, page);
+            AllocationState a = alloc.get(file);
+            if (a != null && a.state(page) == AllocationState.State.UNALLOCATED) {
+                freePages++; // a stale image of a deallocated page (catalog.md 1.5): not counted for any owner
+                return;
+            }
+            Owner o = ownerOf(id);
+            if (o == null) {
+                return;
+            }
+            String key = o.groupKey();
+            owners.putIfAbsent(key, o);
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            c[0]++;
+            if (damaged.contains(id)) {
+                c[1]++;
+                firstDamaged.merge(key, id, (x, y) -> x.compareTo(y) <= 0 ? x : y);
+            }
+            if (o.by() == Owner.By.HEADER_ONLY) {
+                long[] u = unknown.computeIfAbsent(o.allocationUnitId(), k -> new long[] { 0, file, page });
+                u[0]++;
+            }
+        });
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            groups.add(new Group(owners.get(e.getKey()), e.getValue()[0], e.getValue()[1], firstDamaged.get(e.getKey())));
+        }
+        groups.sort((a, b) -> a.damaged() != b.damaged() ? Long.compare(b.damaged(), a.damaged()) : Long.compare(b.pages(), a.pages()));
+        if (complete) {
+            for (Map.Entry<Long, long[]> e : unknown.entrySet()) {
+                PageId first = new PageId((int) e.getValue()[1], e.getValue()[2]);
+                report(sink, Rules.ALLOC_UNIT_UNKNOWN, String.format(Locale.ROOT, "%,d page(s) name allocation unit %d, which sysallocunits does not list "
+                        + "(the first %s)", e.getValue()[0], e.getKey(), first), evidence, first);
+            }
+        }
+    }
+
+    private String describe(long auid) {
+        Owner o = unit(auid);
+        if (o.objectName() != null) {
+            return (o.schema() == null ? "" : o.schema() + ".") + o.objectName() + " index " + o.indexId() + " (allocation unit " + auid + ")";
+        }
+        return "allocation unit " + auid;
+    }
+
+    private static void report(FindingSink sink, pagelens.core.findings.Rule rule, String title, Path evidence, PageId at) {
+        if (sink != null) {
+            sink.add(new Finding(rule, title, new Location(evidence, at.fileId(), at.pageId(), -1, 0, 0)));
+        }
+    }
+}

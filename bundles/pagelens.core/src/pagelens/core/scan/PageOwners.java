@@ -1,0 +1,134 @@
+package pagelens.core.scan;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import pagelens.core.page.PageId;
+
+/**
+ * The allocation unit id each page's header names, recorded while a scan reads the page (no second pass): 4 bytes per
+ * page, an index into the distinct ids seen. Pages are kept in chunks of {@value #CHUNK} pages allocated on first use,
+ * so a data file costs 4 bytes per page and a backup only for the page ranges it holds; evidence that scatters page ids
+ * (hostile or garbage) stops being recorded once the chunks would cost more than {@value #SPREAD} times the pages seen,
+ * and says so in {@link #complete()}. Safe for scan workers that record different pages at once.
+ */
+public final class PageOwners {
+    static final int CHUNK = 4096;
+    static final int SPREAD = 16;
+    private static final int MIN_CHUNKS = 64;
+
+    private final ConcurrentHashMap<Long, int[]> chunks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Integer> ordinals = new ConcurrentHashMap<>();
+    private long[] ids = new long[64];
+    private int count;
+    private volatile boolean complete = true;
+    private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean capped;
+
+    /**
+     * @param positional true when page ids are positions in a file (a data file: bounded by its size, never capped);
+     *                   false when they come from page headers (a backup, DBCC output: capped against scatter)
+     */
+    public PageOwners(boolean positional) {
+        this.capped = !positional;
+    }
+
+    /** The allocation unit id of a header: (m_indexId << 48) | (m_objId << 16) (catalog.md 1.4). */
+    public static long auid(int indexId, long objId) {
+        return ((long) indexId << 48) | (objId << 16);
+    }
+
+    /** Records that page {@code pageId} of file {@code fileId} has a header naming {@code auid}. */
+    public void set(int fileId, long pageId, long auid) {
+        long key = ((long) fileId << 32 | (pageId >>> 12));
+        int[] c = chunks.get(key);
+        if (c == null) {
+            long n = recorded.get();
+            if (capped && chunks.size() >= MIN_CHUNKS && (long) chunks.size() * CHUNK > SPREAD * Math.max(n, 1)) {
+                complete = false;
+                return;
+            }
+            c = chunks.computeIfAbsent(key, k -> new int[CHUNK]);
+        }
+        recorded.incrementAndGet();
+        c[(int) (pageId & (CHUNK - 1))] = ordinal(auid) + 1;
+    }
+
+    private int ordinal(long auid) {
+        Integer o = ordinals.get(auid);
+        if (o != null) {
+            return o;
+        }
+        synchronized (this) {
+            o = ordinals.get(auid);
+            if (o == null) {
+                if (count == ids.length) {
+                    ids = Arrays.copyOf(ids, count * 2);
+                }
+                ids[count] = auid;
+                o = count++;
+                ordinals.put(auid, o);
+            }
+            return o;
+        }
+    }
+
+    /** The allocation unit id page {@code id}'s header named, or -1 when the scan recorded none (no header, not read). */
+    public long auid(PageId id) {
+        int[] c = chunks.get(((long) id.fileId() << 32) | (id.pageId() >>> 12));
+        if (c == null) {
+            return -1;
+        }
+        int o = c[(int) (id.pageId() & (CHUNK - 1))];
+        synchronized (this) {
+            return o == 0 ? -1 : ids[o - 1];
+        }
+    }
+
+    /** Whether every page the scan saw was recorded (false only for evidence that scatters page ids beyond reason). */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** Pages per allocation unit id, in first-seen order of the ids. */
+    public synchronized Map<Long, Long> pagesPerUnit() {
+        long[] n = new long[count];
+        for (int[] c : chunks.values()) {
+            for (int o : c) {
+                if (o != 0) {
+                    n[o - 1]++;
+                }
+            }
+        }
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            out.put(ids[i], n[i]);
+        }
+        return out;
+    }
+
+    /** Every recorded page, in no particular order: {@code visitor} gets the file id, page id and allocation unit id. */
+    public void forEach(Visitor visitor) {
+        long[] snapshot;
+        synchronized (this) {
+            snapshot = Arrays.copyOf(ids, count);
+        }
+        for (Map.Entry<Long, int[]> e : chunks.entrySet()) {
+            int file = (int) (e.getKey() >>> 32);
+            long base = (e.getKey() & 0xFFFF_FFFFL) << 12;
+            int[] c = e.getValue();
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] != 0) {
+                    visitor.page(file, base + i, snapshot[c[i] - 1]);
+                }
+            }
+        }
+    }
+
+    /** Receives recorded pages. */
+    public interface Visitor {
+        void page(int fileId, long pageId, long auid);
+    }
+}
