@@ -84,8 +84,12 @@ final class StreamVerifier implements BackupPageStore.SlotVisitor {
                         null, sink, c);
             }
             groups.add(id, buf[at + 1] & 0xFF, st);
-            owners.set(id.fileId(), id.pageId(), pagelens.core.scan.PageOwners.auid(Bytes.u16(buf, at + pagelens.core.page.PageHeaderLayout.INDEX_ID),
-                    Bytes.u32(buf, at + pagelens.core.page.PageHeaderLayout.OBJ_ID)));
+            int indexId = Bytes.u16(buf, at + pagelens.core.page.PageHeaderLayout.INDEX_ID);
+            long objId = Bytes.u32(buf, at + pagelens.core.page.PageHeaderLayout.OBJ_ID);
+            owners.set(id.fileId(), id.pageId(), pagelens.core.scan.PageOwners.auid(indexId, objId));
+            if (pagelens.core.scan.PageOwners.worthCapturing(buf[at + 1] & 0xFF, indexId, objId)) {
+                owners.capture(id.fileId(), id.pageId(), buf, at); // the catalog reader's copy: no second read
+            }
         }
         monitor.worked(count);
     }

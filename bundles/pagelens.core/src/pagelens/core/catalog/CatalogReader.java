@@ -212,13 +212,16 @@ public final class CatalogReader {
             out = new ArrayList<>();
             List<PageId> absent = new ArrayList<>();
             for (PageId p : unitPages(table, u)) {
-                byte[] page = store.readPage(p.fileId(), p.pageId());
-                if (page == null) {
+                if (store.copies(p).isEmpty()) {
                     if (!extentHeld(p)) {
                         absent.add(p); // an IAM names it and the evidence lacks its whole extent: a backup stripe, a cut file
                     }
                     continue; // else a page of an extent the backup holds that was never formatted (backups skip zero images)
                 }
+                if (store instanceof pagelens.core.store.CapturedPages c && !c.mayHold(p)) {
+                    continue; // the scan saw this page and it is not a base table's data page: nothing to read again
+                }
+                byte[] page = store.readPage(p.fileId(), p.pageId());
                 if (page != null && page[0] == 1 && Bytes.u8(page, 1) == PageType.DATA && IamPage.headerAuid(page) == t.id()
                         && allocated(p) != Boolean.FALSE) {
                     out.add(p);

@@ -102,8 +102,8 @@ public record Owner(long allocationUnitId, UnitType unitType, long rowsetId, int
         return "S".equals(objectType) || objectType == null && objectId > 0 && objectId < 100 && allocationUnitId < (1L << 56);
     }
 
-    /** A key that groups pages by object, index and partition (for summaries). */
+    /** A key that groups pages by object, index, partition and unit type (for summaries); unknown units by their id. */
     public String groupKey() {
-        return objectId + "/" + indexId + "/" + partition + "/" + (objectId == 0 ? Long.toString(allocationUnitId) : "");
+        return objectId == 0 ? Long.toString(allocationUnitId) : objectId + "/" + indexId + "/" + partition + "/" + unitType;
     }
 }

@@ -34,9 +34,9 @@ import pagelens.core.store.PageStore;
 public final class Ownership {
 
     /**
-     * Pages of one object, index and partition (or of one unknown allocation unit).
+     * Pages of one object, index, partition and unit type (in-row, LOB, row-overflow), or of one unknown allocation unit.
      *
-     * @param owner        the owner (the in-row unit's, for a group of several units)
+     * @param owner        the owner
      * @param pages        pages whose header names one of its units
      * @param damaged      of those, pages with an error finding
      * @param firstDamaged the first damaged page, or null

@@ -229,7 +229,11 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                 || ev.isBackup() && backup != null && !o.headersOnly();
         if (database) {
             try {
-                PageStore store = ev.pages(ProgressMonitor.NULL);
+                PageOwners headers = status != null ? status.owners() : backup != null ? backup.owners() : null;
+                // the catalog's pages, IAM pages and allocation maps come from the copies the scan kept: nothing is read twice
+                PageStore store = headers == null ? ev.pages(ProgressMonitor.NULL)
+                        : new pagelens.core.store.CapturedPages(ev.pages(ProgressMonitor.NULL), headers::captured,
+                                headers.capturedAll());
                 catalog = CatalogReader.read(store, monitor);
                 catalogFindings(catalog, ev.path(), sink);
                 Set<PageId> damaged = new HashSet<>();
@@ -238,7 +242,6 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                         damaged.add(new PageId(f.location().fileId(), f.location().pageId()));
                     }
                 }
-                PageOwners headers = status != null ? status.owners() : backup != null ? backup.owners() : null;
                 ownership = Ownership.build(catalog, store, headers, damaged, sink, ev.path(), monitor);
                 if (catalog.memoryOptimizedFilegroup() != XtpFilegroup.NOT_STATED) {
                     // the database's own catalog says it, which is stronger than a backup's file list

@@ -197,8 +197,14 @@ public final class FileScanner {
             if (buf.get(i * Page.SIZE) == 1) {
                 status.setType(first + i, buf.get(i * Page.SIZE + 1) & 0xFF);
                 // the owner as the header names it, recorded in this pass (catalog.md 1.4)
-                status.owners().set(fileId, first + i, PageOwners.auid(buf.getShort(i * Page.SIZE + PageHeaderLayout.INDEX_ID) & 0xFFFF,
-                        buf.getInt(i * Page.SIZE + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL));
+                int indexId = buf.getShort(i * Page.SIZE + PageHeaderLayout.INDEX_ID) & 0xFFFF;
+                long objId = buf.getInt(i * Page.SIZE + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL;
+                status.owners().set(fileId, first + i, PageOwners.auid(indexId, objId));
+                if (PageOwners.worthCapturing(buf.get(i * Page.SIZE + 1) & 0xFF, indexId, objId)) {
+                    byte[] copy = new byte[Page.SIZE];
+                    buf.get(i * Page.SIZE, copy, 0, Page.SIZE);
+                    status.owners().capture(fileId, first + i, copy, 0);
+                }
             }
             int quick = PageVerification.quick(buf, i * Page.SIZE, fileId, first + i);
             if (quick == PageVerification.QUICK_OK_CHECKSUM) {

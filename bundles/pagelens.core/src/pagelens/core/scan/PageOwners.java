@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import pagelens.core.page.Page;
 import pagelens.core.page.PageId;
 
 /**
@@ -33,6 +34,46 @@ public final class PageOwners {
      */
     public PageOwners(boolean positional) {
         this.capped = !positional;
+    }
+
+    /** Bytes of captured pages kept at most (beyond it the catalog reader reads those pages from the evidence again). */
+    public static final long CAPTURE_LIMIT = 48L << 20;
+    private final ConcurrentHashMap<PageId, byte[]> captured = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong capturedBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Whether the scan keeps a copy of a page for the catalog reader, so that it need not read the evidence again: the
+     * data pages of the system base tables (object ids below 99 with index bits below 256: catalog.md 1.3), IAM pages and
+     * the allocation maps and boot page.
+     */
+    public static boolean worthCapturing(int type, int indexId, long objId) {
+        return switch (type) {
+            case pagelens.core.page.PageType.DATA -> objId > 0 && objId < 99 && indexId < 256;
+            case pagelens.core.page.PageType.IAM, pagelens.core.page.PageType.PFS, pagelens.core.page.PageType.GAM,
+                    pagelens.core.page.PageType.SGAM, pagelens.core.page.PageType.BOOT -> true;
+            default -> false;
+        };
+    }
+
+    /** Keeps a copy of the page at {@code off} of {@code buf} (the last copy of a page wins, as a restore applies it). */
+    public void capture(int fileId, long pageId, byte[] buf, int off) {
+        if (capturedBytes.addAndGet(Page.SIZE) > CAPTURE_LIMIT) {
+            capturedBytes.addAndGet(-Page.SIZE);
+            return;
+        }
+        if (captured.put(new PageId(fileId, pageId), Arrays.copyOfRange(buf, off, off + Page.SIZE)) != null) {
+            capturedBytes.addAndGet(-Page.SIZE);
+        }
+    }
+
+    /** Whether every page worth capturing was captured (the limit was not reached) and every page was recorded. */
+    public boolean capturedAll() {
+        return capturedBytes.get() + Page.SIZE <= CAPTURE_LIMIT && complete;
+    }
+
+    /** The scan's copy of a page, or null. */
+    public byte[] captured(PageId id) {
+        return captured.get(id);
     }
 
     /** The allocation unit id of a header: (m_indexId << 48) | (m_objId << 16) (catalog.md 1.4). */

@@ -39,6 +39,24 @@ public final class Corruptor {
         return FileChannel.open(copy, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
+    /**
+     * Rewrites the owner ids in a page's header (m_indexId, m_objId) and stamps a valid page checksum again: a header
+     * damaged in memory before the page was written, which the checksum cannot catch and only the IAM cross-check can
+     * (CHECKDB 2534).
+     */
+    public static void reassign(Path copy, long pageId, int indexId, long objId) throws IOException {
+        try (FileChannel ch = open(copy)) {
+            byte[] p = readPage(ch, pageId);
+            p[0x06] = (byte) indexId;
+            p[0x07] = (byte) (indexId >>> 8);
+            for (int i = 0; i < 4; i++) {
+                p[0x18 + i] = (byte) (objId >>> (8 * i));
+            }
+            PageBuilder.protect(p, Protection.CHECKSUM, 1);
+            writePage(ch, pageId, p);
+        }
+    }
+
     /** Flips one bit of one byte of a page (a single-bit storage or memory error). */
     public static void flipBit(Path copy, long pageId, int offset, int bit) throws IOException {
         try (FileChannel ch = open(copy)) {

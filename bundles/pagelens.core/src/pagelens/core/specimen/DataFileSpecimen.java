@@ -6,12 +6,19 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import pagelens.core.alloc.ExtentBitmap;
 import pagelens.core.alloc.Pfs;
+import pagelens.core.catalog.BaseTables;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.page.Page;
+import pagelens.core.page.PageId;
 import pagelens.core.page.PageType;
 
 /**
@@ -63,6 +70,19 @@ public final class DataFileSpecimen {
     static final int TABLE_INDEX_ID = 256;
     static final long TABLE_OBJ_ID = 1000;
     static final int IAM_PAGE = 8;
+    /** The specimen's system catalog (SYNTHETIC rows, real layouts): base-table data pages 16..23, their IAM pages 24..31. */
+    static final int CATALOG_FIRST = 16;
+    static final int CATALOG_IAM = 24;
+    /** Base tables written, in page order from {@link #CATALOG_FIRST}; page 20 is sysallocunits (the boot page names 1:20). */
+    static final String[] CATALOG_TABLES = { "sysrowsets", "sysschobjs", "sysclsobjs", "sysidxstats", "sysallocunits", "syscolpars", "sysrscols",
+        "sysprufiles" };
+    /** The specimen table's names and ids (SYNTHETIC). */
+    public static final String TABLE_SCHEMA = "dbo";
+    public static final String TABLE_NAME = "Customers";
+    public static final String INDEX_NAME = "PK_Customers";
+    public static final int TABLE_OBJECT_ID = 1977058079;
+    static final long TABLE_AUID = ((long) TABLE_INDEX_ID << 48) | (TABLE_OBJ_ID << 16);
+    static final long TABLE_ROWSET = TABLE_AUID - 65536;
     private static final int BATCH_PAGES = 128;
 
     private final Spec spec;
@@ -77,7 +97,11 @@ public final class DataFileSpecimen {
         long extents = (spec.pages() + 7) / 8;
         this.usedExtents = Math.max(2, Math.min(extents, (long) Math.ceil(extents * spec.usedFraction())));
         this.random = new Random(spec.seed());
+        this.catalog = usedExtents >= 5;
     }
+
+    /** Whether the specimen has room for its catalog (five used extents). */
+    private final boolean catalog;
 
     /** A generator of the specimen's pages, for writers of other containers (backups). */
     static DataFileSpecimen of(Spec spec) {
@@ -198,6 +222,15 @@ public final class DataFileSpecimen {
         if (p == Page.BOOT_PAGE_ID) {
             return bootPage();
         }
+        if (catalog && p >= CATALOG_FIRST && p < CATALOG_IAM) {
+            return catalogPage(p);
+        }
+        if (catalog && p >= CATALOG_IAM && p < CATALOG_IAM + CATALOG_TABLES.length) {
+            return catalogIam(p);
+        }
+        if (g > 0 && rel == 8 && extentUsed(p)) {
+            return mapPage(p, PageType.IAM); // the table's IAM page for this GAM interval
+        }
         return p % 16 == 15 ? indexPage(p) : dataPage(p);
     }
 
@@ -206,8 +239,14 @@ public final class DataFileSpecimen {
         if (p == 4 || p == 5 || !extentUsed(p) && !isPfs(p)) {
             return 0;
         }
-        if (p == IAM_PAGE) {
+        if (p == IAM_PAGE || catalog && p >= CATALOG_IAM && p < CATALOG_IAM + CATALOG_TABLES.length) {
             return Pfs.IAM | Pfs.MIXED | Pfs.ALLOCATED;
+        }
+        if (catalog && p >= CATALOG_FIRST && p < CATALOG_IAM) {
+            return Pfs.MIXED | Pfs.ALLOCATED | 1;
+        }
+        if (gamBase(p) > 0 && p - gamBase(p) == 8) {
+            return Pfs.IAM | Pfs.ALLOCATED;
         }
         if (p < 10 || isPfs(p) || gamBase(p) == p || p - gamBase(p) < 8) {
             return Pfs.ALLOCATED | 4;
@@ -243,9 +282,9 @@ public final class DataFileSpecimen {
             putInt(rec0, 4 + 28, (int) TABLE_OBJ_ID);
             rec0[4 + 32] = 1;
             rec0[4 + 34] = 8;
-            putInt(rec0, 4 + 36, 0);
+            putInt(rec0, 4 + 36, (int) g);
             rec0[4 + 40] = FILE_ID;
-            for (int k = 0; k < 6; k++) { // single-page slots: pages 10..15
+            for (int k = 0; g == 0 && k < 6; k++) { // single-page slots of the first IAM: pages 10..15
                 putInt(rec0, 4 + 42 + 6 * k, 10 + k);
                 rec0[4 + 42 + 6 * k + 4] = FILE_ID;
             }
@@ -263,7 +302,7 @@ public final class DataFileSpecimen {
             boolean used = extentUsed(firstPage);
             switch (type) {
                 case PageType.GAM -> bm.set(e, !used);
-                case PageType.IAM -> bm.set(e, used && firstPage >= 16);
+                case PageType.IAM -> bm.set(e, used && firstPage >= (catalog ? 32 : 16));
                 case PageType.DIFF_MAP -> bm.set(e, used && e % 5 == 0);
                 default -> {
                     // SGAM and ML: no bits
@@ -275,7 +314,9 @@ public final class DataFileSpecimen {
         System.arraycopy(page, ExtentBitmap.OFFSET, rec1, 4, ExtentBitmap.BYTES);
         pb.addRecord(rec1);
         Protection prot = type == PageType.ML_MAP ? Protection.NONE : protectionOf(p);
-        return pb.finish(90, -1, -1, FILE_ID, prot, sig(p));
+        // the table's IAM chain: one IAM page per GAM interval it uses (page 8, then 8 pages into each further interval)
+        long nextIam = type == PageType.IAM ? g + ExtentBitmap.PAGES_PER_INTERVAL + 8 : -1;
+        return pb.finish(90, -1, nextIam >= 0 && extentUsed(nextIam) ? nextIam : -1, FILE_ID, prot, sig(p));
     }
 
     private static void putInt(byte[] b, int at, int v) {
@@ -368,7 +409,8 @@ public final class DataFileSpecimen {
     }
 
     private byte[] indexPage(long p) {
-        PageBuilder pb = header(PageType.INDEX, p, TABLE_INDEX_ID + 1, TABLE_OBJ_ID + 1);
+        PageBuilder pb = header(PageType.INDEX, p, TABLE_INDEX_ID, TABLE_OBJ_ID); // non-leaf pages of the clustered index
+        pb.b[3] = 1; // m_level
         for (int k = 0; k < 15; k++) {
             byte[] r = new byte[11];
             r[0] = 0x06;
@@ -378,5 +420,131 @@ public final class DataFileSpecimen {
             pb.addRecord(r);
         }
         return pb.finish(11, -1, -1, FILE_ID, protectionOf(p), sig(p));
+    }
+
+    // ---------------------------------------------------------------- the system catalog (SYNTHETIC rows)
+
+    private static long baseId(String table) {
+        return BaseTables.get().table(table).id();
+    }
+
+    private byte[] catalogPage(long p) {
+        String table = CATALOG_TABLES[(int) (p - CATALOG_FIRST)];
+        BaseTables.Table t = BaseTables.get().table(table);
+        PageBuilder pb = header(PageType.DATA, p, (int) (t.id() >>> 48), t.id() >>> 16 & 0xFFFF_FFFFL);
+        for (Map<String, Object> row : catalogRows(table)) {
+            if (pb.addRecord(CatalogRows.encode(t, row)) < 0) {
+                throw new IllegalStateException("specimen catalog: " + table + " does not fit one page");
+            }
+        }
+        return pb.finish(t.fixedEnd(), -1, -1, FILE_ID, protectionOf(p), sig(p));
+    }
+
+    private byte[] catalogIam(long p) {
+        String table = CATALOG_TABLES[(int) (p - CATALOG_IAM)];
+        long id = baseId(table);
+        PageBuilder pb = header(PageType.IAM, p, (int) (id >>> 48), id >>> 16 & 0xFFFF_FFFFL);
+        byte[] rec0 = new byte[94];
+        rec0[2] = 94;
+        rec0[4 + 34] = 1;
+        rec0[4 + 40] = FILE_ID; // start page 1:0
+        putInt(rec0, 4 + 42, (int) (p - CATALOG_IAM + CATALOG_FIRST)); // single-page slot 0: the table's data page
+        rec0[4 + 42 + 4] = FILE_ID;
+        pb.addRecord(rec0);
+        byte[] rec1 = new byte[4 + ExtentBitmap.BYTES];
+        rec1[2] = (byte) (4 + ExtentBitmap.BYTES);
+        rec1[3] = (byte) ((4 + ExtentBitmap.BYTES) >>> 8);
+        pb.addRecord(rec1);
+        return pb.finish(90, -1, -1, FILE_ID, protectionOf(p), sig(p));
+    }
+
+    private List<Map<String, Object>> catalogRows(String table) {
+        LocalDateTime created = LocalDateTime.of(2024, 5, 17, 9, 30, 15);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        switch (table) {
+            case "sysallocunits" -> {
+                for (int i = 0; i < CATALOG_TABLES.length; i++) {
+                    long id = baseId(CATALOG_TABLES[i]);
+                    PageId data = new PageId(FILE_ID, CATALOG_FIRST + i);
+                    rows.add(row("auid", id, "type", 1, "ownerid", id, "status", 0, "fgid", 1, "pgfirst", data, "pgroot", data,
+                            "pgfirstiam", new PageId(FILE_ID, CATALOG_IAM + i), "pcused", 2L, "pcdata", 1L, "pcreserved", 2L));
+                }
+                long used = 0;
+                for (long q = 0; q < spec.pages(); q++) {
+                    if (extentUsed(q) && (q >= 32 || q >= 10 && q <= 15) && !isMapOrIam(q)) {
+                        used++;
+                    }
+                }
+                rows.add(row("auid", TABLE_AUID, "type", 1, "ownerid", TABLE_ROWSET, "status", 0, "fgid", 1, "pgfirst", new PageId(FILE_ID, 10),
+                        "pgroot", new PageId(FILE_ID, 15), "pgfirstiam", new PageId(FILE_ID, IAM_PAGE), "pcused", used, "pcdata", used,
+                        "pcreserved", usedExtents * 8));
+            }
+            case "sysrowsets" -> {
+                for (String t : CATALOG_TABLES) {
+                    BaseTables.Table bt = BaseTables.get().table(t);
+                    rows.add(row("rowsetid", bt.id(), "ownertype", 1, "idmajor", bt.objectId(), "idminor", Math.max(1, bt.indexBits()), "numpart", 1,
+                            "status", 0x246, "fgidfs", 0, "rcrows", t.equals("sysrowsets") ? CATALOG_TABLES.length + 1L : (long) catalogRows(t).size(),
+                            "cmprlevel", 0));
+                }
+                rows.add(row("rowsetid", TABLE_ROWSET, "ownertype", 1, "idmajor", TABLE_OBJECT_ID, "idminor", 1, "numpart", 1, "status", 0x246,
+                        "fgidfs", 0, "rcrows", 1000L, "cmprlevel", 0));
+            }
+            case "sysschobjs" -> {
+                for (String t : CATALOG_TABLES) {
+                    rows.add(row("id", BaseTables.get().table(t).objectId(), "name", t, "nsid", 4, "nsclass", 0, "status", 1, "type", "S ", "pid", 0,
+                            "pclass", 1, "intprop", BaseTables.get().table(t).columns().size(), "created", created, "modified", created));
+                }
+                rows.add(row("id", TABLE_OBJECT_ID, "name", TABLE_NAME, "nsid", 1, "nsclass", 0, "status", 0, "type", "U ", "pid", 0, "pclass", 1,
+                        "intprop", 6, "created", created, "modified", created.plusDays(3)));
+            }
+            case "sysclsobjs" -> {
+                rows.add(row("class", 50, "id", 1, "name", "dbo", "status", 0, "type", "  ", "intprop", 0, "created", created, "modified", created));
+                rows.add(row("class", 50, "id", 4, "name", "sys", "status", 0, "type", "  ", "intprop", 0, "created", created, "modified", created));
+                rows.add(row("class", 31, "id", 1, "name", "PRIMARY", "status", 1, "type", "FG", "intprop", 0, "created", created, "modified", created));
+            }
+            case "sysidxstats" -> {
+                rows.add(row("id", TABLE_OBJECT_ID, "indid", 1, "name", INDEX_NAME, "status", 0x12, "intprop", 0, "fillfact", 0, "type", 1, "tinyprop", 0,
+                        "dataspace", 1, "lobds", 0, "rowset", TABLE_ROWSET));
+            }
+            case "syscolpars" -> {
+                Object[][] cols = { { "CustomerId", 56, 4 }, { "Amount", 127, 8 }, { "Created", 61, 8 }, { "Code", 175, 8 }, { "Name", 167, 100 },
+                    { "Note", 231, 400 } };
+                for (int i = 0; i < cols.length; i++) {
+                    rows.add(row("id", TABLE_OBJECT_ID, "number", 0, "colid", i + 1, "name", cols[i][0], "xtype", cols[i][1], "utype", cols[i][1],
+                            "length", cols[i][2], "prec", 0, "scale", 0, "collationid", 0x3400D008, "status", i == 0 ? 1 : 0, "maxinrow", cols[i][2],
+                            "xmlns", 0, "dflt", 0, "chk", 0));
+                }
+            }
+            case "sysrscols" -> {
+                int[] leaf = { 4, 8, 16, 24, -1, -2 };
+                int[] ti = { 56, 127, 61, 175 | (8 << 8), 167 | (100 << 8), 231 | (400 << 8) };
+                for (int i = 0; i < leaf.length; i++) {
+                    rows.add(row("rsid", TABLE_ROWSET, "rscolid", i + 1, "hbcolid", i + 1, "rcmodified", 0L, "ti", ti[i], "cid", 0, "ordkey", i == 0 ? 1 : 0,
+                            "maxinrowlen", 0, "status", 0x80, "offset", leaf[i] & 0xFFFF, "nullbit", i + 1, "bitpos", 0));
+                }
+            }
+            case "sysprufiles" -> {
+                rows.add(row("dbfragid", 1, "fileid", FILE_ID, "grpid", 1, "status", 2, "filetype", 0, "filestate", 0, "size", (int) spec.pages(),
+                        "maxsize", -1, "growth", 8192, "lname", spec.databaseName(), "pname", "D:\\Data\\" + spec.databaseName() + ".mdf"));
+                rows.add(row("dbfragid", 1, "fileid", 2, "grpid", 0, "status", 0x42, "filetype", 1, "filestate", 0, "size", 1024, "maxsize", -1,
+                        "growth", 10, "lname", spec.databaseName() + "_log", "pname", "D:\\Data\\" + spec.databaseName() + "_log.ldf"));
+            }
+            default -> throw new IllegalStateException(table);
+        }
+        return rows;
+    }
+
+    private boolean isMapOrIam(long q) {
+        long rel = q - gamBase(q);
+        return isPfs(q) || rel == (gamBase(q) == 0 ? 2 : 0) || rel == (gamBase(q) == 0 ? 3 : 1) || rel == 6 || rel == 7 || q == IAM_PAGE
+                || gamBase(q) > 0 && rel == 8;
+    }
+
+    private static Map<String, Object> row(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 }

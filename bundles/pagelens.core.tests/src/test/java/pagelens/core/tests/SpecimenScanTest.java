@@ -84,7 +84,7 @@ class SpecimenScanTest {
         try (EvidenceSource s = EvidenceSource.open(p)) {
             byte[] boot = s.readFully(9 * 8192L, 8192);
             assertEquals(96 + 1768, PageHeader.parse(boot).freeData(), "2019 boot record length");
-            byte[] data = s.readFully(20 * 8192L, 8192);
+            byte[] data = s.readFully(40 * 8192L, 8192); // a page of the table (16..31 hold the catalog)
             PageHeader h = PageHeader.parse(data);
             int[] slots = SlotArray.read(data, 0, h.slotCount());
             for (int at : slots) {
