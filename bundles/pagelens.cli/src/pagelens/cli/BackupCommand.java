@@ -156,7 +156,7 @@ final class BackupCommand implements Callable<Integer> {
             d.streams().forEach(z -> st.add(z.id() + " " + z.length()));
         }
         o.set("summary", FactsJson.summary(e.findings()));
-        o.set("findings", FactsJson.findings(e.findings()));
+        o.set("findings", FactsJson.findings(e.findings(), e::ownerOf));
         ArrayNode pr = o.putArray("problems");
         e.problems().forEach(pr::add);
         return o;
@@ -203,7 +203,7 @@ final class BackupCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  MTF: %d blocks (%s)%n", b.walk().blocks().size(),
                 String.join(" ", b.walk().blocks().stream().map(Mtf.Dblk::type).toList()));
         e.problems().forEach(p -> out.println("  not examined: " + p));
-        ScanCommand.printFindings(out, e.findings(), Integer.MAX_VALUE);
+        ScanCommand.printFindings(out, e.findings(), Integer.MAX_VALUE, e::ownerOf);
     }
 
     private static String orUnknown(Object o) {

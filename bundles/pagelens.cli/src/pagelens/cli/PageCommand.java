@@ -45,6 +45,21 @@ final class PageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The page's owner as the database's own catalog names it, or why it cannot be named. */
+    static String owner(PageStore store, PageId id) {
+        try {
+            pagelens.core.catalog.Ownership o = pagelens.core.catalog.Ownership.read(store, pagelens.core.io.ProgressMonitor.NULL);
+            pagelens.core.catalog.Owner owner = o.ownerOf(id);
+            if (owner == null) {
+                return o.catalog().readable() ? "none by design (file header, boot page or allocation map) or an unformatted page"
+                        : "unknown: the system catalog could not be read from " + store.description();
+            }
+            return pagelens.report.OwnerText.describe(owner);
+        } catch (IOException | RuntimeException e) {
+            return "unknown: the system catalog could not be read (" + e.getMessage() + ")";
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PageId id;
@@ -62,8 +77,10 @@ final class PageCommand implements Callable<Integer> {
             }
             PageCopy copy = copies.get(copies.size() - 1);
             byte[] page = store.read(copy);
-            out.printf(Locale.ROOT, "PAGE: (%s)   %s, byte offset 0x%X%s%n%n", id, store.description(), copy.provenance().offset(),
+            out.printf(Locale.ROOT, "PAGE: (%s)   %s, byte offset 0x%X%s%n", id, store.description(), copy.provenance().offset(),
                     copies.size() > 1 ? ", copy " + (copy.provenance().copy() + 1) + " of " + copies.size() : "");
+            out.println("OWNER: " + owner(store, id));
+            out.println();
             Node tree = PageStructure.describe(page, id);
             if (mode.struct) {
                 StringBuilder sb = new StringBuilder();

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import pagelens.core.catalog.Catalog;
+import pagelens.core.catalog.Owner;
+import pagelens.core.catalog.Ownership;
 import pagelens.core.findings.Finding;
 import pagelens.core.findings.FindingSink;
 import pagelens.core.findings.Severity;
@@ -19,6 +22,7 @@ import pagelens.core.exam.OpenedEvidence;
 import pagelens.core.identify.Identification;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.report.FactsJson;
+import pagelens.report.OwnerText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +47,13 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--max-findings", defaultValue = "200", description = "Findings listed in text output (default ${DEFAULT-VALUE}); JSON lists all that were kept.")
     int maxFindings;
+
+    @Option(names = "--by-object", description = "Group the findings by the table and index that own their pages.")
+    boolean byObject;
+
+    @Option(names = "--objects", defaultValue = "10", description = "Owners listed in the per-object summary of text output (default ${DEFAULT-VALUE}; "
+            + "damaged ones first; 0 for none).")
+    int objectLines;
 
     @Parameters(paramLabel = "FILE", description = "A data (.mdf/.ndf) or log (.ldf) file, or a backup (.bak, plain or compressed).")
     Path file;
@@ -92,11 +103,65 @@ final class ScanCommand implements Callable<Integer> {
         e.problems().forEach(p -> out.println("  not examined: " + p));
         double secs = e.nanos() / 1e9;
         out.printf(Locale.ROOT, "  read %,d bytes in %.2f s (%.0f MB/s)%n", bytesRead, secs, secs > 0 ? bytesRead / secs / 1e6 : 0);
-        printFindings(out, e.findings(), maxFindings);
+        if (e.catalog() != null) {
+            printObjects(out, e, objectLines);
+        }
+        if (byObject) {
+            printFindingsByObject(out, e, maxFindings);
+        } else {
+            printFindings(out, e.findings(), maxFindings, e::ownerOf);
+        }
+    }
+
+    /** The catalog in one line, then pages per owner: damaged owners first, then the largest. */
+    static void printObjects(PrintWriter out, Examination e, int lines) {
+        Catalog c = e.catalog();
+        out.printf(Locale.ROOT, "  catalog: %s; %d user table(s), %d allocation unit(s); memory-optimized filegroup: %s%n",
+                c.generation() == Catalog.Generation.Y2005 ? "SQL Server 2005 base tables" : c.generation() == Catalog.Generation.Y2008
+                        ? "SQL Server 2008+ base tables" : "not found", c.userTables().size(), c.allocationUnits().size(),
+                c.memoryOptimizedFilegroupReason());
+        Ownership o = e.ownership();
+        if (o == null || lines <= 0) {
+            return;
+        }
+        List<Ownership.Group> groups = o.groups();
+        long damagedOwners = groups.stream().filter(g -> g.damaged() > 0).count();
+        out.printf(Locale.ROOT, "  objects: %,d owner(s) of pages, %,d with damaged pages%s%n", groups.size(), damagedOwners,
+                o.freePages() > 0 ? String.format(Locale.ROOT, "; %,d formatted page(s) free in the allocation maps", o.freePages()) : "");
+        for (int i = 0; i < groups.size() && i < lines; i++) {
+            Ownership.Group g = groups.get(i);
+            out.printf(Locale.ROOT, "    %-58s %,8d pages%s%s%n", OwnerText.brief(g.owner()), g.pages(),
+                    g.damaged() > 0 ? String.format(Locale.ROOT, ", %,d damaged (first %s)", g.damaged(), g.firstDamaged()) : "",
+                    g.owner().systemCatalog() && g.damaged() > 0 ? "  SYSTEM CATALOG" : "");
+        }
+        if (groups.size() > lines) {
+            out.printf(Locale.ROOT, "    ... %,d more (pagelens objects)%n", groups.size() - lines);
+        }
+    }
+
+    /** The findings grouped by the owner of their pages (findings not on a page, or on a page of no owner, last). */
+    static void printFindingsByObject(PrintWriter out, Examination e, int maxFindings) {
+        Map<String, List<Finding>> by = new java.util.LinkedHashMap<>();
+        for (Finding f : e.findings().findings()) {
+            Owner o = e.ownerOf(f);
+            by.computeIfAbsent(o == null ? "(no owner)" : OwnerText.describe(o), k -> new java.util.ArrayList<>()).add(f);
+        }
+        List<String> keys = new java.util.ArrayList<>(by.keySet());
+        keys.sort((a, b) -> a.equals("(no owner)") ? 1 : b.equals("(no owner)") ? -1 : Integer.compare(by.get(b).size(), by.get(a).size()));
+        int shown = 0;
+        for (String k : keys) {
+            out.printf(Locale.ROOT, "  %s: %,d finding(s)%n", k, by.get(k).size());
+            for (Finding f : by.get(k)) {
+                if (shown++ >= maxFindings) {
+                    break;
+                }
+                out.printf(Locale.ROOT, "    %-8s %-30s %-12s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(), f.location().describe(), f.title());
+            }
+        }
     }
 
     /** The findings as text: counts by severity and rule, then one line each (scan and backup print them alike). */
-    static void printFindings(PrintWriter out, FindingSink sink, int maxFindings) {
+    static void printFindings(PrintWriter out, FindingSink sink, int maxFindings, java.util.function.Function<Finding, Owner> owners) {
         if (sink.total() == 0) {
             out.println("  findings: none");
             return;
@@ -114,8 +179,10 @@ final class ScanCommand implements Callable<Integer> {
         List<Finding> list = sink.findings();
         for (int i = 0; i < list.size() && i < maxFindings; i++) {
             Finding f = list.get(i);
-            out.printf(Locale.ROOT, "  %-8s %-30s %-12s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(),
-                    f.location().describe(), f.title());
+            Owner o = owners.apply(f);
+            out.printf(Locale.ROOT, "  %-8s %-30s %-12s %s%s%n", f.severity().id().toUpperCase(Locale.ROOT), f.ruleId(),
+                    f.location().describe() + (o != null ? " (" + OwnerText.brief(o) + ")" : ""), f.title(),
+                    o != null && o.unavailable() != null ? " [owner: " + OwnerText.describe(o) + "]" : "");
         }
         if (sink.total() > Math.min(list.size(), maxFindings)) {
             out.printf(Locale.ROOT, "  ... %,d more (see --json, or --max-findings)%n", sink.total() - Math.min(list.size(), maxFindings));

@@ -12,6 +12,9 @@ import pagelens.core.boot.BootField;
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.boot.BootPage;
 import pagelens.core.boot.HekatonVerdict;
+import pagelens.core.catalog.Catalog;
+import pagelens.core.catalog.Owner;
+import pagelens.core.catalog.Ownership;
 import pagelens.core.exam.Examination;
 import pagelens.core.findings.Finding;
 import pagelens.core.findings.FindingSink;
@@ -29,6 +32,149 @@ public final class FactsJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private FactsJson() {
+    }
+
+    /** A finding with the owner of its page as an {@code object} block (when known). */
+    public static ObjectNode finding(Finding f, Owner owner) {
+        ObjectNode x = finding(f);
+        if (owner != null) {
+            x.set("object", owner(owner));
+        }
+        return x;
+    }
+
+    /**
+     * A page's owner: {schema, name, objectId, type, indexId, indexName, indexType, partition, allocationUnitId, unitType,
+     * rowsetId, by, evidence, unavailable, text}; names the catalog could not give are null.
+     */
+    public static ObjectNode owner(Owner o) {
+        ObjectNode x = MAPPER.createObjectNode();
+        x.put("schema", o.schema());
+        x.put("name", o.objectName());
+        x.put("objectId", o.objectId());
+        x.put("type", o.objectType());
+        x.put("indexId", o.indexId());
+        x.put("indexName", o.indexName());
+        x.put("indexType", o.indexKind() == null ? null : o.indexKind().name().toLowerCase(java.util.Locale.ROOT));
+        x.put("partition", o.partition());
+        x.put("allocationUnitId", o.allocationUnitId());
+        x.put("unitType", o.unitType() == null ? null : o.unitType().name().toLowerCase(java.util.Locale.ROOT));
+        x.put("rowsetId", o.rowsetId());
+        x.put("by", o.by().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        x.put("evidence", o.evidence().name());
+        x.put("unavailable", o.unavailable());
+        x.put("text", OwnerText.describe(o));
+        return x;
+    }
+
+    /** Every kept finding with its page's owner, in location order. */
+    public static ArrayNode findings(FindingSink sink, java.util.function.Function<Finding, Owner> owners) {
+        ArrayNode a = MAPPER.createArrayNode();
+        sink.findings().forEach(f -> a.add(finding(f, owners.apply(f))));
+        return a;
+    }
+
+    /**
+     * Pages per object, index, partition and unit type: [{object block, pages, damagedPages, firstDamagedPage}], damaged
+     * first; plus the pages the allocation maps mark free.
+     */
+    public static ObjectNode objects(Ownership o) {
+        ObjectNode x = MAPPER.createObjectNode();
+        x.put("allocationChecked", o.checked());
+        x.put("freePages", o.freePages());
+        ArrayNode a = x.putArray("groups");
+        for (Ownership.Group g : o.groups()) {
+            ObjectNode n = a.addObject();
+            n.set("object", owner(g.owner()));
+            n.put("systemCatalog", g.owner().systemCatalog());
+            n.put("pages", g.pages());
+            n.put("damagedPages", g.damaged());
+            n.put("firstDamagedPage", g.firstDamaged() == null ? null : g.firstDamaged().toString());
+        }
+        return x;
+    }
+
+    /**
+     * The catalog: {generation, objects [{schema, name, objectId, type, created, modified, indexes [...], partitions [...]}],
+     * files, dataSpaces, memoryOptimizedFilegroup, problems, selfCheck}. User tables only (system base tables are in the
+     * ownership groups).
+     */
+    public static ObjectNode catalog(Catalog c) {
+        ObjectNode x = MAPPER.createObjectNode();
+        x.put("generation", c.generation().name());
+        ArrayNode objs = x.putArray("tables");
+        for (Catalog.DbObject o : c.userTables()) {
+            ObjectNode n = objs.addObject();
+            n.put("schema", c.schemaName(o.schemaId()));
+            n.put("name", o.name());
+            n.put("objectId", o.id());
+            n.put("type", o.type());
+            n.put("created", o.created() == null ? null : o.created().toString());
+            n.put("modified", o.modified() == null ? null : o.modified().toString());
+            ArrayNode parts = n.putArray("partitions");
+            for (Catalog.Rowset r : c.rowsetsOf(o.id())) {
+                ObjectNode p = parts.addObject();
+                Catalog.Index ix = c.index(o.id(), r.indexId());
+                p.put("indexId", r.indexId());
+                p.put("indexName", ix == null ? null : ix.name());
+                p.put("indexType", ix == null || ix.kind() == null ? null : ix.kind().name().toLowerCase(java.util.Locale.ROOT));
+                ArrayNode keys = p.putArray("keyColumns");
+                if (ix != null) {
+                    for (int colid : ix.keyColumns()) {
+                        keys.add(c.columns(o.id()).stream().filter(col -> col.columnId() == colid).map(Catalog.Column::name).findFirst()
+                                .orElse("column " + colid));
+                    }
+                }
+                p.put("partition", r.partition());
+                p.put("rowsetId", r.id());
+                p.put("rows", r.rows());
+                p.put("compression", r.compression());
+                ArrayNode units = p.putArray("allocationUnits");
+                for (Catalog.AllocationUnit u : c.unitsOf(r.id())) {
+                    ObjectNode un = units.addObject();
+                    un.put("allocationUnitId", u.id());
+                    un.put("type", u.unitType() == null ? Integer.toString(u.type()) : u.unitType().name().toLowerCase(java.util.Locale.ROOT));
+                    un.put("firstIam", u.firstIam() == null ? null : u.firstIam().toString());
+                    un.put("firstPage", u.first() == null ? null : u.first().toString());
+                    un.put("usedPages", u.usedPages());
+                    un.put("dataPages", u.dataPages());
+                    un.put("reservedPages", u.reservedPages());
+                }
+            }
+        }
+        ArrayNode files = x.putArray("files");
+        for (Catalog.DatabaseFile f : c.files()) {
+            ObjectNode n = files.addObject();
+            n.put("fileId", f.fileId());
+            n.put("filegroup", f.filegroup());
+            n.put("type", f.type());
+            n.put("sizePages", f.sizePages());
+            n.put("logicalName", f.logicalName());
+            n.put("physicalName", f.physicalName());
+        }
+        ArrayNode ds = x.putArray("dataSpaces");
+        for (Catalog.DataSpace d : c.dataSpaces().values()) {
+            ObjectNode n = ds.addObject();
+            n.put("id", d.id());
+            n.put("name", d.name());
+            n.put("type", d.type());
+        }
+        x.put("memoryOptimizedFilegroup", c.memoryOptimizedFilegroup().name());
+        x.put("memoryOptimizedFilegroupReason", c.memoryOptimizedFilegroupReason());
+        ArrayNode pr = x.putArray("problems");
+        for (Catalog.Problem p : c.problems()) {
+            ObjectNode n = pr.addObject();
+            n.put("kind", p.kind().name());
+            n.put("table", p.table());
+            n.put("page", p.page() == null ? null : p.page().toString());
+            n.put("what", p.what());
+        }
+        ObjectNode sc = x.putObject("selfCheck");
+        sc.put("tables", c.selfCheck().tables());
+        sc.put("columns", c.selfCheck().columns());
+        ArrayNode mm = sc.putArray("mismatches");
+        c.selfCheck().mismatches().forEach(mm::add);
+        return x;
     }
 
     /** {rule, severity, title, evidence, fileId, pageId, offset, offsetIn, byteStart, byteLength}. */
@@ -245,8 +391,8 @@ public final class FactsJson {
     }
 
     /**
-     * An examination: {evidence {path, kind, size, sha256}, fileKind, fileId, pages, summary, findings, bootPage,
-     * problems}.
+     * An examination: {evidence {path, kind, size, sha256}, fileKind, fileId, pages, summary, findings (each with the owner of
+     * its page), objects (pages per owner), bootPage, problems}.
      */
     public static ObjectNode examination(Examination e) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -265,7 +411,10 @@ public final class FactsJson {
             o.putNull("pages");
         }
         o.set("summary", summary(e.findings()));
-        o.set("findings", findings(e.findings()));
+        o.set("findings", findings(e.findings(), e::ownerOf));
+        if (e.ownership() != null) {
+            o.set("objects", objects(e.ownership()));
+        }
         if (e.boot() != null) {
             o.set("bootPage", bootPage(e.path(), e.boot(), e.bootCopy()));
         }

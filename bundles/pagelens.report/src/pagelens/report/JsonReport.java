@@ -96,6 +96,15 @@ public final class JsonReport {
             }
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("objects");
+        for (pagelens.core.exam.Examination e : c.examinations()) {
+            if (e.ownership() != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = FactsJson.objects(e.ownership());
+                o.put("path", e.path().toString());
+                g.writeTree(o); // the same objects block as 'pagelens scan --json'
+            }
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("scans");
         for (ScanResult s : c.scans().values()) {
             PageCounts k = s.counts();
@@ -126,7 +135,7 @@ public final class JsonReport {
         g.writeFieldName("summary");
         g.writeTree(FactsJson.summary(c.findings()));
         g.writeFieldName("findings");
-        g.writeTree(FactsJson.findings(c.findings()));
+        g.writeTree(FactsJson.findings(c.findings(), c::ownerOf));
         g.writeArrayFieldStart("problems");
         for (String p : c.problems()) {
             g.writeString(p);

@@ -80,6 +80,12 @@ public record Case(CaseInfo info, List<EvidenceEntry> evidence, List<Examination
     }
 
     /** Findings of one rule, in location order. */
+    /** The owner of a finding's page, from the examination of the finding's evidence (null when none is known). */
+    public pagelens.core.catalog.Owner ownerOf(Finding f) {
+        Examination e = f.location().evidence() == null ? null : examinationOf(f.location().evidence());
+        return e == null ? null : e.ownerOf(f);
+    }
+
     public List<Finding> findingsOf(String ruleId) {
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings.findings()) {

@@ -89,6 +89,14 @@ public final class Ownership {
         return o;
     }
 
+    /**
+     * The catalog and the owners of a store's pages without a scan (one page, a quick look): the IAM chains are walked, a
+     * page's header is read when its owner is asked; no allocation check, no page counts.
+     */
+    public static Ownership read(PageStore store, ProgressMonitor monitor) throws IOException {
+        return build(CatalogReader.read(store, monitor), store, null, Set.of(), null, store.evidence(), monitor);
+    }
+
     public Catalog catalog() {
         return catalog;
     }

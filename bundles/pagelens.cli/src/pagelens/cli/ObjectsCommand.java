@@ -1,0 +1,144 @@
+package pagelens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import pagelens.core.catalog.Catalog;
+import pagelens.core.catalog.Owner;
+import pagelens.core.catalog.Ownership;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
+import pagelens.core.identify.EvidenceKind;
+import pagelens.core.identify.Identification;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.report.FactsJson;
+import pagelens.report.OwnerText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pagelens objects [--json] EVIDENCE}: the database's own catalog, with the pages and damage of every object. */
+@Command(name = "objects", mixinStandardHelpOptions = true,
+        description = "List the schemas, tables, indexes, partitions and allocation units of a data file or backup, read from the "
+                + "database's own system catalog (no server), with the pages each one holds and how many of them are damaged.",
+        footer = { "", "Exit codes: 0 the catalog was read, 1 it is damaged or incomplete (names may be missing), 2 usage or I/O error." })
+final class ObjectsCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print the catalog and the pages per owner as JSON.")
+    boolean json;
+
+    @Option(names = "--system", description = "Also list the system base tables (the catalog itself) in text output.")
+    boolean system;
+
+    @Parameters(paramLabel = "EVIDENCE", description = "A data file (.mdf) or a backup (.bak, plain or compressed).")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (OpenedEvidence ev = OpenedEvidence.open(file)) {
+            Identification id = ev.identification();
+            if (!id.readable()) {
+                throw new IOException(file + ": " + id.summary());
+            }
+            if (id.kind() != EvidenceKind.DATA_FILE && !ev.isBackup()) {
+                throw new IOException(file + ": is " + id.kind().id() + ", not a data file or backup: it has no system catalog");
+            }
+            Examination e = Examination.run(ev, Examination.Options.defaults(Layouts.user()).withHash(false),
+                    json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
+            if (e.catalog() == null) {
+                throw new IOException(file + ": the system catalog could not be read: " + String.join("; ", e.problems()));
+            }
+            if (json) {
+                ObjectNode o = FactsJson.MAPPER.createObjectNode();
+                o.put("path", e.path().toString());
+                o.set("catalog", FactsJson.catalog(e.catalog()));
+                o.set("objects", FactsJson.objects(e.ownership()));
+                Json.print(out, o);
+            } else {
+                print(out, e);
+            }
+            boolean bad = e.findingList().stream().anyMatch(f -> f.ruleId().startsWith("catalog."));
+            return bad ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
+        }
+    }
+
+    private void print(PrintWriter out, Examination e) {
+        Catalog c = e.catalog();
+        Ownership o = e.ownership();
+        Map<Long, Ownership.Group> byUnit = new HashMap<>();
+        for (Ownership.Group g : o.groups()) {
+            byUnit.put(g.owner().allocationUnitId(), g);
+        }
+        out.println(e.path());
+        out.printf(Locale.ROOT, "  base tables: %s; memory-optimized filegroup: %s%n", c.generation() == Catalog.Generation.Y2005 ? "SQL Server 2005"
+                : c.generation() == Catalog.Generation.Y2008 ? "SQL Server 2008 and later" : "not found", c.memoryOptimizedFilegroupReason());
+        for (Catalog.DatabaseFile f : c.files()) {
+            out.printf(Locale.ROOT, "  file %d %s: %s, filegroup %d, %,d pages, %s%n", f.fileId(), f.logicalName(), f.type() == 0 ? "rows"
+                    : f.type() == 1 ? "log" : f.type() == 2 ? "FILESTREAM / memory-optimized container" : "type " + f.type(), f.filegroup(),
+                    f.sizePages(), f.physicalName());
+        }
+        for (Catalog.DataSpace d : c.dataSpaces().values()) {
+            out.printf(Locale.ROOT, "  filegroup %d %s (%s)%n", d.id(), d.name(), d.type());
+        }
+        for (Catalog.Problem p : c.problems()) {
+            out.println("  CATALOG: " + p.what());
+        }
+        String schema = null;
+        for (Catalog.DbObject t : c.userTables()) {
+            String s = c.schemaName(t.schemaId());
+            if (!java.util.Objects.equals(s, schema)) {
+                schema = s;
+                out.println("schema " + (s == null ? "#" + t.schemaId() + " (name unavailable)" : s));
+            }
+            out.printf(Locale.ROOT, "  table %s (object %d, created %s)%n", t.name(), t.id(), t.created() == null ? "?" : t.created().toString().replace('T', ' '));
+            for (Catalog.Rowset r : c.rowsetsOf(t.id())) {
+                printRowset(out, c, t, r, byUnit);
+            }
+        }
+        if (system) {
+            out.println("system base tables");
+            for (Ownership.Group g : o.groups()) {
+                if (g.owner().systemCatalog()) {
+                    out.printf(Locale.ROOT, "  %-50s %,8d pages%s%n", OwnerText.brief(g.owner()), g.pages(), g.damaged() > 0 ? ", " + g.damaged() + " damaged" : "");
+                }
+            }
+        }
+        long unknown = o.groups().stream().filter(g -> g.owner().by() == Owner.By.HEADER_ONLY).mapToLong(Ownership.Group::pages).sum();
+        out.printf(Locale.ROOT, "pages: %,d owned by the objects above or the catalog, %,d of units the catalog does not list, %,d free in the allocation maps%s%n",
+                o.groups().stream().mapToLong(Ownership.Group::pages).sum() - unknown, unknown, o.freePages(),
+                o.checked() ? "; allocation checked against the IAM chains" : "; allocation not checked (the catalog is incomplete)");
+    }
+
+    private static void printRowset(PrintWriter out, Catalog c, Catalog.DbObject t, Catalog.Rowset r, Map<Long, Ownership.Group> byUnit) {
+        Catalog.Index ix = c.index(t.id(), r.indexId());
+        StringBuilder keys = new StringBuilder();
+        if (ix != null) {
+            for (int colid : ix.keyColumns()) {
+                String n = c.columns(t.id()).stream().filter(col -> col.columnId() == colid).map(Catalog.Column::name).findFirst().orElse("#" + colid);
+                keys.append(keys.length() > 0 ? ", " : "").append(n);
+            }
+        }
+        String kind = ix != null && ix.kind() != null ? OwnerText.indexKind(ix.kind()) : r.indexId() == 0 ? "heap" : "index";
+        String label = r.indexId() == 0 ? kind : "index " + r.indexId() + (ix != null && ix.name() != null ? " " + ix.name() : "") + " " + kind;
+        out.printf(Locale.ROOT, "    %s%s: partition %d, %,d rows%s%n", label, keys.length() > 0 ? " (" + keys + ")" : "", r.partition(), r.rows(),
+                r.compression() > 0 ? ", compression " + (r.compression() == 1 ? "ROW" : r.compression() == 2 ? "PAGE" : Integer.toString(r.compression())) : "");
+        for (Catalog.AllocationUnit u : c.unitsOf(r.id())) {
+            Ownership.Group g = byUnit.get(u.id());
+            out.printf(Locale.ROOT, "      %-18s unit %d: %,d pages found (catalog: %,d used, %,d data)%s%n",
+                    u.unitType() == null ? "type " + u.type() : OwnerText.unitType(u.unitType()), u.id(), g == null ? 0 : g.pages(), u.usedPages(),
+                    u.dataPages(), g != null && g.damaged() > 0 ? String.format(Locale.ROOT, ", %,d DAMAGED (first %s)", g.damaged(), g.firstDamaged()) : "");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package pagelens.report;
+
+import java.util.Locale;
+
+import pagelens.core.Evidence;
+import pagelens.core.catalog.Owner;
+
+/**
+ * The one wording of a page's owner, for every text surface (the command line, the PDF, the workbench's status line,
+ * Findings view and explorer): "dbo.Orders, index 1 PK_Orders clustered, partition 1, in-row data, allocation unit
+ * 72057594043564032", as CHECKDB names an owner. Facts not verified on real files carry their evidence tag.
+ */
+public final class OwnerText {
+    private OwnerText() {
+    }
+
+    /** The full description. */
+    public static String describe(Owner o) {
+        if (o == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (o.objectId() == 0) {
+            sb.append("allocation unit ").append(o.allocationUnitId());
+            if (o.unavailable() != null) {
+                sb.append(" (").append(o.unavailable()).append(')');
+            }
+            return sb.toString();
+        }
+        sb.append(object(o));
+        if (o.indexId() >= 0) {
+            sb.append(", ");
+            if (o.indexKind() == Owner.IndexKind.HEAP) {
+                sb.append("heap");
+            } else {
+                sb.append("index ").append(o.indexId());
+                if (o.indexName() != null) {
+                    sb.append(' ').append(o.indexName());
+                }
+                if (o.indexKind() != null) {
+                    sb.append(' ').append(indexKind(o.indexKind()));
+                }
+            }
+        }
+        if (o.partition() > 0) {
+            sb.append(", partition ").append(o.partition());
+        }
+        if (o.unitType() != null) {
+            sb.append(", ").append(unitType(o.unitType()));
+        }
+        sb.append(", allocation unit ").append(o.allocationUnitId());
+        if (o.by() == Owner.By.IAM) {
+            sb.append(" (by its IAM: the page header names another unit)");
+        }
+        if (o.unavailable() != null) {
+            sb.append(" (").append(o.unavailable()).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** "dbo.Orders", or "object 245575913" when the catalog could not name it. */
+    public static String object(Owner o) {
+        if (o.objectName() == null) {
+            return o.objectId() == 0 ? "allocation unit " + o.allocationUnitId() : "object " + o.objectId();
+        }
+        return (o.schema() != null ? o.schema() : "schema?") + "." + o.objectName();
+    }
+
+    /** A short form for narrow places: "dbo.Orders (1 PK_Orders)". */
+    public static String brief(Owner o) {
+        if (o == null) {
+            return "";
+        }
+        if (o.objectId() == 0) {
+            return "unit " + o.allocationUnitId();
+        }
+        String ix = o.indexKind() == Owner.IndexKind.HEAP ? "heap" : o.indexId() + (o.indexName() != null ? " " + o.indexName() : "");
+        String unit = o.unitType() == null || o.unitType() == Owner.UnitType.IN_ROW_DATA ? "" : ", " + unitType(o.unitType());
+        return object(o) + " (" + ix + unit + ")";
+    }
+
+    public static String indexKind(Owner.IndexKind k) {
+        String t = k.name().toLowerCase(Locale.ROOT).replace('_', ' ').replace("xml", "XML");
+        return k.evidence() == Evidence.VERIFIED ? t : t + " " + k.evidence().tag();
+    }
+
+    public static String unitType(Owner.UnitType t) {
+        return switch (t) {
+            case IN_ROW_DATA -> "in-row data";
+            case LOB_DATA -> "LOB data";
+            case ROW_OVERFLOW_DATA -> "row-overflow data";
+        };
+    }
+
+    /** The object type code of sysschobjs in words (sys.objects.type_desc). */
+    public static String objectType(String code) {
+        if (code == null) {
+            return "unknown";
+        }
+        return switch (code) {
+            case "U" -> "user table";
+            case "S" -> "system table";
+            case "V" -> "view";
+            case "IT" -> "internal table";
+            case "TT" -> "table type";
+            case "P" -> "stored procedure";
+            case "FN", "IF", "TF" -> "function";
+            case "PK" -> "primary key constraint";
+            case "UQ" -> "unique constraint";
+            case "F" -> "foreign key constraint";
+            case "D" -> "default constraint";
+            case "C" -> "check constraint";
+            case "TR" -> "trigger";
+            case "SQ" -> "service queue";
+            default -> code;
+        };
+    }
+
+    /** For sorting and grouping in text: how the owner was found, in words. */
+    public static String by(Owner o) {
+        return switch (o.by()) {
+            case HEADER -> "page header";
+            case IAM -> "IAM chain";
+            case HEADER_ONLY -> "page header (unit not in the catalog)";
+        };
+    }
+}
