@@ -75,11 +75,12 @@ final class SpecimenCommand implements Callable<Integer> {
         }
         DataFileSpecimen.write(out, s, ProgressMonitor.NULL);
         if (damage) {
-            Corruptor.flipBit(out, 20, 3000, 3);
-            Corruptor.zeroSector(out, 21, 1);
-            Corruptor.tearSecondHalf(out, 22, 40);
-            Corruptor.misdirect(out, 23, 41);
-            Corruptor.zeroPage(out, 24);
+            // pages of the specimen table (16..31 hold its system catalog)
+            Corruptor.flipBit(out, 40, 3000, 3);
+            Corruptor.zeroSector(out, 41, 1);
+            Corruptor.tearSecondHalf(out, 42, 60);
+            Corruptor.misdirect(out, 43, 61);
+            Corruptor.zeroPage(out, 44);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC specimen %s: %,d pages (%s protection)%s%s%n", out, pages, p,
                 staleHekaton ? ", stale Hekaton state in the boot page" : "",

@@ -50,7 +50,7 @@ public final class OwnerText {
         }
         sb.append(", allocation unit ").append(o.allocationUnitId());
         if (o.by() == Owner.By.IAM) {
-            sb.append(" (by its IAM: the page header names another unit)");
+            sb.append(" (found through its IAM chain)");
         }
         if (o.unavailable() != null) {
             sb.append(" (").append(o.unavailable()).append(')');

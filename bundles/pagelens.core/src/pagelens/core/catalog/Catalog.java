@@ -269,14 +269,28 @@ public final class Catalog {
                     "rowset " + u.ownerId() + " not listed in sysrowsets");
         }
         DbObject o = objects.get(r.objectId());
+        if (o == null && auid < (1L << 56)) {
+            // a system base table is known by its fixed id even when its sysschobjs row is unavailable (catalog.md 1.3)
+            for (BaseTables.Table t : BaseTables.get().all()) {
+                if (t.objectId() == r.objectId()) {
+                    o = new DbObject(t.objectId(), t.name(), 4, "S", 0, 1, null, null);
+                }
+            }
+        }
         Index ix = index(r.objectId(), r.indexId());
         String why = null;
         if (o == null) {
             why = "object " + r.objectId() + " not listed in sysschobjs" + pagesNote("sysschobjs");
         }
         Owner.IndexKind kind = ix != null ? ix.kind() : r.indexId() == 0 ? Owner.IndexKind.HEAP : r.indexId() == 1 ? Owner.IndexKind.CLUSTERED : null;
-        return new Owner(auid, u.unitType(), r.id(), r.objectId(), o == null ? null : schemaName(o.schemaId()), o == null ? null : o.name(),
+        return new Owner(auid, u.unitType(), r.id(), r.objectId(), o == null ? null : schemaOr(o), o == null ? null : o.name(),
                 o == null ? null : o.type(), r.indexId(), ix == null ? null : ix.name(), kind, r.partition(), by, Evidence.VERIFIED, why);
+    }
+
+    /** The schema of a base table known by its fixed id when sysclsobjs is unavailable. */
+    private String schemaOr(DbObject o) {
+        String s = schemaName(o.schemaId());
+        return s == null && "S".equals(o.type()) && o.schemaId() == 4 ? "sys" : s;
     }
 
     private String pagesNote(String table) {

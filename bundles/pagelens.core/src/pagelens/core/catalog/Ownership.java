@@ -328,9 +328,15 @@ public final class Ownership {
         return "allocation unit " + auid;
     }
 
-    private static void report(FindingSink sink, pagelens.core.findings.Rule rule, String title, Path evidence, PageId at) {
+    private void report(FindingSink sink, pagelens.core.findings.Rule rule, String title, Path evidence, PageId at) {
         if (sink != null) {
-            sink.add(new Finding(rule, title, new Location(evidence, at.fileId(), at.pageId(), -1, 0, 0)));
+            sink.add(new Finding(rule, title, locate(store, evidence, at)));
         }
+    }
+
+    /** Where a page is in the evidence (its last copy, in its offset space), or a location without an offset when absent. */
+    public static Location locate(PageStore store, Path evidence, PageId at) {
+        List<PageCopy> c = store.copies(at);
+        return c.isEmpty() ? new Location(evidence, at.fileId(), at.pageId(), -1, 0, 0) : Location.of(c.get(c.size() - 1));
     }
 }

@@ -235,7 +235,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                         : new pagelens.core.store.CapturedPages(ev.pages(ProgressMonitor.NULL), headers::captured,
                                 headers.capturedAll());
                 catalog = CatalogReader.read(store, monitor);
-                catalogFindings(catalog, ev.path(), sink);
+                catalogFindings(catalog, store, ev.path(), sink);
                 Set<PageId> damaged = new HashSet<>();
                 for (Finding f : sink.findings()) {
                     if (f.severity().atLeast(Severity.ERROR) && f.location().pageId() >= 0 && f.location().fileId() >= 0) {
@@ -317,9 +317,9 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
     }
 
     /** The catalog reader's problems as findings: damage to the catalog is its own, more serious finding. */
-    private static void catalogFindings(Catalog c, java.nio.file.Path path, FindingSink sink) {
+    private static void catalogFindings(Catalog c, PageStore store, java.nio.file.Path path, FindingSink sink) {
         for (Catalog.Problem p : c.problems()) {
-            Location at = p.page() == null ? new Location(path, -1, -1, -1, 0, 0) : new Location(path, p.page().fileId(), p.page().pageId(), -1, 0, 0);
+            Location at = p.page() == null ? new Location(path, -1, -1, -1, 0, 0) : Ownership.locate(store, path, p.page());
             sink.add(new Finding(p.kind() == Catalog.ProblemKind.DAMAGED ? pagelens.core.findings.Rules.CATALOG_PAGE_DAMAGED
                     : pagelens.core.findings.Rules.CATALOG_INCOMPLETE, p.what(), at));
         }

@@ -38,9 +38,13 @@ class BackupCommandTest {
         }
         assertEquals("39:2154:1", lsn.get("before").asText());
         assertEquals("39:2157:1", lsn.get("after").asText());
-        // a healthy backup: its one finding is the boot page verdict, on the copy a restore applies
-        assertEquals(1, o.get("findings").size(), o.get("findings").toString());
+        // no damage: the boot page verdict, on the copy a restore applies, and warnings that the system catalog is incomplete
+        // (this backup is one stripe of several: its sysallocunits page 1:189 and other catalog pages are elsewhere, catalog.md 8)
         assertEquals("boot.hekaton-clear", o.at("/findings/0/rule").asText());
+        for (int i = 1; i < o.get("findings").size(); i++) {
+            assertEquals("catalog.incomplete", o.at("/findings/" + i + "/rule").asText(), o.get("findings").toString());
+        }
+        assertTrue(o.get("findings").toString().contains("sysallocunits page 1:189 is not in the evidence"));
         assertEquals(s.at("/bootPages/1/offset").asLong(), o.at("/findings/0/offset").asLong());
         assertEquals("QuanLyMyPham", s.at("/files/0/logicalName").asText());
         assertEquals("E:\\Microsoft SQL Server\\MSSQL16.MSSQLSERVER\\MSSQL\\DATA\\QuanLyMyPham.mdf", s.at("/files/0/physicalName").asText());

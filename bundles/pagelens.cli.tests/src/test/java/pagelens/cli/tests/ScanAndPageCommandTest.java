@@ -63,17 +63,17 @@ class ScanAndPageCommandTest {
             assertEquals(f.get("pageId").asLong() * 8192, f.get("offset").asLong());
             assertTrue(f.has("severity") && f.has("title"));
         }
-        Set<String> expected = Set.of("20 page.checksum-mismatch", "21 page.checksum-mismatch", "21 page.zero-sector",
-                "22 page.checksum-mismatch", "23 page.id-mismatch", "24 page.zero-filled");
+        Set<String> expected = Set.of("40 page.checksum-mismatch", "41 page.checksum-mismatch", "41 page.zero-sector",
+                "42 page.checksum-mismatch", "43 page.id-mismatch", "44 page.zero-filled");
         assertTrue(got.containsAll(expected), () -> "expected " + expected + ", got " + got);
         for (String g : got) {
             long page = Long.parseLong(g.split(" ")[0]);
-            assertTrue(page >= 20 && page <= 24, () -> "a finding on an undamaged page: " + g);
+            assertTrue(page >= 40 && page <= 44, () -> "a finding on an undamaged page: " + g);
         }
         Cli text = Cli.run("scan", spec.toString());
         assertEquals(1, text.exit());
         assertTrue(text.out().contains("page.id-mismatch"), text.out());
-        assertTrue(text.out().contains("1:23"), text.out());
+        assertTrue(text.out().contains("1:43"), text.out());
     }
 
     @Test

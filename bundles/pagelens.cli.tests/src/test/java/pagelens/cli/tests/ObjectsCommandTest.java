@@ -1,0 +1,94 @@
+package pagelens.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.specimen.Corruptor;
+import pagelens.core.specimen.DataFileSpecimen;
+
+/** {@code pagelens objects}, the owner in {@code pagelens page} and {@code pagelens scan --by-object}. */
+class ObjectsCommandTest {
+    private static final ObjectMapper M = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void objectsOfPubsNameTablesIndexesKeysAndPages() throws IOException {
+        Path pubs = IdentifyCommandTest.samples().resolve("pubs2012-dwipnandi/pubs.bak");
+        Cli r = Cli.run("objects", pubs.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("schema dbo"), r.out());
+        assertTrue(r.out().contains("table authors"), r.out());
+        assertTrue(r.out().contains("index 1 UPKCL_auidind clustered (au_id): partition 1, 23 rows"), r.out());
+        assertTrue(r.out().contains("index 2 aunmind nonclustered (au_lname, au_fname)"), r.out());
+        assertTrue(r.out().contains("index 1 employee_ind clustered (lname, fname, minit)"), r.out());
+        assertTrue(r.out().contains("heap: partition 1, 3 rows"), "discounts is a heap: " + r.out());
+        JsonNode j = M.readTree(Cli.run("objects", "--json", pubs.toString()).out());
+        JsonNode authors = null;
+        for (JsonNode t : j.get("catalog").get("tables")) {
+            if (t.get("name").asText().equals("authors")) {
+                authors = t;
+            }
+        }
+        assertEquals("dbo", authors.get("schema").asText());
+        JsonNode p1 = authors.get("partitions").get(0);
+        assertEquals("UPKCL_auidind", p1.get("indexName").asText());
+        assertEquals(23, p1.get("rows").asLong());
+        assertEquals(2, p1.get("allocationUnits").get(0).get("usedPages").asLong());
+        assertTrue(j.get("objects").get("allocationChecked").asBoolean());
+        assertEquals("ABSENT", j.get("catalog").get("memoryOptimizedFilegroup").asText());
+    }
+
+    @Test
+    void pageNamesItsOwner() throws IOException {
+        Path spec = tmp.resolve("owned.mdf");
+        DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(400), ProgressMonitor.NULL);
+        Cli r = Cli.run("page", spec.toString(), "1:40");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("OWNER: dbo.Customers, index 1 PK_Customers clustered, partition 1, in-row data, allocation unit "), r.out());
+        Cli boot = Cli.run("page", spec.toString(), "1:9");
+        assertTrue(boot.out().contains("OWNER: none by design"), boot.out());
+    }
+
+    @Test
+    void scanNamesTheOwnerOfDamageAndGroupsByObject() throws IOException {
+        Path spec = tmp.resolve("damaged.mdf");
+        DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(400), ProgressMonitor.NULL);
+        Corruptor.flipBit(spec, 100, 3000, 2);
+        Corruptor.flipBit(spec, 17, 300, 1); // the catalog page of sysschobjs
+        Cli r = Cli.run("scan", "--no-hash", spec.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("catalog.page-damaged"), r.out());
+        // the table's name was on the damaged catalog page: the owner is given by its ids, and the page that cost the name
+        assertTrue(r.out().contains("object " + DataFileSpecimen.TABLE_OBJECT_ID), r.out());
+        assertTrue(r.out().contains("sysschobjs page 1:17"), r.out());
+        assertTrue(r.out().contains("SYSTEM CATALOG"), r.out());
+        Cli by = Cli.run("scan", "--no-hash", "--by-object", spec.toString());
+        assertTrue(by.out().contains("object " + DataFileSpecimen.TABLE_OBJECT_ID + ", index 1 " + DataFileSpecimen.INDEX_NAME), by.out());
+        JsonNode j = M.readTree(Cli.run("scan", "--json", "--no-hash", spec.toString()).out());
+        boolean found = false;
+        for (JsonNode f : j.get("findings")) {
+            if (f.get("pageId").asLong() == 100 && f.get("rule").asText().equals("page.checksum-mismatch")) {
+                JsonNode o = f.get("object");
+                assertEquals(DataFileSpecimen.TABLE_OBJECT_ID, o.get("objectId").asInt());
+                assertEquals(1, o.get("indexId").asInt());
+                assertEquals(DataFileSpecimen.INDEX_NAME, o.get("indexName").asText());
+                assertTrue(o.get("name").isNull());
+                assertTrue(o.get("unavailable").asText().contains("1:17"));
+                found = true;
+            }
+        }
+        assertTrue(found, "page 1:100 reported with its owner");
+    }
+}
