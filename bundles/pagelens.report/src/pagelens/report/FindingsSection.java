@@ -42,8 +42,9 @@ final class FindingsSection {
             List<Color> colours = new ArrayList<>();
             for (int i = 0; i < list.size() && i < PdfReport.ROWS_PER_RULE; i++) {
                 Finding f = list.get(i);
-                rows.add(new String[] { f.ruleId(), f.severity().id(), f.location().evidence().getFileName() + " " + f.location().describe(),
-                        f.title() });
+                pagelens.core.catalog.Owner owner = c.ownerOf(f);
+                rows.add(new String[] { f.ruleId(), f.severity().id(), f.location().evidence().getFileName() + " " + f.location().describe()
+                        + (owner != null ? " " + OwnerText.brief(owner) : ""), f.title() });
                 colours.add(f.severity().atLeast(Severity.ERROR) ? new Color(0xFF, 0xEB, 0xEE) : null);
             }
             pdf.table(new float[] { 105, 45, 110, 243 }, new String[] { "Rule", "Severity", "Location", "Title" }, rows, colours, 7.5f);

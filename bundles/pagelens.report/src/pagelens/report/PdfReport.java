@@ -35,6 +35,7 @@ public final class PdfReport {
             BootPagesSection.bootPages(pdf, c);
             ContainersSection.containers(pdf, c);
             ComparisonSection.comparison(pdf, c);
+            ObjectsSection.objects(pdf, c);
             FindingsSection.findings(pdf, c);
             PageMapsSection.pageMaps(pdf, c);
             AppendixSection.appendix(pdf);

@@ -128,8 +128,8 @@ public final class Ownership {
      */
     public Owner ownerOf(PageId id) {
         long auid = headers == null ? -1 : headers.auid(id);
-        if (auid < 0) {
-            auid = readHeaderAuid(id);
+        if (auid < 0 && (headers == null || !headers.complete())) {
+            auid = readHeaderAuid(id); // the scan recorded every formatted header: no need to look again
         }
         if (auid >= 0 && (auid >>> 16 & 0xFFFF_FFFFL) == 99 && (auid >>> 48) == 0) {
             return null; // allocation maps, boot page, file header (formats.md 1.2)
@@ -307,6 +307,23 @@ public final class Ownership {
                 u[0]++;
             }
         });
+        // damaged pages with no header id (zeroed, or a header that is not a page header): their owner by the IAM chains
+        for (PageId id : damaged) {
+            if (headers.auid(id) >= 0) {
+                continue;
+            }
+            Long iam = iamOwner(id);
+            if (iam == null) {
+                continue;
+            }
+            Owner o = ownerOf(id);
+            String key = o.groupKey();
+            owners.putIfAbsent(key, o);
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            c[0]++;
+            c[1]++;
+            firstDamaged.merge(key, id, (x, y) -> x.compareTo(y) <= 0 ? x : y);
+        }
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
             groups.add(new Group(owners.get(e.getKey()), e.getValue()[0], e.getValue()[1], firstDamaged.get(e.getKey())));
         }
