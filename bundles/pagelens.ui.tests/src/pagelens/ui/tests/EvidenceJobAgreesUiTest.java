@@ -94,7 +94,26 @@ class EvidenceJobAgreesUiTest {
         view.filter(0); // all severities (an earlier test may have left a filter)
         view.refresh();
         Screens.waitUntil(() -> view.viewer().getTable().getItemCount() >= 3, 10_000, "the Findings view to list the findings");
-        assertTrue(view.summaryText().startsWith("0 critical, 2 error"), view.summaryText());
+        // the two damaged pages are errors; a damaged page of the system catalog is also its own critical finding
+        long critical = core.findingList().stream().filter(f -> f.ruleId().equals("catalog.page-damaged")).count();
+        assertTrue(view.summaryText().startsWith(critical + " critical, 2 error"), view.summaryText());
+        // the Owner column names the owner of each finding's page as the core examination does
+        int ownerColumn = java.util.Arrays.asList(view.viewer().getTable().getColumns()).stream().map(c -> c.getText()).toList().indexOf("Owner");
+        assertTrue(ownerColumn >= 0, "the Findings view has an Owner column");
+        java.util.Set<String> shownOwners = new java.util.TreeSet<>();
+        for (org.eclipse.swt.widgets.TableItem ti : view.viewer().getTable().getItems()) {
+            if (!ti.getText(ownerColumn).isEmpty()) {
+                shownOwners.add(ti.getText(ownerColumn));
+            }
+        }
+        java.util.Set<String> coreOwners = new java.util.TreeSet<>();
+        for (pagelens.core.findings.Finding f : core.findingList()) {
+            if (core.ownerOf(f) != null) {
+                coreOwners.add(pagelens.report.OwnerText.brief(core.ownerOf(f)));
+            }
+        }
+        assertEquals(coreOwners, shownOwners);
+        assertTrue(!shownOwners.isEmpty(), "the damaged pages have owners");
         ImageData px = Screens.snapshot(view.viewer().getTable());
         Screens.save(Screens.snapshot(window.getShell()), "evidence-job-damaged-backup.png");
         // the error icons are painted (red pixels), not only listed in the model

@@ -90,4 +90,40 @@ class ExplorerUiTest {
         assertEquals(new PageId(1, 30), ((PageEditor) page.getActiveEditor()).currentPage());
         assertTrue(verified.getText().matches("verified: [0-9,]+ pages"), verified.getText());
     }
+
+    /** The database's own catalog in the explorer: database, schema, table, index with pages and damage; a table opens its damage. */
+    @Test
+    void databaseSchemasTablesAndIndexesFromTheCatalog() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        Path mdf = tmp.resolve("catalog.mdf");
+        DataFileSpecimen.write(mdf, DataFileSpecimen.Spec.defaults(400).withName("CatalogDB"), ProgressMonitor.NULL);
+        Corruptor.flipBit(mdf, 60, 3000, 1);
+        EvidenceOpener.open(window, List.of(mdf));
+        Screens.spin(300);
+        EvidenceOpener.joinJobs();
+        Screens.spin(300);
+        view = (EvidenceExplorerView) page.findView(EvidenceExplorerView.ID);
+        view.refresh();
+        Screens.spin(200);
+        org.eclipse.swt.widgets.Tree tree = view.viewer().getTree();
+        TreeItem mdfItem = Arrays.stream(tree.getItems()).filter(i -> i.getText().equals("catalog.mdf")).findFirst().orElseThrow();
+        TreeItem db = child(mdfItem, "database: 1 user table(s)");
+        TreeItem schema = child(db, "schema dbo: 1 table(s)");
+        TreeItem table = child(schema, DataFileSpecimen.TABLE_NAME + ": 1,000 rows, ");
+        assertTrue(table.getText().contains("1 DAMAGED (first 1:60)"), table.getText());
+        TreeItem index = child(table, "index 1 " + DataFileSpecimen.INDEX_NAME + " clustered, partition 1: 1,000 rows; in-row data ");
+        assertTrue(index.getText().contains("1 DAMAGED (first 1:60)"), index.getText());
+        Screens.save(Screens.snapshot(window.getShell()), "explorer-catalog.png");
+        ImageData px = Screens.snapshot(tree);
+        assertTrue(Screens.colours(px).size() > 3, "the tree paints its rows");
+        tree.setSelection(table);
+        org.eclipse.swt.widgets.Event ev = new org.eclipse.swt.widgets.Event();
+        ev.item = table;
+        tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, ev);
+        Screens.spin(300);
+        PageEditor ed = (PageEditor) page.getActiveEditor();
+        assertEquals(new PageId(1, 60), ed.currentPage());
+        assertTrue(ed.statusText().startsWith("1:60: dbo." + DataFileSpecimen.TABLE_NAME + " (1 " + DataFileSpecimen.INDEX_NAME + ") | "), ed.statusText());
+    }
 }

@@ -364,6 +364,29 @@ public final class PageEditor extends EditorPart {
         nav.forward();
     }
 
+    /** The owner of a page as the examination of this evidence names it, or null (not examined yet, no catalog, none by design). */
+    pagelens.core.catalog.Owner owner(PageId id) {
+        pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(store.evidence());
+        pagelens.core.exam.Examination e = item == null ? null : item.examination();
+        return e == null ? null : e.ownerOf(id);
+    }
+
+    private String ownerPrefix(PageId id) {
+        pagelens.core.catalog.Owner o = owner(id);
+        return o == null ? "" : pagelens.report.OwnerText.brief(o) + " | ";
+    }
+
+    /** The structure tree with the page's owner as its second row, after the header (no bytes of its own: it comes from m_objId and m_indexId). */
+    private pagelens.core.page.Node withOwner(pagelens.core.page.Node t, PageId id) {
+        pagelens.core.catalog.Owner o = owner(id);
+        if (o == null) {
+            return t;
+        }
+        List<pagelens.core.page.Node> kids = new java.util.ArrayList<>(t.children());
+        kids.add(Math.min(1, kids.size()), pagelens.core.page.Node.leaf("owner", pagelens.report.OwnerText.describe(o), 0x18, 0)); // after the header
+        return new pagelens.core.page.Node(t.name(), t.value(), t.offset(), t.length(), kids, t.role());
+    }
+
     /** Moves to the next page (after the current one) with a finding of severity warning or worse. */
     public boolean nextDamaged() {
         pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(store.evidence());
@@ -388,13 +411,13 @@ public final class PageEditor extends EditorPart {
             return;
         }
         current = id;
-        tree = PageStructure.describe(bytes, id);
+        tree = withOwner(PageStructure.describe(bytes, id), id);
         PageVerification v = PageVerification.verify(bytes, 0, id);
         regions = Regions.of(tree, v.torn() != null);
         focusStart = focusEnd = -1;
         pageText.setText(id.toString());
         setPartName(((EvidenceEditorInput) getEditorInput()).getName() + " " + id);
-        setStatus(PageStatusText.describe(v), damaged(bytes, id));
+        setStatus(ownerPrefix(id) + PageStatusText.describe(v), damaged(bytes, id));
         structure.setInput(tree);
         structure.expandToLevel(2);
         if (outline != null) {
@@ -702,10 +725,10 @@ public final class PageEditor extends EditorPart {
         if (id.equals(current)) {
             byte[] edited = patches.current(id);
             bytes = edited != null ? edited.clone() : original.clone();
-            tree = PageStructure.describe(bytes, id);
+            tree = withOwner(PageStructure.describe(bytes, id), id);
             PageVerification v = PageVerification.verify(bytes, 0, id);
             regions = Regions.of(tree, v.torn() != null);
-            setStatus(PageStatusText.describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(bytes, current));
+            setStatus(ownerPrefix(id) + PageStatusText.describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(bytes, current));
             structure.setInput(tree);
             structure.expandToLevel(2);
             if (outline != null) {

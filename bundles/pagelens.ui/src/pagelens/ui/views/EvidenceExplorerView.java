@@ -36,6 +36,19 @@ public final class EvidenceExplorerView extends ViewPart {
         }
     }
 
+    /** Tree rows of the database's own catalog: the database, a schema, a table, one partition of an index or heap. */
+    public record DatabaseNode() {
+    }
+
+    public record SchemaNode(int schemaId) {
+    }
+
+    public record TableNode(int objectId) {
+    }
+
+    public record PartitionNode(long rowsetId) {
+    }
+
     private TreeViewer viewer;
     private final Consumer<EvidenceItem> listener = item -> {
         Display d = Display.getDefault();
@@ -144,6 +157,13 @@ public final class EvidenceExplorerView extends ViewPart {
                     out.add(new Child(item, String.format(Locale.ROOT, "%s: %,d pages", pagelens.ui.base.Labels.group(g), g.count()), g, fileId, g.firstPage()));
                 }
             }
+            pagelens.core.exam.Examination ex = item.examination();
+            if (ex != null && ex.catalog() != null && ex.catalog().readable()) {
+                pagelens.core.catalog.Catalog cat = ex.catalog();
+                long catalogFindings = ex.findingList().stream().filter(f -> f.ruleId().startsWith("catalog.")).count();
+                out.add(new Child(item, String.format(Locale.ROOT, "database: %d user table(s)%s", cat.userTables().size(),
+                        catalogFindings > 0 ? ", system catalog damaged or incomplete (" + catalogFindings + " finding(s))" : ""), new DatabaseNode(), -1, -1));
+            }
         } else if (e instanceof Child c && c.data() instanceof pagelens.core.backup.Backup b) {
             for (pagelens.core.backup.BackupCatalog.FileEntry f : b.catalog().files()) {
                 out.add(new Child(c.item(), String.format(Locale.ROOT, "file %d (%s) %s, %,d bytes%s", f.fileId(), b.typeOf(f).letter(),
@@ -154,6 +174,8 @@ public final class EvidenceExplorerView extends ViewPart {
                     out.add(new Child(c.item(), "pages of file " + id + " (not in the file list)", id, id, -1));
                 }
             }
+        } else if (e instanceof Child c && (c.data() instanceof DatabaseNode || c.data() instanceof SchemaNode || c.data() instanceof TableNode)) {
+            out.addAll(catalogChildren(c));
         } else if (e instanceof Child c && (c.data() instanceof pagelens.core.backup.BackupCatalog.FileEntry || c.data() instanceof Integer)) {
             pagelens.core.backup.Backup b = c.item().backup();
             for (pagelens.core.scan.PageStatus.Group g : b.groups().getOrDefault(c.fileId(), java.util.List.of())) {
@@ -161,6 +183,90 @@ public final class EvidenceExplorerView extends ViewPart {
             }
         }
         return out;
+    }
+
+    /** Schemas, tables and partitions with their pages and damaged pages, from the examination's catalog and ownership. */
+    private static java.util.List<Object> catalogChildren(Child c) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        pagelens.core.exam.Examination ex = c.item().examination();
+        if (ex == null || ex.catalog() == null) {
+            return out;
+        }
+        pagelens.core.catalog.Catalog cat = ex.catalog();
+        java.util.Map<Long, pagelens.core.catalog.Ownership.Group> byUnit = new java.util.HashMap<>();
+        if (ex.ownership() != null) {
+            ex.ownership().groups().forEach(g -> byUnit.put(g.owner().allocationUnitId(), g));
+        }
+        if (c.data() instanceof DatabaseNode) {
+            java.util.Map<Integer, Integer> tables = new java.util.TreeMap<>();
+            cat.userTables().forEach(t -> tables.merge(t.schemaId(), 1, Integer::sum));
+            tables.forEach((id, n) -> {
+                String name = cat.schemaName(id);
+                out.add(new Child(c.item(), String.format(Locale.ROOT, "schema %s: %d table(s)", name == null ? "#" + id + " (name unavailable)" : name, n),
+                        new SchemaNode(id), -1, -1));
+            });
+        } else if (c.data() instanceof SchemaNode s) {
+            for (pagelens.core.catalog.Catalog.DbObject t : cat.userTables()) {
+                if (t.schemaId() != s.schemaId()) {
+                    continue;
+                }
+                long pages = 0;
+                long damaged = 0;
+                pagelens.core.page.PageId first = null;
+                long rows = -1;
+                for (pagelens.core.catalog.Catalog.Rowset r : cat.rowsetsOf(t.id())) {
+                    if (r.indexId() <= 1) {
+                        rows = r.rows();
+                    }
+                    for (pagelens.core.catalog.Catalog.AllocationUnit u : cat.unitsOf(r.id())) {
+                        pagelens.core.catalog.Ownership.Group g = byUnit.get(u.id());
+                        pages += g == null ? 0 : g.pages();
+                        damaged += g == null ? 0 : g.damaged();
+                        if (g != null && g.firstDamaged() != null && (first == null || g.firstDamaged().compareTo(first) < 0)) {
+                            first = g.firstDamaged();
+                        }
+                    }
+                }
+                pagelens.core.page.PageId open = first != null ? first : firstPage(cat, t.id());
+                out.add(new Child(c.item(), String.format(Locale.ROOT, "%s: %,d rows, %,d pages%s", t.name(), rows, pages,
+                        damaged > 0 ? String.format(Locale.ROOT, ", %,d DAMAGED (first %s)", damaged, first) : ""), new TableNode(t.id()),
+                        open == null ? -1 : open.fileId(), open == null ? -1 : open.pageId()));
+            }
+        } else if (c.data() instanceof TableNode t) {
+            for (pagelens.core.catalog.Catalog.Rowset r : cat.rowsetsOf(t.objectId())) {
+                pagelens.core.catalog.Catalog.Index ix = cat.index(t.objectId(), r.indexId());
+                StringBuilder units = new StringBuilder();
+                pagelens.core.page.PageId open = null;
+                for (pagelens.core.catalog.Catalog.AllocationUnit u : cat.unitsOf(r.id())) {
+                    pagelens.core.catalog.Ownership.Group g = byUnit.get(u.id());
+                    units.append(units.length() > 0 ? "; " : "").append(u.unitType() == null ? "type " + u.type() : pagelens.report.OwnerText.unitType(u.unitType()))
+                            .append(String.format(Locale.ROOT, " %,d pages", g == null ? 0 : g.pages()));
+                    if (g != null && g.damaged() > 0) {
+                        units.append(String.format(Locale.ROOT, ", %,d DAMAGED (first %s)", g.damaged(), g.firstDamaged()));
+                        open = open == null ? g.firstDamaged() : open;
+                    }
+                    if (open == null && u.first() != null && !u.first().isNull()) {
+                        open = u.first();
+                    }
+                }
+                String kind = ix != null && ix.kind() != null ? pagelens.report.OwnerText.indexKind(ix.kind()) : r.indexId() == 0 ? "heap" : "index";
+                String label = r.indexId() == 0 ? kind : "index " + r.indexId() + (ix != null && ix.name() != null ? " " + ix.name() : "") + " " + kind;
+                out.add(new Child(c.item(), String.format(Locale.ROOT, "%s, partition %d: %,d rows; %s", label, r.partition(), r.rows(), units),
+                        new PartitionNode(r.id()), open == null ? -1 : open.fileId(), open == null ? -1 : open.pageId()));
+            }
+        }
+        return out;
+    }
+
+    private static pagelens.core.page.PageId firstPage(pagelens.core.catalog.Catalog cat, int objectId) {
+        for (pagelens.core.catalog.Catalog.Rowset r : cat.rowsetsOf(objectId)) {
+            for (pagelens.core.catalog.Catalog.AllocationUnit u : cat.unitsOf(r.id())) {
+                if (u.first() != null && !u.first().isNull()) {
+                    return u.first();
+                }
+            }
+        }
+        return null;
     }
 
     private void openPage(Child c) {

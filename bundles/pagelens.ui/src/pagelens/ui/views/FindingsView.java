@@ -111,7 +111,8 @@ public final class FindingsView extends ViewPart {
         });
         column("Rule", 200, Finding::ruleId);
         column("Location", 170, f -> f.location().evidence().getFileName() + " " + f.location().describe());
-        column("Title", 560, Finding::title);
+        column("Owner", 260, FindingsView::owner);
+        column("Title", 520, Finding::title);
         viewer.addDoubleClickListener(e -> {
             Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (o instanceof Finding f) {
@@ -121,6 +122,14 @@ public final class FindingsView extends ViewPart {
         getSite().setSelectionProvider(viewer);
         EvidenceRegistry.get().addListener(listener);
         refresh();
+    }
+
+    /** The owner of a finding's page as the examination of its evidence names it (the same wording as every surface). */
+    static String owner(Finding f) {
+        EvidenceItem item = f.location().evidence() == null ? null : pagelens.ui.model.EvidenceRegistry.get().find(f.location().evidence());
+        pagelens.core.exam.Examination e = item == null ? null : item.examination();
+        pagelens.core.catalog.Owner o = e == null ? null : e.ownerOf(f);
+        return o == null ? "" : pagelens.report.OwnerText.brief(o);
     }
 
     private TableViewerColumn column(String title, int width, Function<Finding, String> text) {
