@@ -71,5 +71,19 @@ class PageMapUiTest {
         Screens.spin(200);
         assertEquals(new PageId(1, 100), ed.currentPage());
         assertTrue(ed.statusText().contains("CHECKSUM MISMATCH"), ed.statusText());
+
+        // colour by owner: the specimen's table is the largest owner, painted in the first owner colour, with a legend
+        map.colourByOwner(true);
+        Screens.spin(300);
+        assertTrue(map.byOwner());
+        assertEquals("dbo." + DataFileSpecimen.TABLE_NAME + " (1 " + DataFileSpecimen.INDEX_NAME + ")", map.ownerLegend().get(0));
+        ImageData owners = Screens.snapshot(map.canvas());
+        Screens.save(owners, "page-map-owners.png");
+        Screens.save(Screens.snapshot(window.getShell()), "page-map-owners-window.png");
+        assertTrue(Screens.count(owners, c -> c.equals(new RGB(0x1F, 0x77, 0xB4))) > 2000, "the table's pages in the first owner colour");
+        assertEquals(0, Screens.count(owners, c -> c.equals(new RGB(0x66, 0xBB, 0x6A))), "no health colours in owner mode");
+        map.colourByOwner(false);
+        Screens.spin(200);
+        assertTrue(Screens.count(Screens.snapshot(map.canvas()), c -> c.equals(new RGB(0x66, 0xBB, 0x6A))) > 2000, "back to health");
     }
 }

@@ -131,7 +131,7 @@ class ResponsivenessUiTest {
         assertEquals(1_000_000L, map.shown().pages());
         org.eclipse.swt.widgets.Canvas c = map.canvas();
         StringBuilder sb = new StringBuilder("page map of 1,000,000 pages, paint times:");
-        org.eclipse.swt.widgets.Combo zoom = findCombo(c.getParent());
+        org.eclipse.swt.widgets.Combo zoom = map.zoomCombo();
         for (int z : new int[] { 0, 4 }) {
             zoom.select(z);
             zoom.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
@@ -163,18 +163,4 @@ class ResponsivenessUiTest {
         page.hideView(map); // the next test gets a fresh map (default zoom, at the top)
     }
 
-    private static org.eclipse.swt.widgets.Combo findCombo(org.eclipse.swt.widgets.Composite parent) {
-        for (org.eclipse.swt.widgets.Control k : parent.getChildren()) {
-            if (k instanceof org.eclipse.swt.widgets.Combo co) {
-                return co;
-            }
-            if (k instanceof org.eclipse.swt.widgets.Composite comp) {
-                org.eclipse.swt.widgets.Combo f = findCombo(comp);
-                if (f != null) {
-                    return f;
-                }
-            }
-        }
-        return null;
-    }
 }

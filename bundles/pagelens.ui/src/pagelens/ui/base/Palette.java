@@ -46,4 +46,26 @@ public final class Palette {
             default -> new RGB(0xE0, 0xE0, 0xE0);
         };
     }
+
+    /** Colours of the largest owners in the page map's owner mode (a qualitative palette, distinct from the health colours). */
+    public static final int OWNER_COLOURS = 8;
+
+    /**
+     * The colour of owner {@code i} (0 = the largest) in the page map; {@code OWNER_COLOURS} = every other owner, -1 = no owner
+     * (allocation maps, boot page, unformatted pages).
+     */
+    public static RGB owner(int i) {
+        return switch (i) {
+            case 0 -> new RGB(0x1F, 0x77, 0xB4);
+            case 1 -> new RGB(0xFF, 0x7F, 0x0E);
+            case 2 -> new RGB(0x2C, 0xA0, 0x2C);
+            case 3 -> new RGB(0x94, 0x67, 0xBD);
+            case 4 -> new RGB(0x8C, 0x56, 0x4B);
+            case 5 -> new RGB(0xE3, 0x77, 0xC2);
+            case 6 -> new RGB(0xBC, 0xBD, 0x22);
+            case 7 -> new RGB(0x17, 0xBE, 0xCF);
+            case OWNER_COLOURS -> new RGB(0x9E, 0x9E, 0x9E);
+            default -> new RGB(0xEE, 0xEE, 0xEE);
+        };
+    }
 }

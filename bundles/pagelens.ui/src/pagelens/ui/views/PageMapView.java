@@ -1,6 +1,7 @@
 package pagelens.ui.views;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -38,6 +39,12 @@ public final class PageMapView extends ViewPart {
     private Canvas canvas;
     private Label info;
     private Combo zoom;
+    private Combo mode;
+    private Composite legend;
+    /** Owner mode: the colour index of every page (0..OWNER_COLOURS-1 the largest owners, OWNER_COLOURS other, -1 none), or null. */
+    private byte[] ownerIndex;
+    private java.util.List<String> ownerNames = java.util.List.of();
+    private final Color[] ownerColours = new Color[pagelens.ui.base.Palette.OWNER_COLOURS + 2];
     private PageEditor editor;
     private PageStatus status;
     private int cell = 6;
@@ -67,8 +74,17 @@ public final class PageMapView extends ViewPart {
         for (int i = 0; i < rgb.length; i++) {
             colours[i] = new Color(rgb[i]);
         }
+        for (int i = 0; i <= pagelens.ui.base.Palette.OWNER_COLOURS; i++) {
+            ownerColours[i] = new Color(pagelens.ui.base.Palette.owner(i));
+        }
+        ownerColours[pagelens.ui.base.Palette.OWNER_COLOURS + 1] = new Color(pagelens.ui.base.Palette.owner(-1));
         Composite root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout(3, false));
+        root.setLayout(new GridLayout(5, false));
+        new Label(root, SWT.NONE).setText("Colour by:");
+        mode = new Combo(root, SWT.READ_ONLY);
+        mode.setItems("health", "owner");
+        mode.select(0);
+        mode.addListener(SWT.Selection, e -> reload());
         new Label(root, SWT.NONE).setText("Zoom:");
         zoom = new Combo(root, SWT.READ_ONLY);
         zoom.setItems("2 px", "4 px", "6 px", "10 px", "16 px");
@@ -80,15 +96,21 @@ public final class PageMapView extends ViewPart {
         });
         info = new Label(root, SWT.NONE);
         info.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        info.setText("green: checksum verifies, teal: torn bits whole, blue: no protection, grey: never used, orange: warning, red: damaged");
+        info.setText(HEALTH_LEGEND);
+        legend = new Composite(root, SWT.NONE);
+        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        org.eclipse.swt.layout.RowLayout rl = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        rl.center = true;
+        legend.setLayout(rl);
         canvas = new Canvas(root, SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.NO_BACKGROUND);
-        canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         canvas.addPaintListener(e -> paint(e.gc));
         canvas.addListener(SWT.Resize, e -> updateScroll());
         canvas.getVerticalBar().addListener(SWT.Selection, e -> canvas.redraw());
         canvas.addListener(SWT.MouseMove, e -> {
             long p = pageAt(e.x, e.y);
-            canvas.setToolTipText(p < 0 ? null : String.format(Locale.ROOT, "page %d:%d - %s (click to open)", fileId(), p, describe(status.get(p))));
+            canvas.setToolTipText(p < 0 ? null : String.format(Locale.ROOT, "page %d:%d - %s%s (click to open)", fileId(), p, describe(status.get(p)),
+                    ownerOf(p)));
         });
         canvas.addListener(SWT.MouseDown, e -> {
             long p = pageAt(e.x, e.y);
@@ -103,6 +125,96 @@ public final class PageMapView extends ViewPart {
             editor = pe;
         }
         reload();
+    }
+
+    private static final String HEALTH_LEGEND = "green: checksum verifies, teal: torn bits whole, blue: no protection, grey: never used, "
+            + "orange: warning, red: damaged";
+
+    /** Whether the map colours pages by their owner. */
+    public boolean byOwner() {
+        return mode != null && mode.getSelectionIndex() == 1;
+    }
+
+    /** Colours by health (false) or by owner (true). */
+    public void colourByOwner(boolean owner) {
+        mode.select(owner ? 1 : 0);
+        reload();
+    }
+
+    /** The legend's owner names in colour order (owner mode), for tests. */
+    public java.util.List<String> ownerLegend() {
+        return ownerNames;
+    }
+
+    private String ownerOf(long p) {
+        pagelens.core.exam.Examination e = examination();
+        pagelens.core.catalog.Owner o = e == null ? null : e.ownerOf(new PageId(fileId(), p));
+        return o == null ? "" : " - " + pagelens.report.OwnerText.brief(o);
+    }
+
+    private pagelens.core.exam.Examination examination() {
+        if (editor == null || editor.store() == null) {
+            return null;
+        }
+        EvidenceItem i = EvidenceRegistry.get().find(editor.store().evidence());
+        return i == null ? null : i.examination();
+    }
+
+    /** Owner mode: one colour index per page from the examination's ownership; the legend names the largest owners. */
+    private void computeOwners() {
+        ownerIndex = null;
+        ownerNames = java.util.List.of();
+        for (org.eclipse.swt.widgets.Control c : legend.getChildren()) {
+            c.dispose();
+        }
+        pagelens.core.exam.Examination e = examination();
+        if (!byOwner() || status == null || e == null || e.ownership() == null) {
+            info.setText(byOwner() ? "owner: not known for this evidence (no system catalog read)" : HEALTH_LEGEND);
+            legend.getParent().layout(true, true);
+            return;
+        }
+        java.util.List<pagelens.core.catalog.Ownership.Group> largest = new java.util.ArrayList<>(e.ownership().groups());
+        largest.sort((a, b) -> Long.compare(b.pages(), a.pages()));
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < largest.size() && i < pagelens.ui.base.Palette.OWNER_COLOURS; i++) {
+            index.put(largest.get(i).owner().groupKey(), i);
+            names.add(pagelens.report.OwnerText.brief(largest.get(i).owner()));
+        }
+        int file = fileId();
+        byte[] idx = new byte[(int) Math.min(status.pages(), Integer.MAX_VALUE - 8)];
+        java.util.Map<Long, Byte> byUnit = new java.util.HashMap<>();
+        for (int p = 0; p < idx.length; p++) {
+            pagelens.core.catalog.Owner o = e.ownerOf(new PageId(file, p));
+            if (o == null) {
+                idx[p] = -1;
+                continue;
+            }
+            idx[p] = byUnit.computeIfAbsent(o.allocationUnitId() ^ ((long) o.by().ordinal() << 62),
+                    k -> (byte) (int) index.getOrDefault(o.groupKey(), pagelens.ui.base.Palette.OWNER_COLOURS));
+        }
+        ownerIndex = idx;
+        ownerNames = List.copyOf(names);
+        for (int i = 0; i <= names.size(); i++) {
+            swatch(ownerColours[i < names.size() ? i : pagelens.ui.base.Palette.OWNER_COLOURS]);
+            new Label(legend, SWT.NONE).setText(i < names.size() ? names.get(i) : "other owners");
+        }
+        swatch(ownerColours[pagelens.ui.base.Palette.OWNER_COLOURS + 1]);
+        new Label(legend, SWT.NONE).setText("no owner (maps, boot page, unformatted)");
+        info.setText(String.format(Locale.ROOT, "owners of pages, the %d largest in colour", names.size()));
+        legend.getParent().layout(true, true);
+    }
+
+    /** A painted colour swatch for the legend (a label's background is not painted on every platform). */
+    private void swatch(Color colour) {
+        Canvas sw = new Canvas(legend, SWT.NONE);
+        sw.setLayoutData(new org.eclipse.swt.layout.RowData(14, 14));
+        sw.addPaintListener(e -> {
+            e.gc.setBackground(colour);
+            e.gc.fillRectangle(0, 0, 14, 14);
+            e.gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            e.gc.drawRectangle(0, 0, 13, 13);
+        });
     }
 
     private int fileId() {
@@ -138,6 +250,7 @@ public final class PageMapView extends ViewPart {
         } else {
             setContentDescription("Open a data or log file in the page editor to see its pages.");
         }
+        computeOwners();
         updateScroll();
         canvas.redraw();
     }
@@ -186,16 +299,17 @@ public final class PageMapView extends ViewPart {
                 break;
             }
             int c = 0;
+            byte[] owners = ownerIndex;
             while (c < cols && base + c < status.pages()) {
-                byte s = status.get(base + c);
+                byte s = owners != null ? owners[(int) (base + c)] : status.get(base + c);
                 int start = c;
-                while (c < cols && base + c < status.pages() && status.get(base + c) == s && gap == 0) {
+                while (c < cols && base + c < status.pages() && (owners != null ? owners[(int) (base + c)] : status.get(base + c)) == s && gap == 0) {
                     c++;
                 }
                 if (gap > 0) {
                     c++;
                 }
-                gc.setBackground(colours[Math.max(0, Math.min(5, s))]);
+                gc.setBackground(owners != null ? ownerColours[s < 0 ? pagelens.ui.base.Palette.OWNER_COLOURS + 1 : s] : colours[Math.max(0, Math.min(5, s))]);
                 gc.fillRectangle(2 + start * cell, r * cell, (c - start) * cell - gap, cell - gap);
             }
         }
@@ -204,6 +318,11 @@ public final class PageMapView extends ViewPart {
     /** The file's status being shown (tests). */
     public PageStatus shown() {
         return status;
+    }
+
+    /** The zoom control (tests). */
+    public Combo zoomCombo() {
+        return zoom;
     }
 
     public Canvas canvas() {
@@ -220,6 +339,11 @@ public final class PageMapView extends ViewPart {
         getSite().getPage().removePartListener(parts);
         EvidenceRegistry.get().removeListener(listener);
         for (Color c : colours) {
+            if (c != null) {
+                c.dispose();
+            }
+        }
+        for (Color c : ownerColours) {
             if (c != null) {
                 c.dispose();
             }
