@@ -38,6 +38,9 @@ final class ObjectsCommand implements Callable<Integer> {
     @Option(names = "--system", description = "Also list the system base tables (the catalog itself) in text output.")
     boolean system;
 
+    @Option(names = "--no-scan", description = "Read the catalog only (a data file: no page is verified or counted; fast on large files).")
+    boolean noScan;
+
     @Parameters(paramLabel = "EVIDENCE", description = "A data file (.mdf) or a backup (.bak, plain or compressed).")
     Path file;
 
@@ -55,7 +58,10 @@ final class ObjectsCommand implements Callable<Integer> {
             if (id.kind() != EvidenceKind.DATA_FILE && !ev.isBackup()) {
                 throw new IOException(file + ": is " + id.kind().id() + ", not a data file or backup: it has no system catalog");
             }
-            Examination e = Examination.run(ev, Examination.Options.defaults(Layouts.user()).withHash(false),
+            if (noScan && ev.isBackup()) {
+                throw new IOException(file + ": --no-scan is for data files (a backup's pages are read in one pass anyway)");
+            }
+            Examination e = Examination.run(ev, Examination.Options.defaults(Layouts.user()).withHash(false).withHeadersOnly(noScan),
                     json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
             if (e.catalog() == null) {
                 throw new IOException(file + ": the system catalog could not be read: " + String.join("; ", e.problems()));
@@ -65,6 +71,9 @@ final class ObjectsCommand implements Callable<Integer> {
                 o.put("path", e.path().toString());
                 o.set("catalog", FactsJson.catalog(e.catalog()));
                 o.set("objects", FactsJson.objects(e.ownership()));
+                o.put("catalogMillis", Math.round(e.catalog().readMillis() * 10) / 10.0);
+                o.put("ownershipMillis", Math.round(e.ownership().buildMillis() * 10) / 10.0);
+                o.put("bytesRead", ev.bytesRead());
                 Json.print(out, o);
             } else {
                 print(out, e);
@@ -114,6 +123,10 @@ final class ObjectsCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  %-50s %,8d pages%s%n", OwnerText.brief(g.owner()), g.pages(), g.damaged() > 0 ? ", " + g.damaged() + " damaged" : "");
                 }
             }
+        }
+        if (noScan) {
+            out.printf(Locale.ROOT, "catalog read in %.0f ms; pages not counted (--no-scan)%n", c.readMillis());
+            return;
         }
         long unknown = o.groups().stream().filter(g -> g.owner().by() == Owner.By.HEADER_ONLY).mapToLong(Ownership.Group::pages).sum();
         out.printf(Locale.ROOT, "pages: %,d owned by the objects above or the catalog, %,d of units the catalog does not list, %,d free in the allocation maps%s%n",

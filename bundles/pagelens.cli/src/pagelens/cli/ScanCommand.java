@@ -48,6 +48,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-findings", defaultValue = "200", description = "Findings listed in text output (default ${DEFAULT-VALUE}); JSON lists all that were kept.")
     int maxFindings;
 
+    @Option(names = "--no-catalog", description = "Verify the pages only: do not read the system catalog or name the owner of each page.")
+    boolean noCatalog;
+
     @Option(names = "--by-object", description = "Group the findings by the table and index that own their pages.")
     boolean byObject;
 
@@ -72,11 +75,16 @@ final class ScanCommand implements Callable<Integer> {
             if (id.kind() == EvidenceKind.XTP_CONTAINER) {
                 throw new IOException(file + ": is an In-Memory OLTP container folder (use 'pagelens xtp')");
             }
-            Examination.Options o = Examination.Options.defaults(Layouts.user()).withHash(!noHash).withThreads(threads == null ? 0 : threads);
+            Examination.Options o = Examination.Options.defaults(Layouts.user()).withHash(!noHash).withThreads(threads == null ? 0 : threads)
+                    .withCatalog(!noCatalog);
             Examination e = Examination.run(ev, o, json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
             if (json) {
                 ObjectNode j = FactsJson.examination(e);
                 j.put("elapsedMillis", e.nanos() / 1_000_000);
+                if (e.catalog() != null) {
+                    j.put("catalogMillis", Math.round(e.catalog().readMillis() * 10) / 10.0);
+                    j.put("ownershipMillis", Math.round(e.ownership().buildMillis() * 10) / 10.0);
+                }
                 j.put("bytesRead", ev.bytesRead());
                 Json.print(out, j);
             } else {

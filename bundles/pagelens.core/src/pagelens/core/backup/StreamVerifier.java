@@ -30,6 +30,7 @@ final class StreamVerifier implements BackupPageStore.SlotVisitor {
     private final PageCounts.Counter c = new PageCounts.Counter();
     private final GroupCounter groups = new GroupCounter();
     private final pagelens.core.scan.PageOwners owners = new pagelens.core.scan.PageOwners(false);
+    private final pagelens.core.scan.PageOwners.Recorder recorder = owners.recorder();
 
     StreamVerifier(Path path, OffsetSpace space, FindingSink sink, ProgressMonitor monitor) {
         this.path = path;
@@ -86,7 +87,7 @@ final class StreamVerifier implements BackupPageStore.SlotVisitor {
             groups.add(id, buf[at + 1] & 0xFF, st);
             int indexId = Bytes.u16(buf, at + pagelens.core.page.PageHeaderLayout.INDEX_ID);
             long objId = Bytes.u32(buf, at + pagelens.core.page.PageHeaderLayout.OBJ_ID);
-            owners.set(id.fileId(), id.pageId(), pagelens.core.scan.PageOwners.auid(indexId, objId));
+            recorder.set(id.fileId(), id.pageId(), pagelens.core.scan.PageOwners.auid(indexId, objId));
             if (pagelens.core.scan.PageOwners.worthCapturing(buf[at + 1] & 0xFF, indexId, objId)) {
                 owners.capture(id.fileId(), id.pageId(), buf, at); // the catalog reader's copy: no second read
             }

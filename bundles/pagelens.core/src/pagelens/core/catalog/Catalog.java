@@ -115,8 +115,14 @@ public final class Catalog {
     Generation generation = Generation.UNKNOWN;
     SelfCheck selfCheck = new SelfCheck(0, 0, List.of());
     boolean bootFound;
+    long readNanos;
 
     Catalog() {
+    }
+
+    /** How long reading the catalog took (ms). */
+    public double readMillis() {
+        return readNanos / 1e6;
     }
 
     public Generation generation() {

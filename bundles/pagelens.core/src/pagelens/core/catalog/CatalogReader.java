@@ -52,8 +52,10 @@ public final class CatalogReader {
 
     /** Reads the catalog of the database whose pages {@code store} holds. */
     public static Catalog read(PageStore store, ProgressMonitor monitor) throws IOException {
+        long t0 = System.nanoTime();
         CatalogReader r = new CatalogReader(store, monitor == null ? ProgressMonitor.NULL : monitor);
         r.run();
+        r.cat.readNanos = System.nanoTime() - t0;
         return r.cat;
     }
 

@@ -56,6 +56,12 @@ public final class Ownership {
     private boolean checked;
     private final Map<Integer, AllocationState> alloc = new HashMap<>();
     private long freePages;
+    private long buildNanos;
+
+    /** How long the IAM walk, the allocation checks and the grouping took (ms). */
+    public double buildMillis() {
+        return buildNanos / 1e6;
+    }
 
     private Ownership(Catalog catalog, PageStore store, PageOwners headers) {
         this.catalog = catalog;
@@ -73,6 +79,7 @@ public final class Ownership {
      */
     public static Ownership build(Catalog catalog, PageStore store, PageOwners headers, Set<PageId> damaged, FindingSink sink, Path evidence,
             ProgressMonitor monitor) throws IOException {
+        long t0 = System.nanoTime();
         Ownership o = new Ownership(catalog, store, headers);
         boolean complete = !catalog.units.isEmpty() && !catalog.incompleteTables().contains("sysallocunits");
         o.walkIams(complete ? sink : null, evidence, monitor);
@@ -86,6 +93,7 @@ public final class Ownership {
             }
             o.group(damaged, sink, evidence, complete);
         }
+        o.buildNanos = System.nanoTime() - t0;
         return o;
     }
 
@@ -234,6 +242,45 @@ public final class Ownership {
 
     // ---------------------------------------------------------------- allocation checks
 
+    /** Header ids with m_objId 99 and index 0: file header, boot page, allocation maps (no owner by design). */
+    private static boolean byDesign(long auid) {
+        return (auid >>> 16 & 0xFFFF_FFFFL) == 99 && (auid >>> 48) == 0;
+    }
+
+    /** Extents the unit map marks as holding single-page slots or IAM pages: look those pages up one by one. */
+    private static final int MIXED = -1;
+
+    /**
+     * The IAM owner of every extent of one file as an index into {@code units} (+1; 0 none, {@link #MIXED} look up the
+     * page), or null when the file is too large to map this way (more than 2^26 extents: the per-page maps are used).
+     */
+    private int[] extentMap(int file, List<Long> units, Map<Long, Integer> unitIndex) {
+        long limit = store.pageLimit(file);
+        if (limit / 8 + 1 > (1 << 26)) {
+            return null;
+        }
+        int[] map = new int[(int) (limit / 8 + 1)];
+        for (Map.Entry<PageId, Long> e : extentOwner.entrySet()) {
+            if (e.getKey().fileId() == file && e.getKey().pageId() / 8 < map.length) {
+                map[(int) (e.getKey().pageId() / 8)] = unitIndex.computeIfAbsent(e.getValue(), u -> {
+                    units.add(u);
+                    return units.size();
+                });
+            }
+        }
+        for (PageId p : singleOwner.keySet()) {
+            if (p.fileId() == file && p.pageId() / 8 < map.length) {
+                map[(int) (p.pageId() / 8)] = MIXED;
+            }
+        }
+        for (PageId p : iamPages.keySet()) {
+            if (p.fileId() == file && p.pageId() / 8 < map.length) {
+                map[(int) (p.pageId() / 8)] = MIXED;
+            }
+        }
+        return map;
+    }
+
     private void check(FindingSink sink, Path evidence) throws IOException {
         // extents an IAM allocates that the GAM says are free
         for (PageId e : extentOwner.keySet()) {
@@ -243,24 +290,52 @@ public final class Ownership {
                         + " but the GAM marks it free", evidence, e);
             }
         }
+        int n = headers.ordinals();
+        long[] auids = new long[n];
+        for (int i = 0; i < n; i++) {
+            auids[i] = headers.auidOf(i);
+        }
+        List<Long> units = new ArrayList<>();
+        Map<Long, Integer> unitIndex = new HashMap<>();
+        Map<Integer, int[]> maps = new HashMap<>();
+        for (int f : store.fileIds()) {
+            maps.put(f, extentMap(f, units, unitIndex));
+        }
         List<long[]> mismatch = new ArrayList<>();
         List<long[]> unowned = new ArrayList<>();
-        headers.forEach((file, page, auid) -> {
-            if ((auid >>> 16 & 0xFFFF_FFFFL) == 99 && (auid >>> 48) == 0) {
-                return; // allocation maps, boot page, file header
-            }
-            PageId id = new PageId(file, page);
+        long[] unitIds = units.stream().mapToLong(Long::longValue).toArray();
+        headers.forEachChunk((file, base, ords) -> {
             AllocationState a = alloc.get(file);
-            if (a == null || a.state(page) != AllocationState.State.ALLOCATED) {
-                return; // free or unknown: a stale image, not a page in use (catalog.md 1.5)
-            }
-            Long iam = iamOwner(id);
-            if (iam == null) {
-                unowned.add(new long[] { file, page, auid });
-            } else if (!sameUnit(auid, iam)) {
-                mismatch.add(new long[] { file, page, auid, iam });
+            int[] map = maps.get(file);
+            for (int i = 0; i < ords.length; i++) {
+                if (ords[i] == 0) {
+                    continue;
+                }
+                long auid = auids[ords[i] - 1];
+                long page = base + i;
+                long iam;
+                if (map == null || page / 8 >= map.length || map[(int) (page / 8)] == MIXED) {
+                    Long l = iamOwner(new PageId(file, page));
+                    iam = l == null ? -1 : l;
+                } else {
+                    int u = map[(int) (page / 8)];
+                    iam = u == 0 ? -1 : unitIds[u - 1];
+                }
+                if (iam >= 0 && sameUnit(auid, iam) || byDesign(auid)) {
+                    continue; // the common case first: the header and the IAM agree
+                }
+                if (a == null || a.state(page) != AllocationState.State.ALLOCATED) {
+                    continue; // free or unknown: a stale image, not a page in use (catalog.md 1.5)
+                }
+                if (iam < 0) {
+                    unowned.add(new long[] { file, page, auid });
+                } else {
+                    mismatch.add(new long[] { file, page, auid, iam });
+                }
             }
         });
+        mismatch.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        unowned.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
         for (long[] m : mismatch) {
             PageId id = new PageId((int) m[0], m[1]);
             report(sink, Rules.ALLOC_OWNER_MISMATCH, "page " + id + ": its header names " + describe(m[2]) + ", the IAM of " + describe(m[3])
@@ -275,66 +350,110 @@ public final class Ownership {
 
     // ---------------------------------------------------------------- summary
 
+    /**
+     * Pages per owner, counted per header id (one pass over the recorded ids, no per-page lookups): pages the allocation maps
+     * mark free are left out; pages of a unit the catalog does not list go to the unit their IAM names, one by one.
+     */
     private void group(Set<PageId> damaged, FindingSink sink, Path evidence, boolean complete) {
+        int n = headers.ordinals();
+        long[] auids = new long[n];
+        Owner[] owners = new Owner[n];
+        for (int i = 0; i < n; i++) {
+            auids[i] = headers.auidOf(i);
+            owners[i] = byDesign(auids[i]) ? null : ownerOfAuid(auids[i]);
+        }
+        long[] pages = new long[n];
+        long[] firstPage = new long[n];
+        int[] firstFile = new int[n];
+        java.util.Arrays.fill(firstPage, Long.MAX_VALUE);
         Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, Owner> owners = new LinkedHashMap<>();
-        Map<String, PageId> firstDamaged = new HashMap<>();
-        Map<Long, long[]> unknown = new LinkedHashMap<>();
-        headers.forEach((file, page, auid) -> {
-            if ((auid >>> 16 & 0xFFFF_FFFFL) == 99 && (auid >>> 48) == 0) {
-                return;
-            }
-            PageId id = new PageId(file, page);
+        Map<String, Owner> byKey = new LinkedHashMap<>();
+        long[] free = new long[1];
+        headers.forEachChunk((file, base, ords) -> {
             AllocationState a = alloc.get(file);
-            if (a != null && a.state(page) == AllocationState.State.UNALLOCATED) {
-                freePages++; // a stale image of a deallocated page (catalog.md 1.5): not counted for any owner
-                return;
-            }
-            Owner o = ownerOf(id);
-            if (o == null) {
-                return;
-            }
-            String key = o.groupKey();
-            owners.putIfAbsent(key, o);
-            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
-            c[0]++;
-            if (damaged.contains(id)) {
-                c[1]++;
-                firstDamaged.merge(key, id, (x, y) -> x.compareTo(y) <= 0 ? x : y);
-            }
-            if (o.by() == Owner.By.HEADER_ONLY) {
-                long[] u = unknown.computeIfAbsent(o.allocationUnitId(), k -> new long[] { 0, file, page });
-                u[0]++;
+            for (int i = 0; i < ords.length; i++) {
+                int o = ords[i] - 1;
+                if (o < 0 || owners[o] == null) {
+                    continue;
+                }
+                if (a != null && a.state(base + i) == AllocationState.State.UNALLOCATED) {
+                    free[0]++; // a stale image of a deallocated page (catalog.md 1.5): not counted for any owner
+                    continue;
+                }
+                if (owners[o].by() == Owner.By.HEADER) {
+                    pages[o]++;
+                    if (base + i < firstPage[o] || file < firstFile[o]) {
+                        firstPage[o] = base + i;
+                        firstFile[o] = file;
+                    }
+                } else {
+                    // a unit the catalog does not list: the page goes to the unit whose IAM allocates it, if any
+                    Owner by = ownerOf(new PageId(file, base + i));
+                    count(counts, byKey, by, 1, 0);
+                    if (by.by() == Owner.By.HEADER_ONLY) {
+                        pages[o]++;
+                        if (base + i < firstPage[o]) {
+                            firstPage[o] = base + i;
+                            firstFile[o] = file;
+                        }
+                    }
+                }
             }
         });
-        // damaged pages with no header id (zeroed, or a header that is not a page header): their owner by the IAM chains
+        freePages = free[0];
+        for (int o = 0; o < n; o++) {
+            if (owners[o] != null && owners[o].by() == Owner.By.HEADER && pages[o] > 0) {
+                count(counts, byKey, owners[o], pages[o], 0);
+            }
+        }
+        Map<String, PageId> firstDamaged = new HashMap<>();
         for (PageId id : damaged) {
-            if (headers.auid(id) >= 0) {
-                continue;
+            long auid = headers.auid(id);
+            Owner o;
+            if (auid >= 0) {
+                if (byDesign(auid)) {
+                    continue;
+                }
+                AllocationState a = alloc.get(id.fileId());
+                if (a != null && a.state(id.pageId()) == AllocationState.State.UNALLOCATED) {
+                    continue;
+                }
+                o = ownerOf(id);
+                if (o == null) {
+                    continue;
+                }
+                count(counts, byKey, o, 0, 1);
+            } else {
+                // damaged pages with no header id (zeroed, or not a page header): their owner by the IAM chains
+                if (iamOwner(id) == null) {
+                    continue;
+                }
+                o = ownerOf(id);
+                count(counts, byKey, o, 1, 1);
             }
-            Long iam = iamOwner(id);
-            if (iam == null) {
-                continue;
-            }
-            Owner o = ownerOf(id);
-            String key = o.groupKey();
-            owners.putIfAbsent(key, o);
-            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
-            c[0]++;
-            c[1]++;
-            firstDamaged.merge(key, id, (x, y) -> x.compareTo(y) <= 0 ? x : y);
+            firstDamaged.merge(o.groupKey(), id, (x, y) -> x.compareTo(y) <= 0 ? x : y);
         }
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            groups.add(new Group(owners.get(e.getKey()), e.getValue()[0], e.getValue()[1], firstDamaged.get(e.getKey())));
+            groups.add(new Group(byKey.get(e.getKey()), e.getValue()[0], e.getValue()[1], firstDamaged.get(e.getKey())));
         }
         groups.sort((a, b) -> a.damaged() != b.damaged() ? Long.compare(b.damaged(), a.damaged()) : Long.compare(b.pages(), a.pages()));
         if (complete) {
-            for (Map.Entry<Long, long[]> e : unknown.entrySet()) {
-                PageId first = new PageId((int) e.getValue()[1], e.getValue()[2]);
-                report(sink, Rules.ALLOC_UNIT_UNKNOWN, String.format(Locale.ROOT, "%,d page(s) name allocation unit %d, which sysallocunits does not list "
-                        + "(the first %s)", e.getValue()[0], e.getKey(), first), evidence, first);
+            for (int o = 0; o < n; o++) {
+                if (owners[o] != null && owners[o].by() == Owner.By.HEADER_ONLY && pages[o] > 0) {
+                    PageId first = new PageId(firstFile[o], firstPage[o]);
+                    report(sink, Rules.ALLOC_UNIT_UNKNOWN, String.format(Locale.ROOT, "%,d page(s) name allocation unit %d, which sysallocunits does "
+                            + "not list (the first %s)", pages[o], auids[o], first), evidence, first);
+                }
             }
         }
+    }
+
+    private static void count(Map<String, long[]> counts, Map<String, Owner> byKey, Owner o, long pages, long damaged) {
+        String key = o.groupKey();
+        byKey.putIfAbsent(key, o);
+        long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+        c[0] += pages;
+        c[1] += damaged;
     }
 
     private String describe(long auid) {

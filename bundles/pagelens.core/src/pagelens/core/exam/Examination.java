@@ -88,16 +88,21 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
      * @param findingLimit    findings kept (all are counted)
      */
     public record Options(BootLayouts layouts, XtpFilegroup filegroup, String filegroupSource, int threads, boolean hash, boolean headersOnly,
-            int findingLimit, pagelens.core.xtp.XtpChecksumProfile checksumProfile) {
+            int findingLimit, pagelens.core.xtp.XtpChecksumProfile checksumProfile, boolean catalog) {
 
         public Options(BootLayouts layouts, XtpFilegroup filegroup, String filegroupSource, int threads, boolean hash, boolean headersOnly,
                 int findingLimit) {
-            this(layouts, filegroup, filegroupSource, threads, hash, headersOnly, findingLimit, null);
+            this(layouts, filegroup, filegroupSource, threads, hash, headersOnly, findingLimit, null, true);
+        }
+
+        /** Whether the system catalog is read and every page given its owner (default); false: the pages only. */
+        public Options withCatalog(boolean c) {
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, findingLimit, checksumProfile, c);
         }
 
         /** In-Memory OLTP block checksums verified with {@code p} (null: the user's saved profile, if any). */
         public Options withChecksumProfile(pagelens.core.xtp.XtpChecksumProfile p) {
-            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, findingLimit, p);
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, findingLimit, p, catalog);
         }
 
         /** Everything checked, hashed, the built-in layouts plus {@code layouts}, the evidence's own filegroup fact. */
@@ -106,24 +111,24 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         }
 
         public Options withHash(boolean h) {
-            return new Options(layouts, filegroup, filegroupSource, threads, h, headersOnly, findingLimit, checksumProfile);
+            return new Options(layouts, filegroup, filegroupSource, threads, h, headersOnly, findingLimit, checksumProfile, catalog);
         }
 
         public Options withThreads(int t) {
-            return new Options(layouts, filegroup, filegroupSource, t, hash, headersOnly, findingLimit, checksumProfile);
+            return new Options(layouts, filegroup, filegroupSource, t, hash, headersOnly, findingLimit, checksumProfile, catalog);
         }
 
         public Options withHeadersOnly(boolean h) {
-            return new Options(layouts, filegroup, filegroupSource, threads, hash, h, findingLimit, checksumProfile);
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, h, findingLimit, checksumProfile, catalog);
         }
 
         public Options withFindingLimit(int n) {
-            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, n, checksumProfile);
+            return new Options(layouts, filegroup, filegroupSource, threads, hash, headersOnly, n, checksumProfile, catalog);
         }
 
         /** The user's statement about the memory-optimized filegroup (null: what the evidence says). */
         public Options withFilegroup(XtpFilegroup f, String source) {
-            return new Options(layouts, f, source, threads, hash, headersOnly, findingLimit, checksumProfile);
+            return new Options(layouts, f, source, threads, hash, headersOnly, findingLimit, checksumProfile, catalog);
         }
     }
 
@@ -190,7 +195,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                     } else if (o.headersOnly()) {
                         // boot page only
                     } else if (ev.hasPages()) {
-                        FileScanner scanner = o.threads() > 0 ? new FileScanner(o.threads()) : new FileScanner();
+                        FileScanner scanner = (o.threads() > 0 ? new FileScanner(o.threads()) : new FileScanner()).recordingOwners(o.catalog());
                         ScanResult r = scanner.scan(ev.file(), work, sink);
                         kind = r.fileKind();
                         fileId = r.fileId();
@@ -227,7 +232,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         Ownership ownership = null;
         boolean database = ev.kind() == EvidenceKind.DATA_FILE && "data file".equals(kind) || ev.kind() == EvidenceKind.DATA_FILE && o.headersOnly()
                 || ev.isBackup() && backup != null && !o.headersOnly();
-        if (database) {
+        if (database && o.catalog()) {
             try {
                 PageOwners headers = status != null ? status.owners() : backup != null ? backup.owners() : null;
                 // the catalog's pages, IAM pages and allocation maps come from the copies the scan kept: nothing is read twice

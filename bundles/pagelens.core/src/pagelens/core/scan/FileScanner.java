@@ -36,6 +36,7 @@ public final class FileScanner {
     private static final int VLF_MAGIC = 0xAB;
 
     private final int threads;
+    private boolean recordOwners = true;
 
     public FileScanner() {
         this(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -43,6 +44,15 @@ public final class FileScanner {
 
     public FileScanner(int threads) {
         this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Whether the scan records each page's header owner and keeps the catalog's pages for the catalog reader (default); off,
+     * the scan only verifies (the baseline the catalog's cost is measured against).
+     */
+    public FileScanner recordingOwners(boolean record) {
+        this.recordOwners = record;
+        return this;
     }
 
     public ScanResult scan(Path path, ProgressMonitor monitor) throws IOException {
@@ -110,11 +120,12 @@ public final class FileScanner {
                     ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_PAGES * Page.SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
                     byte[] page = new byte[Page.SIZE];
                     PageCounts.Counter c = new PageCounts.Counter();
+                    PageOwners.Recorder rec = status.owners().recorder();
                     long k;
                     while (!stop.get() && (k = next.getAndIncrement()) < chunks) {
                         long first = k * CHUNK_PAGES;
                         int n = (int) Math.min(CHUNK_PAGES, pages - first);
-                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c, status);
+                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c, status, recordOwners ? rec : null);
                         donePages.addAndGet(n);
                     }
                     return c.toCounts();
@@ -188,7 +199,7 @@ public final class FileScanner {
     }
 
     private static void checkChunk(EvidenceSource ch, ByteBuffer buf, byte[] b, Path path, int fileId, long first, int n,
-            AllocationState alloc, FindingSink sink, PageCounts.Counter c, PageStatus status) throws IOException {
+            AllocationState alloc, FindingSink sink, PageCounts.Counter c, PageStatus status, PageOwners.Recorder rec) throws IOException {
         buf.clear();
         buf.limit(n * Page.SIZE);
         ch.read(buf, first * Page.SIZE);
@@ -196,10 +207,12 @@ public final class FileScanner {
         for (int i = 0; i < got; i++) {
             if (buf.get(i * Page.SIZE) == 1) {
                 status.setType(first + i, buf.get(i * Page.SIZE + 1) & 0xFF);
+            }
+            if (rec != null && buf.get(i * Page.SIZE) == 1) {
                 // the owner as the header names it, recorded in this pass (catalog.md 1.4)
                 int indexId = buf.getShort(i * Page.SIZE + PageHeaderLayout.INDEX_ID) & 0xFFFF;
                 long objId = buf.getInt(i * Page.SIZE + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL;
-                status.owners().set(fileId, first + i, PageOwners.auid(indexId, objId));
+                rec.set(fileId, first + i, PageOwners.auid(indexId, objId));
                 if (PageOwners.worthCapturing(buf.get(i * Page.SIZE + 1) & 0xFF, indexId, objId)) {
                     byte[] copy = new byte[Page.SIZE];
                     buf.get(i * Page.SIZE, copy, 0, Page.SIZE);

@@ -83,18 +83,61 @@ public final class PageOwners {
 
     /** Records that page {@code pageId} of file {@code fileId} has a header naming {@code auid}. */
     public void set(int fileId, long pageId, long auid) {
+        int[] c = chunk(fileId, pageId);
+        if (c != null) {
+            recorded.incrementAndGet();
+            c[(int) (pageId & (CHUNK - 1))] = ordinal(auid) + 1;
+        }
+    }
+
+    /**
+     * A recorder for one scan worker: it remembers the last chunk and the last unit, so a run of pages of one owner costs no
+     * map lookup (pages of an extent, and most runs of extents, share their owner).
+     */
+    public Recorder recorder() {
+        return new Recorder();
+    }
+
+    /** See {@link #recorder()}; not shared between threads. */
+    public final class Recorder {
+        private long lastKey = -1;
+        private int[] lastChunk;
+        private long lastAuid = -1;
+        private int lastOrdinal;
+        private long pending;
+
+        public void set(int fileId, long pageId, long auid) {
+            long key = ((long) fileId << 32 | (pageId >>> 12));
+            if (key != lastKey) {
+                recorded.addAndGet(pending); // the pages recorded so far count before a new chunk is taken
+                pending = 0;
+                lastChunk = chunk(fileId, pageId);
+                lastKey = key;
+            }
+            if (lastChunk == null) {
+                return;
+            }
+            pending++;
+            if (auid != lastAuid) {
+                lastOrdinal = ordinal(auid) + 1;
+                lastAuid = auid;
+            }
+            lastChunk[(int) (pageId & (CHUNK - 1))] = lastOrdinal;
+        }
+    }
+
+    private int[] chunk(int fileId, long pageId) {
         long key = ((long) fileId << 32 | (pageId >>> 12));
         int[] c = chunks.get(key);
         if (c == null) {
             long n = recorded.get();
             if (capped && chunks.size() >= MIN_CHUNKS && (long) chunks.size() * CHUNK > SPREAD * Math.max(n, 1)) {
                 complete = false;
-                return;
+                return null;
             }
             c = chunks.computeIfAbsent(key, k -> new int[CHUNK]);
         }
-        recorded.incrementAndGet();
-        c[(int) (pageId & (CHUNK - 1))] = ordinal(auid) + 1;
+        return c;
     }
 
     private int ordinal(long auid) {
@@ -166,6 +209,31 @@ public final class PageOwners {
                 }
             }
         }
+    }
+
+    /** The number of distinct allocation unit ids recorded (ordinals are 0 .. this - 1). */
+    public synchronized int ordinals() {
+        return count;
+    }
+
+    /** The allocation unit id of an ordinal. */
+    public synchronized long auidOf(int ordinal) {
+        return ids[ordinal];
+    }
+
+    /**
+     * Every chunk of recorded pages: {@code visitor} gets the file id, the chunk's first page id and its array of ordinal + 1
+     * per page (0: not recorded). The arrays are the live ones: read them, do not keep or change them.
+     */
+    public void forEachChunk(ChunkVisitor visitor) {
+        for (Map.Entry<Long, int[]> e : chunks.entrySet()) {
+            visitor.chunk((int) (e.getKey() >>> 32), (e.getKey() & 0xFFFF_FFFFL) << 12, e.getValue());
+        }
+    }
+
+    /** Receives chunks of recorded pages. */
+    public interface ChunkVisitor {
+        void chunk(int fileId, long firstPage, int[] ordinalsPlusOne);
     }
 
     /** Receives recorded pages. */
