@@ -51,6 +51,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-catalog", description = "Verify the pages only: do not read the system catalog or name the owner of each page.")
     boolean noCatalog;
 
+    @Option(names = "--pages-from", paramLabel = "SERVER_OUTPUT", description = "Pages a SQL Server named: DBCC CHECKDB output (text or WITH "
+            + "TABLERESULTS saved as CSV/TSV), error log lines (823, 824, 825, 605) or msdb.dbo.suspect_pages exported as CSV. Each is listed "
+            + "with its owner, PageLens's own verdict and the server's message; where they differ, it says so.")
+    Path pagesFrom;
+
     @Option(names = "--by-object", description = "Group the findings by the table and index that own their pages.")
     boolean byObject;
 
@@ -77,6 +82,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             Examination.Options o = Examination.Options.defaults(Layouts.user()).withHash(!noHash).withThreads(threads == null ? 0 : threads)
                     .withCatalog(!noCatalog);
+            List<pagelens.core.findings.ServerMessages.Message> named = pagesFrom == null ? null : pagelens.core.findings.ServerMessages.read(pagesFrom);
             Examination e = Examination.run(ev, o, json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
             if (json) {
                 ObjectNode j = FactsJson.examination(e);
@@ -86,9 +92,16 @@ final class ScanCommand implements Callable<Integer> {
                     j.put("ownershipMillis", Math.round(e.ownership().buildMillis() * 10) / 10.0);
                 }
                 j.put("bytesRead", ev.bytesRead());
+                if (named != null) {
+                    j.put("pagesFrom", pagesFrom.toAbsolutePath().toString());
+                    j.set("namedPages", FactsJson.namedPages(e.namedPages(named)));
+                }
                 Json.print(out, j);
             } else {
                 printText(out, e, ev.bytesRead());
+                if (named != null) {
+                    printNamed(out, e, named);
+                }
                 if (ev.isBackup()) {
                     out.println("  (a backup: 'pagelens backup " + file + "' shows its set, file list and boot page copies)");
                 }
@@ -118,6 +131,33 @@ final class ScanCommand implements Callable<Integer> {
             printFindingsByObject(out, e, maxFindings);
         } else {
             printFindings(out, e.findings(), maxFindings, e::ownerOf);
+        }
+    }
+
+    /** The pages a server named, beside PageLens's verdict and the owner. */
+    private void printNamed(PrintWriter out, Examination e, List<pagelens.core.findings.ServerMessages.Message> named) {
+        List<Examination.NamedPage> pages = e.namedPages(named);
+        long differ = pages.stream().filter(Examination.NamedPage::differs).count();
+        out.printf(Locale.ROOT, "  pages named in %s: %,d%s%n", pagesFrom.getFileName(), pages.size(), pages.isEmpty()
+                ? " (no page reference such as (1:414) was found: is it CHECKDB output, an error log or suspect_pages?)"
+                : differ > 0 ? String.format(Locale.ROOT, ", %,d where PageLens's verdict differs from the server's", differ) : "");
+        for (Examination.NamedPage n : pages) {
+            String server = n.message().source() + (n.message().error() > 0 ? " error " + n.message().error() : "");
+            String verdict = switch (n.verdict()) {
+                case DAMAGED -> "DAMAGED (" + String.join(", ", n.rules()) + ")";
+                case WARNING -> "warning (" + String.join(", ", n.rules()) + ")";
+                case VERIFIES -> "verifies";
+                case ABSENT -> "not in this evidence";
+                case NOT_CHECKED -> "not verified";
+            };
+            out.printf(Locale.ROOT, "    %-10s %-26s PageLens: %-40s %s%n", n.message().page(), server, verdict, n.owner() == null ? "" : OwnerText.brief(n.owner()));
+            out.printf(Locale.ROOT, "               server (line %d): %s%n", n.message().line(), n.message().message());
+            if (n.differs()) {
+                out.println(n.verdict() == Examination.PageVerdict.ABSENT
+                        ? "               DIFFERS: the server names this page; this evidence has no copy of it"
+                        : "               DIFFERS: the server reports this page; PageLens finds this copy healthy (the server read another copy, "
+                                + "the damage was in memory or on the way, or it was repaired or restored since)");
+            }
         }
     }
 

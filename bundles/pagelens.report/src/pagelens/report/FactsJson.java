@@ -177,6 +177,31 @@ public final class FactsJson {
         return x;
     }
 
+    /**
+     * Pages a server named, each beside PageLens's verdict: [{page, source, error, line, message, claimsDamage, pagelens,
+     * rules, differs, object}].
+     */
+    public static ArrayNode namedPages(List<Examination.NamedPage> pages) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Examination.NamedPage n : pages) {
+            ObjectNode x = a.addObject();
+            x.put("page", n.message().page().toString());
+            x.put("source", n.message().source());
+            x.put("error", n.message().error());
+            x.put("line", n.message().line());
+            x.put("message", n.message().message());
+            x.put("claimsDamage", n.message().claimsDamage());
+            x.put("pagelens", n.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            ArrayNode r = x.putArray("rules");
+            n.rules().forEach(r::add);
+            x.put("differs", n.differs());
+            if (n.owner() != null) {
+                x.set("object", owner(n.owner()));
+            }
+        }
+        return a;
+    }
+
     /** {rule, severity, title, evidence, fileId, pageId, offset, offsetIn, byteStart, byteLength}. */
     public static ObjectNode finding(Finding f) {
         ObjectNode x = MAPPER.createObjectNode();

@@ -333,6 +333,70 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         }
     }
 
+    /** What PageLens found on a page a server named. */
+    public enum PageVerdict {
+        /** a finding of severity error or worse on the page */
+        DAMAGED,
+        /** a warning, no error */
+        WARNING,
+        /** the page is in the evidence and no finding concerns it */
+        VERIFIES,
+        /** the evidence has no copy of the page */
+        ABSENT,
+        /** the pages were not verified (headers only) */
+        NOT_CHECKED
+    }
+
+    /**
+     * A page a server named, beside what PageLens found there.
+     *
+     * @param message the server's message
+     * @param owner   the page's owner, or null
+     * @param verdict what PageLens found
+     * @param rules   the rule ids of PageLens's findings on the page
+     * @param differs whether the server says damaged where PageLens finds the page healthy (or not there)
+     */
+    public record NamedPage(pagelens.core.findings.ServerMessages.Message message, Owner owner, PageVerdict verdict, List<String> rules,
+            boolean differs) {
+    }
+
+    /** The pages server output names (CHECKDB, error log, suspect_pages), each with PageLens's own verdict and owner. */
+    public List<NamedPage> namedPages(List<pagelens.core.findings.ServerMessages.Message> messages) {
+        java.util.Map<PageId, List<Finding>> byPage = new java.util.HashMap<>();
+        for (Finding f : findings.findings()) {
+            if (f.location().pageId() >= 0 && f.location().fileId() >= 0) {
+                byPage.computeIfAbsent(new PageId(f.location().fileId(), f.location().pageId()), k -> new ArrayList<>()).add(f);
+            }
+        }
+        PageStore store = null;
+        try {
+            store = evidence.pages(ProgressMonitor.NULL);
+        } catch (IOException | RuntimeException e) {
+            store = null;
+        }
+        List<NamedPage> out = new ArrayList<>();
+        for (pagelens.core.findings.ServerMessages.Message m : messages) {
+            List<Finding> fs = byPage.getOrDefault(m.page(), List.of());
+            List<String> rules = fs.stream().map(Finding::ruleId).distinct().toList();
+            boolean present = store != null && !store.copies(m.page()).isEmpty();
+            PageVerdict v;
+            if (!present) {
+                v = PageVerdict.ABSENT;
+            } else if (fs.stream().anyMatch(f -> f.severity().atLeast(Severity.ERROR))) {
+                v = PageVerdict.DAMAGED;
+            } else if (fs.stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING))) {
+                v = PageVerdict.WARNING;
+            } else if (counts == null) {
+                v = PageVerdict.NOT_CHECKED;
+            } else {
+                v = PageVerdict.VERIFIES;
+            }
+            boolean differs = m.claimsDamage() && (v == PageVerdict.VERIFIES || v == PageVerdict.ABSENT);
+            out.add(new NamedPage(m, ownerOf(m.page()), v, rules, differs));
+        }
+        return out;
+    }
+
     /** The owner of a page (null when it has none by design or none is known). */
     public Owner ownerOf(PageId id) {
         return ownership == null ? null : ownership.ownerOf(id);

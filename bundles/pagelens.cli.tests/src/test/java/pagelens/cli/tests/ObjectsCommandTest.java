@@ -91,4 +91,33 @@ class ObjectsCommandTest {
         }
         assertTrue(found, "page 1:100 reported with its owner");
     }
+
+    @Test
+    void pagesNamedByTheServerBesidePageLensVerdict() throws IOException {
+        Path spec = tmp.resolve("named.mdf");
+        DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(400), ProgressMonitor.NULL);
+        Corruptor.flipBit(spec, 50, 3000, 2);
+        Path log = tmp.resolve("ERRORLOG");
+        java.nio.file.Files.writeString(log, """
+                2026-11-20 10:00:00.12 spid51      Error: 824, Severity: 24, State: 2.
+                2026-11-20 10:00:00.12 spid51      SQL Server detected a logical consistency-based I/O error: incorrect checksum. It occurred during a read of page (1:50) in database ID 5.
+                2026-11-20 10:01:00.12 spid51      Error: 824, Severity: 24, State: 2.
+                2026-11-20 10:01:00.12 spid51      SQL Server detected a logical consistency-based I/O error: incorrect checksum. It occurred during a read of page (1:70) in database ID 5.
+                """);
+        Cli r = Cli.run("scan", "--no-hash", "--pages-from", log.toString(), spec.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("pages named in ERRORLOG: 2, 1 where PageLens's verdict differs from the server's"), r.out());
+        assertTrue(r.out().contains("PageLens: DAMAGED (page.checksum-mismatch)"), r.out());
+        assertTrue(r.out().contains("DIFFERS: the server reports this page; PageLens finds this copy healthy"), r.out());
+        JsonNode j = M.readTree(Cli.run("scan", "--json", "--no-hash", "--pages-from", log.toString(), spec.toString()).out());
+        JsonNode n = j.get("namedPages");
+        assertEquals(2, n.size());
+        assertEquals("1:50", n.get(0).get("page").asText());
+        assertEquals(824, n.get(0).get("error").asInt());
+        assertEquals("damaged", n.get(0).get("pagelens").asText());
+        assertEquals(false, n.get(0).get("differs").asBoolean());
+        assertEquals("verifies", n.get(1).get("pagelens").asText());
+        assertEquals(true, n.get(1).get("differs").asBoolean());
+        assertEquals(DataFileSpecimen.TABLE_NAME, n.get(1).get("object").get("name").asText());
+    }
 }
