@@ -250,6 +250,23 @@ public final class BackupPageStore implements PageStore {
         return distinct;
     }
 
+    @Override
+    public Iterable<PageId> pageIds() {
+        sort();
+        List<PageId> out = new java.util.ArrayList<>(distinct);
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                out.add(new PageId((int) (keys[i] >>> 32), keys[i] & 0xFFFF_FFFFL));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long pageCount() {
+        return distinctPages();
+    }
+
     /** Whether only the start of each data stream was indexed. */
     public boolean partial() {
         return partial;

@@ -252,6 +252,8 @@ public final class CatalogReader {
     /** Every page an allocation unit's IAM chain names (single-page slots and the pages of its extents), in page order. */
     private Set<PageId> unitPages(String table, Catalog.AllocationUnit u) throws IOException {
         TreeSet<PageId> out = new TreeSet<>();
+        // an IAM can claim up to 511,232 pages: never more pages than the evidence could hold (hostile IAM pages)
+        long budget = store.pageCount() + 4096;
         Set<PageId> seen = new HashSet<>();
         PageId p = u.firstIam();
         while (p != null && seen.add(p) && seen.size() <= MAX_CHAIN) {
@@ -262,12 +264,17 @@ public final class CatalogReader {
                 break;
             }
             out.addAll(iam.singlePages());
+            long limit = store.pageLimit(iam.start().fileId());
             for (long first : iam.extents()) {
-                for (int i = 0; i < 8; i++) {
-                    if (first + i < store.pageLimit(iam.start().fileId())) {
+                for (int i = 0; i < 8 && out.size() < budget; i++) {
+                    if (first + i < limit) {
                         out.add(new PageId(iam.start().fileId(), first + i));
                     }
                 }
+            }
+            if (out.size() >= budget) {
+                problem(Catalog.ProblemKind.CHAIN, table, p, "the IAM chain of " + table + " claims more pages than the evidence holds");
+                break;
             }
             p = iam.next();
         }
@@ -352,22 +359,16 @@ public final class CatalogReader {
             for (BaseTables.Table t : tables.all()) {
                 wanted.add(t.id());
             }
-            for (int f : store.fileIds()) {
-                long limit = store.pageLimit(f);
-                for (long p = 0; p < limit; p++) {
-                    if ((p & 0xFFF) == 0) {
-                        monitor.checkCanceled();
-                    }
-                    PageId id = new PageId(f, p);
-                    if (store.copies(id).isEmpty()) {
-                        continue;
-                    }
-                    byte[] page = store.readPage(f, p);
-                    if (page != null && page[0] == 1 && Bytes.u8(page, 1) == PageType.DATA) {
-                        long a = IamPage.headerAuid(page);
-                        if (wanted.contains(a)) {
-                            byHeader.computeIfAbsent(a, k -> new ArrayList<>()).add(id);
-                        }
+            long n = 0;
+            for (PageId id : store.pageIds()) {
+                if ((++n & 0xFFF) == 0) {
+                    monitor.checkCanceled();
+                }
+                byte[] page = store.readPage(id.fileId(), id.pageId());
+                if (page != null && page[0] == 1 && Bytes.u8(page, 1) == PageType.DATA) {
+                    long a = IamPage.headerAuid(page);
+                    if (wanted.contains(a)) {
+                        byHeader.computeIfAbsent(a, k -> new ArrayList<>()).add(id);
                     }
                 }
             }

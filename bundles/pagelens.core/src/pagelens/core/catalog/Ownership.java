@@ -84,8 +84,12 @@ public final class Ownership {
         boolean complete = !catalog.units.isEmpty() && !catalog.incompleteTables().contains("sysallocunits");
         o.walkIams(complete ? sink : null, evidence, monitor);
         if (headers != null) {
+            long budget = store.pageCount() * 8 + (1 << 20);
             for (int f : store.fileIds()) {
-                o.alloc.put(f, AllocationState.read(store, f, store.pageLimit(f)));
+                // the allocation maps of a file whose page ids are sane (hostile ids would only make the map walk long)
+                if (store.pageLimit(f) <= budget) {
+                    o.alloc.put(f, AllocationState.read(store, f, store.pageLimit(f)));
+                }
             }
             if (complete && headers.complete()) {
                 o.check(sink, evidence);
@@ -196,6 +200,8 @@ public final class Ownership {
     // ---------------------------------------------------------------- IAM chains
 
     private void walkIams(FindingSink sink, Path evidence, ProgressMonitor monitor) throws IOException {
+        // extents kept: never more than the evidence's pages could fill (IAM pages of hostile evidence claim 63,904 each)
+        long budget = store.pageCount() / 8 + 8192;
         for (Catalog.AllocationUnit u : catalog.units.values()) {
             monitor.checkCanceled();
             PageId p = u.firstIam();
@@ -218,7 +224,11 @@ public final class Ownership {
                 for (PageId s : iam.singlePages()) {
                     singleOwner.put(s, u.id());
                 }
+                long limit = store.pageLimit(iam.start().fileId());
                 for (long first : iam.extents()) {
+                    if (first >= limit || extentOwner.size() >= budget) {
+                        continue; // past the file's last page: no page of it can be in the evidence
+                    }
                     PageId e = new PageId(iam.start().fileId(), first);
                     Long other = extentOwner.putIfAbsent(e, u.id());
                     if (other != null && other != u.id()) {

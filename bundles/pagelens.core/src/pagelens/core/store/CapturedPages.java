@@ -52,6 +52,16 @@ public final class CapturedPages implements PageStore {
     }
 
     @Override
+    public Iterable<PageId> pageIds() {
+        return store.pageIds();
+    }
+
+    @Override
+    public long pageCount() {
+        return store.pageCount();
+    }
+
+    @Override
     public List<PageCopy> copies(PageId id) {
         return store.copies(id);
     }

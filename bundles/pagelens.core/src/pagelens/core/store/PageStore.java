@@ -24,6 +24,33 @@ public interface PageStore extends AutoCloseable {
     /** One past the highest page id of {@code fileId} (a file's page count). */
     long pageLimit(int fileId);
 
+    /**
+     * Every page the store holds (one id per page, whatever its copies), in id order. The default walks each file's page
+     * range, right for a file whose pages are its positions; stores whose page ids come from page headers (a backup) list
+     * only what they hold, so a hostile page id costs nothing.
+     */
+    default Iterable<PageId> pageIds() {
+        List<PageId> out = new java.util.ArrayList<>();
+        for (int f : fileIds()) {
+            for (long p = 0; p < pageLimit(f); p++) {
+                PageId id = new PageId(f, p);
+                if (!copies(id).isEmpty()) {
+                    out.add(id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many distinct pages the store holds (the default counts {@link #pageIds()}). */
+    default long pageCount() {
+        long n = 0;
+        for (int f : fileIds()) {
+            n += pageLimit(f);
+        }
+        return n;
+    }
+
     /** Every copy of a page, in evidence order (empty when absent). */
     List<PageCopy> copies(PageId id);
 
