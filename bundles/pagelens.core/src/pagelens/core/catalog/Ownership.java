@@ -49,7 +49,17 @@ public final class Ownership {
     private final PageOwners headers;
     private final Map<Long, Owner> byUnit = new HashMap<>();
     /** IAM owner of each extent (by its first page), and of each single-page slot. */
+    /** Extent owners of files too large for an extent map (more than 2^26 extents), by extent start. */
     private final Map<PageId, Long> extentOwner = new HashMap<>();
+    /**
+     * Per file, the IAM owner of every extent: index + 1 into {@link #units}, 0 none, {@link #MIXED} an extent holding
+     * single-page slots or IAM pages (look the page up; its extent's own owner, if any, is in {@link #mixedOwner}). 4 bytes
+     * per 8 pages (null for a file too large or too sparse for an array: {@link #extentOwner} then).
+     */
+    private final Map<Integer, int[]> extentMaps = new HashMap<>();
+    private final Map<PageId, Long> mixedOwner = new HashMap<>();
+    private final List<Long> units = new ArrayList<>();
+    private final Map<Long, Integer> unitIndex = new HashMap<>();
     private final Map<PageId, Long> singleOwner = new HashMap<>();
     private final Map<PageId, Long> iamPages = new HashMap<>();
     private final List<Group> groups = new ArrayList<>();
@@ -91,11 +101,8 @@ public final class Ownership {
                     o.alloc.put(f, AllocationState.read(store, f, store.pageLimit(f)));
                 }
             }
-            if (complete && headers.complete()) {
-                o.check(sink, evidence);
-                o.checked = true;
-            }
-            o.group(damaged, sink, evidence, complete);
+            o.checked = complete && headers.complete();
+            o.pass(damaged, sink, evidence, complete, o.checked);
         }
         o.buildNanos = System.nanoTime() - t0;
         return o;
@@ -178,7 +185,28 @@ public final class Ownership {
         if (i != null) {
             return i;
         }
-        return extentOwner.get(new PageId(id.fileId(), id.pageId() & ~7L));
+        return extentOf(new PageId(id.fileId(), id.pageId() & ~7L));
+    }
+
+    /** The unit whose IAM allocates the extent starting at {@code e}, or null. */
+    private Long extentOf(PageId e) {
+        int[] map = extentMaps.get(e.fileId());
+        if (map == null || e.pageId() / 8 >= map.length) {
+            return extentOwner.get(e);
+        }
+        int v = map[(int) (e.pageId() / 8)];
+        return v > 0 ? units.get(v - 1) : v == MIXED ? mixedOwner.get(e) : null;
+    }
+
+    /** The extent map of a file, made on first use; null when the file has more than 2^26 extents. */
+    private int[] mapOf(int file) {
+        if (!extentMaps.containsKey(file)) {
+            long extents = store.pageLimit(file) / 8 + 1;
+            // an array when the file's extents are few enough and the evidence holds pages in proportion (a backup whose
+            // page ids claim a huge file would only waste memory: its extents go to the bounded map)
+            extentMaps.put(file, extents > (1 << 26) || extents > 4 * store.pageCount() + 65536 ? null : new int[(int) extents]);
+        }
+        return extentMaps.get(file);
     }
 
     private long readHeaderAuid(PageId id) {
@@ -225,12 +253,26 @@ public final class Ownership {
                     singleOwner.put(s, u.id());
                 }
                 long limit = store.pageLimit(iam.start().fileId());
+                int[] map = mapOf(iam.start().fileId());
+                int idx = unitIndex.computeIfAbsent(u.id(), x -> {
+                    units.add(x);
+                    return units.size();
+                });
                 for (long first : iam.extents()) {
-                    if (first >= limit || extentOwner.size() >= budget) {
+                    if (first >= limit || map == null && extentOwner.size() >= budget) {
                         continue; // past the file's last page: no page of it can be in the evidence
                     }
                     PageId e = new PageId(iam.start().fileId(), first);
-                    Long other = extentOwner.putIfAbsent(e, u.id());
+                    Long other;
+                    if (map != null) {
+                        int v = map[(int) (first / 8)];
+                        other = v > 0 ? units.get(v - 1) : null;
+                        if (v == 0) {
+                            map[(int) (first / 8)] = idx;
+                        }
+                    } else {
+                        other = extentOwner.putIfAbsent(e, u.id());
+                    }
                     if (other != null && other != u.id()) {
                         report(sink, Rules.ALLOC_EXTENT_TWO_OWNERS, "extent " + e + " is allocated by the IAMs of " + describe(other) + " and of "
                                 + describe(u.id()), evidence, e);
@@ -238,6 +280,19 @@ public final class Ownership {
                 }
                 prev = p;
                 p = iam.next();
+            }
+        }
+        // extents holding single-page slots or IAM pages: looked up page by page (their own owner kept aside)
+        java.util.List<PageId> special = new ArrayList<>(singleOwner.keySet());
+        special.addAll(iamPages.keySet());
+        for (PageId p : special) {
+            int[] map = extentMaps.get(p.fileId());
+            if (map != null && p.pageId() / 8 < map.length && map[(int) (p.pageId() / 8)] != MIXED) {
+                int v = map[(int) (p.pageId() / 8)];
+                if (v > 0) {
+                    mixedOwner.put(new PageId(p.fileId(), p.pageId() & ~7L), units.get(v - 1));
+                }
+                map[(int) (p.pageId() / 8)] = MIXED;
             }
         }
     }
@@ -261,110 +316,11 @@ public final class Ownership {
     private static final int MIXED = -1;
 
     /**
-     * The IAM owner of every extent of one file as an index into {@code units} (+1; 0 none, {@link #MIXED} look up the
-     * page), or null when the file is too large to map this way (more than 2^26 extents: the per-page maps are used).
+     * One pass over the header ids the scan recorded: pages counted per owner (per header id: no per-page lookup), pages the
+     * allocation maps mark free set aside, and, when {@code checking}, each allocated page's header owner compared with the
+     * unit whose IAM allocates it (an extent map: arrays, the common case first).
      */
-    private int[] extentMap(int file, List<Long> units, Map<Long, Integer> unitIndex) {
-        long limit = store.pageLimit(file);
-        if (limit / 8 + 1 > (1 << 26)) {
-            return null;
-        }
-        int[] map = new int[(int) (limit / 8 + 1)];
-        for (Map.Entry<PageId, Long> e : extentOwner.entrySet()) {
-            if (e.getKey().fileId() == file && e.getKey().pageId() / 8 < map.length) {
-                map[(int) (e.getKey().pageId() / 8)] = unitIndex.computeIfAbsent(e.getValue(), u -> {
-                    units.add(u);
-                    return units.size();
-                });
-            }
-        }
-        for (PageId p : singleOwner.keySet()) {
-            if (p.fileId() == file && p.pageId() / 8 < map.length) {
-                map[(int) (p.pageId() / 8)] = MIXED;
-            }
-        }
-        for (PageId p : iamPages.keySet()) {
-            if (p.fileId() == file && p.pageId() / 8 < map.length) {
-                map[(int) (p.pageId() / 8)] = MIXED;
-            }
-        }
-        return map;
-    }
-
-    private void check(FindingSink sink, Path evidence) throws IOException {
-        // extents an IAM allocates that the GAM says are free
-        for (PageId e : extentOwner.keySet()) {
-            AllocationState a = alloc.get(e.fileId());
-            if (a != null && e.pageId() < a.pages() && Boolean.FALSE.equals(a.extentAllocated(e.pageId()))) {
-                report(sink, Rules.ALLOC_EXTENT_TWO_OWNERS, "extent " + e + " is allocated by the IAM of " + describe(extentOwner.get(e))
-                        + " but the GAM marks it free", evidence, e);
-            }
-        }
-        int n = headers.ordinals();
-        long[] auids = new long[n];
-        for (int i = 0; i < n; i++) {
-            auids[i] = headers.auidOf(i);
-        }
-        List<Long> units = new ArrayList<>();
-        Map<Long, Integer> unitIndex = new HashMap<>();
-        Map<Integer, int[]> maps = new HashMap<>();
-        for (int f : store.fileIds()) {
-            maps.put(f, extentMap(f, units, unitIndex));
-        }
-        List<long[]> mismatch = new ArrayList<>();
-        List<long[]> unowned = new ArrayList<>();
-        long[] unitIds = units.stream().mapToLong(Long::longValue).toArray();
-        headers.forEachChunk((file, base, ords) -> {
-            AllocationState a = alloc.get(file);
-            int[] map = maps.get(file);
-            for (int i = 0; i < ords.length; i++) {
-                if (ords[i] == 0) {
-                    continue;
-                }
-                long auid = auids[ords[i] - 1];
-                long page = base + i;
-                long iam;
-                if (map == null || page / 8 >= map.length || map[(int) (page / 8)] == MIXED) {
-                    Long l = iamOwner(new PageId(file, page));
-                    iam = l == null ? -1 : l;
-                } else {
-                    int u = map[(int) (page / 8)];
-                    iam = u == 0 ? -1 : unitIds[u - 1];
-                }
-                if (iam >= 0 && sameUnit(auid, iam) || byDesign(auid)) {
-                    continue; // the common case first: the header and the IAM agree
-                }
-                if (a == null || a.state(page) != AllocationState.State.ALLOCATED) {
-                    continue; // free or unknown: a stale image, not a page in use (catalog.md 1.5)
-                }
-                if (iam < 0) {
-                    unowned.add(new long[] { file, page, auid });
-                } else {
-                    mismatch.add(new long[] { file, page, auid, iam });
-                }
-            }
-        });
-        mismatch.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-        unowned.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-        for (long[] m : mismatch) {
-            PageId id = new PageId((int) m[0], m[1]);
-            report(sink, Rules.ALLOC_OWNER_MISMATCH, "page " + id + ": its header names " + describe(m[2]) + ", the IAM of " + describe(m[3])
-                    + " allocates it", evidence, id);
-        }
-        for (long[] m : unowned) {
-            PageId id = new PageId((int) m[0], m[1]);
-            report(sink, Rules.ALLOC_NOT_OWNED, "page " + id + " is allocated (PFS) and names " + describe(m[2])
-                    + " in its header, but no IAM allocates it", evidence, id);
-        }
-    }
-
-    // ---------------------------------------------------------------- summary
-
-    /**
-     * Pages per owner, counted per header id (one pass over the recorded ids, no per-page lookups): pages the allocation maps
-     * mark free are left out; pages of a unit the catalog does not list go to the unit their IAM names, one by one.
-     */
-    private void group(Set<PageId> damaged, FindingSink sink, Path evidence, boolean complete) {
+    private void pass(Set<PageId> damaged, FindingSink sink, Path evidence, boolean complete, boolean checking) {
         int n = headers.ordinals();
         long[] auids = new long[n];
         Owner[] owners = new Owner[n];
@@ -372,45 +328,124 @@ public final class Ownership {
             auids[i] = headers.auidOf(i);
             owners[i] = byDesign(auids[i]) ? null : ownerOfAuid(auids[i]);
         }
+        Map<Integer, int[]> maps = checking ? extentMaps : Map.of();
+        long[] unitIds = units.stream().mapToLong(Long::longValue).toArray();
+        // the IAM unit each header id belongs to (index + 1 into units; the legacy rule of catalog.md 1.4), so that the common
+        // case of the check is one int comparison
+        int[] ordUnit = new int[n];
+        for (int i = 0; i < n; i++) {
+            Integer u = unitIndex.get(auids[i]);
+            if (u == null && (auids[i] >>> 48) == 0) {
+                u = unitIndex.get((1L << 48) | auids[i]);
+            }
+            ordUnit[i] = u == null ? -1 : u;
+        }
         long[] pages = new long[n];
         long[] firstPage = new long[n];
         int[] firstFile = new int[n];
         java.util.Arrays.fill(firstPage, Long.MAX_VALUE);
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, Owner> byKey = new LinkedHashMap<>();
+        List<long[]> mismatch = new ArrayList<>();
+        List<long[]> unowned = new ArrayList<>();
         long[] free = new long[1];
         headers.forEachChunk((file, base, ords) -> {
             AllocationState a = alloc.get(file);
+            int[] map = maps.get(file);
             for (int i = 0; i < ords.length; i++) {
-                int o = ords[i] - 1;
+                int v = ords[i];
+                int o = (v & PageOwners.ORDINAL) - 1;
                 if (o < 0 || owners[o] == null) {
-                    continue;
+                    continue; // not recorded, or a page with no owner by design (file header, boot page, maps)
                 }
-                if (a != null && a.state(base + i) == AllocationState.State.UNALLOCATED) {
-                    free[0]++; // a stale image of a deallocated page (catalog.md 1.5): not counted for any owner
+                long page = base + i;
+                // what the allocation maps say: recorded by the scan where it read them, else looked up here
+                AllocationState.State st = (v & PageOwners.IN_USE) != 0 ? AllocationState.State.ALLOCATED : (v & PageOwners.FREE) != 0
+                        ? AllocationState.State.UNALLOCATED : a == null ? AllocationState.State.UNKNOWN : a.state(page);
+                if (st == AllocationState.State.UNALLOCATED) {
+                    free[0]++; // a stale image of a deallocated page (catalog.md 1.5): no owner counts it, no check
                     continue;
                 }
                 if (owners[o].by() == Owner.By.HEADER) {
                     pages[o]++;
-                    if (base + i < firstPage[o] || file < firstFile[o]) {
-                        firstPage[o] = base + i;
+                    if (file < firstFile[o] || file == firstFile[o] && page < firstPage[o] || firstPage[o] == Long.MAX_VALUE) {
+                        firstPage[o] = page;
                         firstFile[o] = file;
                     }
                 } else {
                     // a unit the catalog does not list: the page goes to the unit whose IAM allocates it, if any
-                    Owner by = ownerOf(new PageId(file, base + i));
+                    Owner by = ownerOf(new PageId(file, page));
                     count(counts, byKey, by, 1, 0);
                     if (by.by() == Owner.By.HEADER_ONLY) {
                         pages[o]++;
-                        if (base + i < firstPage[o]) {
-                            firstPage[o] = base + i;
+                        if (firstPage[o] == Long.MAX_VALUE) {
+                            firstPage[o] = page;
                             firstFile[o] = file;
                         }
                     }
                 }
+                if (!checking || st != AllocationState.State.ALLOCATED) {
+                    continue;
+                }
+                int um = map == null || page / 8 >= map.length ? MIXED : map[(int) (page >>> 3)];
+                if (um > 0 && um == ordUnit[o]) {
+                    continue; // the header and the IAM agree
+                }
+                long auid = auids[o];
+                long iam;
+                if (um == MIXED) {
+                    Long l = iamOwner(new PageId(file, page));
+                    iam = l == null ? -1 : l;
+                } else {
+                    iam = um == 0 ? -1 : unitIds[um - 1];
+                }
+                if (iam < 0) {
+                    unowned.add(new long[] { file, page, auid });
+                } else if (!sameUnit(auid, iam)) {
+                    mismatch.add(new long[] { file, page, auid, iam });
+                }
             }
         });
         freePages = free[0];
+        if (checking) {
+            // extents an IAM allocates that the GAM says are free
+            List<PageId> claimed = new ArrayList<>(extentOwner.keySet());
+            claimed.addAll(mixedOwner.keySet());
+            for (Map.Entry<Integer, int[]> m : extentMaps.entrySet()) {
+                int[] map = m.getValue();
+                for (int k = 0; map != null && k < map.length; k++) {
+                    if (map[k] > 0) {
+                        AllocationState a = alloc.get(m.getKey());
+                        if (a != null && 8L * k < a.pages() && Boolean.FALSE.equals(a.extentAllocated(8L * k))) {
+                            claimed.add(new PageId(m.getKey(), 8L * k));
+                        }
+                    }
+                }
+            }
+            for (PageId e : claimed) {
+                AllocationState a = alloc.get(e.fileId());
+                Long owner = extentOf(e);
+                if (owner == null) {
+                    owner = mixedOwner.get(e);
+                }
+                if (owner != null && a != null && e.pageId() < a.pages() && Boolean.FALSE.equals(a.extentAllocated(e.pageId()))) {
+                    report(sink, Rules.ALLOC_EXTENT_TWO_OWNERS, "extent " + e + " is allocated by the IAM of " + describe(owner)
+                            + " but the GAM marks it free", evidence, e);
+                }
+            }
+            mismatch.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+            unowned.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+            for (long[] m : mismatch) {
+                PageId id = new PageId((int) m[0], m[1]);
+                report(sink, Rules.ALLOC_OWNER_MISMATCH, "page " + id + ": its header names " + describe(m[2]) + ", the IAM of " + describe(m[3])
+                        + " allocates it", evidence, id);
+            }
+            for (long[] m : unowned) {
+                PageId id = new PageId((int) m[0], m[1]);
+                report(sink, Rules.ALLOC_NOT_OWNED, "page " + id + " is allocated (PFS) and names " + describe(m[2])
+                        + " in its header, but no IAM allocates it", evidence, id);
+            }
+        }
         for (int o = 0; o < n; o++) {
             if (owners[o] != null && owners[o].by() == Owner.By.HEADER && pages[o] > 0) {
                 count(counts, byKey, owners[o], pages[o], 0);

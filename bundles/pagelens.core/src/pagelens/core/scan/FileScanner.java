@@ -212,7 +212,9 @@ public final class FileScanner {
                 // the owner as the header names it, recorded in this pass (catalog.md 1.4)
                 int indexId = buf.getShort(i * Page.SIZE + PageHeaderLayout.INDEX_ID) & 0xFFFF;
                 long objId = buf.getInt(i * Page.SIZE + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL;
-                rec.set(fileId, first + i, PageOwners.auid(indexId, objId));
+                AllocationState.State st = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(first + i);
+                rec.set(fileId, first + i, PageOwners.auid(indexId, objId), st == AllocationState.State.ALLOCATED ? PageOwners.IN_USE
+                        : st == AllocationState.State.UNALLOCATED ? PageOwners.FREE : 0);
                 if (PageOwners.worthCapturing(buf.get(i * Page.SIZE + 1) & 0xFF, indexId, objId)) {
                     byte[] copy = new byte[Page.SIZE];
                     buf.get(i * Page.SIZE, copy, 0, Page.SIZE);

@@ -17,6 +17,12 @@ import pagelens.core.page.PageId;
  */
 public final class PageOwners {
     static final int CHUNK = 4096;
+    /** Flag on a recorded page: the scan's allocation maps say the page is in use. */
+    public static final int IN_USE = 1 << 29;
+    /** Flag on a recorded page: the scan's allocation maps say the page is free (a stale image). */
+    public static final int FREE = 1 << 30;
+    /** The ordinal + 1 of a recorded value (without the flags). */
+    public static final int ORDINAL = IN_USE - 1;
     static final int SPREAD = 16;
     private static final int MIN_CHUNKS = 64;
 
@@ -107,6 +113,11 @@ public final class PageOwners {
         private long pending;
 
         public void set(int fileId, long pageId, long auid) {
+            set(fileId, pageId, auid, 0);
+        }
+
+        /** Records a page with what the allocation maps say of it ({@link #IN_USE}, {@link #FREE} or 0 for not known). */
+        public void set(int fileId, long pageId, long auid, int allocation) {
             long key = ((long) fileId << 32 | (pageId >>> 12));
             if (key != lastKey) {
                 recorded.addAndGet(pending); // the pages recorded so far count before a new chunk is taken
@@ -122,7 +133,7 @@ public final class PageOwners {
                 lastOrdinal = ordinal(auid) + 1;
                 lastAuid = auid;
             }
-            lastChunk[(int) (pageId & (CHUNK - 1))] = lastOrdinal;
+            lastChunk[(int) (pageId & (CHUNK - 1))] = lastOrdinal | allocation;
         }
     }
 
@@ -165,7 +176,7 @@ public final class PageOwners {
         if (c == null) {
             return -1;
         }
-        int o = c[(int) (id.pageId() & (CHUNK - 1))];
+        int o = c[(int) (id.pageId() & (CHUNK - 1))] & ORDINAL;
         synchronized (this) {
             return o == 0 ? -1 : ids[o - 1];
         }
@@ -180,7 +191,8 @@ public final class PageOwners {
     public synchronized Map<Long, Long> pagesPerUnit() {
         long[] n = new long[count];
         for (int[] c : chunks.values()) {
-            for (int o : c) {
+            for (int v : c) {
+                int o = v & ORDINAL;
                 if (o != 0) {
                     n[o - 1]++;
                 }
@@ -204,8 +216,9 @@ public final class PageOwners {
             long base = (e.getKey() & 0xFFFF_FFFFL) << 12;
             int[] c = e.getValue();
             for (int i = 0; i < c.length; i++) {
-                if (c[i] != 0) {
-                    visitor.page(file, base + i, snapshot[c[i] - 1]);
+                int o = c[i] & ORDINAL;
+                if (o != 0) {
+                    visitor.page(file, base + i, snapshot[o - 1]);
                 }
             }
         }
@@ -223,7 +236,8 @@ public final class PageOwners {
 
     /**
      * Every chunk of recorded pages: {@code visitor} gets the file id, the chunk's first page id and its array of ordinal + 1
-     * per page (0: not recorded). The arrays are the live ones: read them, do not keep or change them.
+     * per page (0: not recorded), with the allocation flags {@link #IN_USE} or {@link #FREE} where the scan knew them (mask
+     * with {@link #ORDINAL}). The arrays are the live ones: read them, do not keep or change them.
      */
     public void forEachChunk(ChunkVisitor visitor) {
         for (Map.Entry<Long, int[]> e : chunks.entrySet()) {

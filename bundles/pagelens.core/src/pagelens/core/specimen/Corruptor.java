@@ -57,6 +57,19 @@ public final class Corruptor {
         }
     }
 
+    /**
+     * Sets one byte of a page and stamps a valid page checksum again: a wrong value written by the engine itself (a bug, bad
+     * memory before the write), which only cross-checks between pages can catch.
+     */
+    public static void rewrite(Path copy, long pageId, int offset, int value) throws IOException {
+        try (FileChannel ch = open(copy)) {
+            byte[] p = readPage(ch, pageId);
+            p[offset] = (byte) value;
+            PageBuilder.protect(p, Protection.CHECKSUM, 1);
+            writePage(ch, pageId, p);
+        }
+    }
+
     /** Flips one bit of one byte of a page (a single-bit storage or memory error). */
     public static void flipBit(Path copy, long pageId, int offset, int bit) throws IOException {
         try (FileChannel ch = open(copy)) {

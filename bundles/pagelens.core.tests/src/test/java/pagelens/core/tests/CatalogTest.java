@@ -277,4 +277,27 @@ class CatalogTest {
         });
         assertTrue(Files.size(p) > 0);
     }
+
+    @Test
+    void extentClaimedByTwoIamsOrFreeInTheGam(@TempDir Path dir) throws IOException {
+        Path p = specimen(dir);
+        // the IAM of sysrowsets (1:24) also claims extent 5 (pages 40..47, the table's): bitmap byte 0, bit 5
+        Corruptor.rewrite(p, 24, 0xC2, 1 << 5);
+        examined(p, e -> {
+            List<Finding> f = allocFindings(e).stream().filter(x -> x.ruleId().equals("alloc.extent-two-owners")).toList();
+            assertEquals(1, f.size(), allocFindings(e).toString());
+            assertEquals(40, f.get(0).location().pageId());
+            assertTrue(f.get(0).title().contains("sysrowsets") && f.get(0).title().contains(DataFileSpecimen.TABLE_NAME), f.get(0).title());
+            return null;
+        });
+        Path q = dir.resolve("gam.mdf");
+        DataFileSpecimen.write(q, DataFileSpecimen.Spec.defaults(2000), ProgressMonitor.NULL);
+        // the GAM (1:2) marks extent 6 (pages 48..55) free while the table's IAM allocates it
+        Corruptor.rewrite(q, 2, 0xC2, 1 << 6);
+        examined(q, e -> {
+            assertTrue(allocFindings(e).stream().anyMatch(x -> x.ruleId().equals("alloc.extent-two-owners") && x.location().pageId() == 48
+                    && x.title().contains("the GAM marks it free")), allocFindings(e).toString());
+            return null;
+        });
+    }
 }
