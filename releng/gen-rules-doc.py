@@ -15,5 +15,15 @@ out = ["# PageLens finding rules", "",
        "| rule | severity | title | meaning | what to do |", "|---|---|---|---|---|"]
 for rid, sev, title, expl, rec in rules:
     out.append(f"| `{rid}` | {sev.lower()} | {title} | {j(expl)} | {j(rec)} |")
+# the migration preflight's rules, from their table (preflight-rules.tsv)
+tsv = (root / "bundles/pagelens.core/src/pagelens/core/preflight/preflight-rules.tsv").read_text().splitlines()
+rows = [l.split("\t") for l in tsv if l.strip() and not l.startswith("#")][1:]
+out += ["", "## Migration preflight rules", "",
+        "`pagelens preflight` applies these to each database; the source is the row of [`mi-restore-rules.md`](mi-restore-rules.md)",
+        "(with its public sources). A rule the file cannot show is reported as **not checked**, never as passed.",
+        "This section is generated from `preflight/preflight-rules.tsv`.", "",
+        "| rule | source | applies to | checks | read from | evidence |", "|---|---|---|---|---|---|"]
+for r in rows:
+    out.append(f"| `{r[0]}` | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} |")
 (root / "docs/rules.md").write_text("\n".join(out) + "\n")
-print(f"{len(rules)} rules written to docs/rules.md")
+print(f"{len(rules)} rules and {len(rows)} preflight rules written to docs/rules.md")

@@ -202,6 +202,38 @@ public final class FactsJson {
         return a;
     }
 
+    /**
+     * One database of a migration preflight: {path, verdict, kind, database, serverVersion, databaseVersion, inMemoryOltp,
+     * memoryOptimizedFilegroup, xtpMemory, integrity, error, checks [{rule, outcome, detail, source}]}.
+     */
+    public static ObjectNode preflightRow(pagelens.core.preflight.Preflight.Row r) {
+        ObjectNode x = MAPPER.createObjectNode();
+        x.put("path", r.path() == null ? null : r.path().toString());
+        x.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
+        x.put("kind", r.kind());
+        x.put("database", r.database());
+        x.put("serverVersion", r.serverVersion());
+        if (r.databaseVersion() == null) {
+            x.putNull("databaseVersion");
+        } else {
+            x.put("databaseVersion", r.databaseVersion());
+        }
+        x.put("inMemoryOltp", r.hekaton());
+        x.put("memoryOptimizedFilegroup", r.filegroup());
+        x.put("xtpMemory", r.xtpMemory());
+        x.put("integrity", r.integrity());
+        x.put("error", r.error());
+        ArrayNode cs = x.putArray("checks");
+        for (pagelens.core.preflight.Preflight.Check c : r.checks()) {
+            ObjectNode n = cs.addObject();
+            n.put("rule", c.rule());
+            n.put("outcome", c.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            n.put("detail", c.detail());
+            n.put("source", c.source());
+        }
+        return x;
+    }
+
     /** {rule, severity, title, evidence, fileId, pageId, offset, offsetIn, byteStart, byteLength}. */
     public static ObjectNode finding(Finding f) {
         ObjectNode x = MAPPER.createObjectNode();

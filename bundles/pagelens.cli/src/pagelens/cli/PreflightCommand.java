@@ -1,0 +1,145 @@
+package pagelens.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.preflight.Preflight;
+import pagelens.core.preflight.Target;
+import pagelens.report.FactsJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pagelens preflight}: will each database of a fleet restore on the target, and if not, why. */
+@Command(name = "preflight", mixinStandardHelpOptions = true,
+        description = "Check backups and data files (folders are recursed, symbolic links not followed) before a migration: per database the "
+                + "name, versions, whether the target restores that version, the In-Memory OLTP verdict with the filegroup fact, the file "
+                + "list rules of Azure SQL Managed Instance the file can show (docs/rules.md, 'Migration preflight rules'; the others are "
+                + "listed as not checked), and a quick integrity status (headers only; --verify reads every page).",
+        footer = { "", "Exit codes: 0 every database passes, 1 at least one fails a rule or cannot be read, 2 usage or I/O error." })
+final class PreflightCommand implements Callable<Integer> {
+
+    @Option(names = "--target", defaultValue = "mi-gp", description = "mi-gp, mi-bc, 2019, 2022, 2025 or a database version (default ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write every result as JSON (written as results arrive).")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write one row per database as CSV.")
+    Path csv;
+
+    @Option(names = "--threads", description = "Files checked at once (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--verify", description = "Verify every page (slower); by default only the headers, the file list and the boot page are read.")
+    boolean verify;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Backups (.bak, plain or compressed), data files (.mdf) or folders.")
+    List<Path> paths;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Target t;
+        try {
+            t = Target.parse(target);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        for (Path out : new Path[] { json, csv }) {
+            if (out != null && paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))) {
+                throw new IOException(out + ": is one of the evidence paths; PageLens never writes to evidence");
+            }
+        }
+        List<Preflight.Input> files = Preflight.files(paths);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.printf(Locale.ROOT, "preflight of %,d file(s) for %s (restores database versions up to %d %s)%n", files.size(), t.label(), t.maxVersion(),
+                t.evidence().tag());
+        Preflight.Tally tally = new Preflight.Tally();
+        int[] skipped = new int[1];
+        long t0 = System.nanoTime();
+        try (OutputStream js = json == null ? null : Files.newOutputStream(json);
+                JsonGenerator g = js == null ? null : FactsJson.MAPPER.getFactory().createGenerator(js);
+                Writer cw = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                CSVPrinter cp = cw == null ? null : new CSVPrinter(cw, CSVFormat.DEFAULT.builder().setHeader("path", "verdict", "database", "kind",
+                        "serverVersion", "databaseVersion", "inMemoryOltp", "memoryOptimizedFilegroup", "xtpMemory", "integrity", "failingRules", "error")
+                        .get())) {
+            if (g != null) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeStringField("target", t.id());
+                g.writeStringField("targetLabel", t.label());
+                g.writeNumberField("targetMaxVersion", t.maxVersion());
+                g.writeStringField("targetEvidence", t.evidence().name());
+                g.writeArrayFieldStart("databases");
+            }
+            ProgressMonitor progress = Progress.forTerminal(err);
+            skipped[0] = Preflight.run(files, t, verify, threads == null ? Runtime.getRuntime().availableProcessors() : threads, Layouts.user(), r -> {
+                tally.accept(r);
+                out.println(line(r));
+                try {
+                    if (g != null) {
+                        g.writeTree(FactsJson.preflightRow(r));
+                    }
+                    if (cp != null) {
+                        cp.printRecord(r.path(), r.verdict(), r.database(), r.kind(), r.serverVersion(), r.databaseVersion(), r.hekaton(), r.filegroup(),
+                                r.xtpMemory(), r.integrity(), r.failing().stream().map(Preflight.Check::rule).collect(Collectors.joining(" ")), r.error());
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, progress);
+            if (g != null) {
+                g.writeEndArray();
+                g.writeObjectFieldStart("summary");
+                g.writeNumberField("pass", tally.pass());
+                g.writeNumberField("warn", tally.warn());
+                g.writeNumberField("fail", tally.fail());
+                g.writeNumberField("skipped", skipped[0]);
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "%d pass, %d pass with warnings, %d fail; %,d file(s) in %.1f s%s%n", tally.pass(), tally.warn(), tally.fail(), files.size(), s,
+                skipped[0] > 0 ? String.format(Locale.ROOT, " (%,d file(s) in the folders are not backups or data files: skipped)", skipped[0]) : "");
+        return tally.fail() > 0 ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
+    }
+
+    /** One line per database: verdict, database, versions, the failing rules with their reasons. */
+    static String line(Preflight.Row r) {
+        if (r.error() != null) {
+            return String.format(Locale.ROOT, "FAIL  %s: cannot be checked: %s", r.path(), r.error());
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-4s  %s: %s, database version %s%s; In-Memory OLTP %s", r.verdict().name(),
+                r.path(), r.database() == null ? "?" : r.database(), r.databaseVersion() == null ? "?" : r.databaseVersion(),
+                r.serverVersion() == null ? "" : " (SQL Server " + r.serverVersion() + ")", r.hekaton() == null ? "not read" : r.hekaton()));
+        for (Preflight.Check c : r.checks()) {
+            if (c.outcome() == Preflight.Outcome.FAIL || c.outcome() == Preflight.Outcome.WARN) {
+                sb.append("\n      ").append(c.outcome()).append(' ').append(c.rule()).append(": ").append(c.detail());
+            }
+        }
+        return sb.toString();
+    }
+}
