@@ -44,6 +44,10 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT", description = "Write one row per database as CSV.")
     Path csv;
 
+    @Option(names = "--pdf", paramLabel = "OUT", description = "Write a PDF summary: every database in one table (the failing ones first), then "
+            + "one section per failing database with every rule.")
+    Path pdf;
+
     @Option(names = "--threads", description = "Files checked at once (default: one per core).")
     Integer threads;
 
@@ -64,7 +68,7 @@ final class PreflightCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        for (Path out : new Path[] { json, csv }) {
+        for (Path out : new Path[] { json, csv, pdf }) {
             if (out != null && paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))) {
                 throw new IOException(out + ": is one of the evidence paths; PageLens never writes to evidence");
             }
@@ -76,6 +80,7 @@ final class PreflightCommand implements Callable<Integer> {
                 t.evidence().tag());
         Preflight.Tally tally = new Preflight.Tally();
         int[] skipped = new int[1];
+        List<Preflight.Row> kept = new java.util.ArrayList<>(); // only for the PDF, which needs every row to sort them
         long t0 = System.nanoTime();
         try (OutputStream js = json == null ? null : Files.newOutputStream(json);
                 JsonGenerator g = js == null ? null : FactsJson.MAPPER.getFactory().createGenerator(js);
@@ -96,6 +101,9 @@ final class PreflightCommand implements Callable<Integer> {
             skipped[0] = Preflight.run(files, t, verify, threads == null ? Runtime.getRuntime().availableProcessors() : threads, Layouts.user(), r -> {
                 tally.accept(r);
                 out.println(line(r));
+                if (pdf != null) {
+                    kept.add(r);
+                }
                 try {
                     if (g != null) {
                         g.writeTree(FactsJson.preflightRow(r));
@@ -120,6 +128,9 @@ final class PreflightCommand implements Callable<Integer> {
             }
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
+        }
+        if (pdf != null) {
+            pagelens.report.PreflightPdf.write(t, kept, files.stream().map(Preflight.Input::path).toList(), pdf);
         }
         double s = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%d pass, %d pass with warnings, %d fail; %,d file(s) in %.1f s%s%n", tally.pass(), tally.warn(), tally.fail(), files.size(), s,

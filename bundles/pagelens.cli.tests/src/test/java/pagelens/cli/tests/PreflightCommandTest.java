@@ -44,6 +44,15 @@ class PreflightCommandTest {
         assertEquals(957, j.get("targetMaxVersion").asInt());
         assertEquals(1, j.get("summary").get("fail").asInt());
         assertEquals(2, j.get("databases").size());
+        Path pdf = tmp.resolve("fleet.pdf");
+        assertEquals(1, Cli.run("preflight", "--target", "mi-gp", "--pdf", pdf.toString(), fleet.toString()).exit());
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Migration preflight: Azure SQL Managed Instance, General Purpose"), text);
+            assertTrue(text.contains("1 fail, 0 pass with warnings, 1 pass"), text);
+            assertTrue(text.indexOf("Moved") < text.indexOf("Clean"), "the failing database first");
+            assertTrue(text.contains("preflight.hekaton-stale"), text);
+        }
         Cli clean = Cli.run("preflight", "--target", "2022", fleet.resolve("clean.bak").toString());
         assertEquals(0, clean.exit(), clean.out());
         Cli bad = Cli.run("preflight", "--target", "mi-xl", fleet.toString());
