@@ -97,10 +97,14 @@ final class PreflightCommand implements Callable<Integer> {
                 g.writeStringField("targetEvidence", t.evidence().name());
                 g.writeArrayFieldStart("databases");
             }
-            ProgressMonitor progress = Progress.forTerminal(err);
+            ProgressMonitor progress = System.console() != null ? new FilesProgress(err) : ProgressMonitor.NULL;
             skipped[0] = Preflight.run(files, t, verify, threads == null ? Runtime.getRuntime().availableProcessors() : threads, Layouts.user(), r -> {
                 tally.accept(r);
+                if (progress instanceof FilesProgress fp) {
+                    fp.clear(); // the result line replaces the progress line; the next progress is drawn below it
+                }
                 out.println(line(r));
+                out.flush();
                 if (pdf != null) {
                     kept.add(r);
                 }
@@ -152,5 +156,53 @@ final class PreflightCommand implements Callable<Integer> {
             }
         }
         return sb.toString();
+    }
+
+    /** The progress line of a preflight on a terminal: files done of the total, the rate and the time left. */
+    static final class FilesProgress implements ProgressMonitor {
+        private final PrintWriter err;
+        private long total;
+        private long done;
+        private long started;
+        private long shown;
+
+        FilesProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void begin(String taskName, long totalWork) {
+            total = totalWork;
+            started = System.nanoTime();
+        }
+
+        @Override
+        public void worked(long units) {
+            done += units;
+            long now = System.nanoTime();
+            if (now - shown < 200_000_000L && done < total) {
+                return;
+            }
+            shown = now;
+            err.print("\r" + line(done, total, (now - started) / 1e9) + "   ");
+            err.flush();
+        }
+
+        /** "312 / 1,000 files, 104 files/s, about 7 s left". */
+        static String line(long done, long total, double seconds) {
+            double rate = seconds > 0 ? done / seconds : 0;
+            return String.format(Locale.ROOT, "%,d / %,d files, %.0f files/s%s", done, total, rate,
+                    rate > 0 && done < total ? String.format(Locale.ROOT, ", about %.0f s left", (total - done) / rate) : "");
+        }
+
+        @Override
+        public void done() {
+            clear();
+        }
+
+        void clear() {
+            err.print("\r" + " ".repeat(60) + "\r");
+            err.flush();
+        }
     }
 }

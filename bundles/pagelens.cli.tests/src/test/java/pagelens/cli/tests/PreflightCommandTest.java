@@ -61,4 +61,13 @@ class PreflightCommandTest {
         Cli evidence = Cli.run("preflight", "--csv", fleet.resolve("clean.bak").toString(), fleet.resolve("clean.bak").toString());
         assertEquals(2, evidence.exit(), "never writes over evidence");
     }
+
+    @Test
+    void progressLineGivesRateAndTimeLeft() throws Exception {
+        Class<?> c = Class.forName("pagelens.cli.PreflightCommand$FilesProgress");
+        java.lang.reflect.Method m = c.getDeclaredMethod("line", long.class, long.class, double.class);
+        m.setAccessible(true);
+        assertEquals("250 / 1,000 files, 125 files/s, about 6 s left", m.invoke(null, 250L, 1000L, 2.0));
+        assertEquals("1,000 / 1,000 files, 250 files/s", m.invoke(null, 1000L, 1000L, 4.0));
+    }
 }
