@@ -136,16 +136,9 @@ final class ObjectsCommand implements Callable<Integer> {
 
     private static void printRowset(PrintWriter out, Catalog c, Catalog.DbObject t, Catalog.Rowset r, Map<Long, Ownership.Group> byUnit) {
         Catalog.Index ix = c.index(t.id(), r.indexId());
-        StringBuilder keys = new StringBuilder();
-        if (ix != null) {
-            for (int colid : ix.keyColumns()) {
-                String n = c.columns(t.id()).stream().filter(col -> col.columnId() == colid).map(Catalog.Column::name).findFirst().orElse("#" + colid);
-                keys.append(keys.length() > 0 ? ", " : "").append(n);
-            }
-        }
-        String kind = ix != null && ix.kind() != null ? OwnerText.indexKind(ix.kind()) : r.indexId() == 0 ? "heap" : "index";
-        String label = r.indexId() == 0 ? kind : "index " + r.indexId() + (ix != null && ix.name() != null ? " " + ix.name() : "") + " " + kind;
-        out.printf(Locale.ROOT, "    %s%s: partition %d, %,d rows%s%n", label, keys.length() > 0 ? " (" + keys + ")" : "", r.partition(), r.rows(),
+        String keys = ix == null ? "" : String.join(", ", c.keyColumnNames(ix));
+        String label = OwnerText.indexLabel(c, r);
+        out.printf(Locale.ROOT, "    %s%s: partition %d, %,d rows%s%n", label, keys.isEmpty() ? "" : " (" + keys + ")", r.partition(), r.rows(),
                 r.compression() > 0 ? ", compression " + (r.compression() == 1 ? "ROW" : r.compression() == 2 ? "PAGE" : Integer.toString(r.compression())) : "");
         for (Catalog.AllocationUnit u : c.unitsOf(r.id())) {
             Ownership.Group g = byUnit.get(u.id());

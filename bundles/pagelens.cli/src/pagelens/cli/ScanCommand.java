@@ -143,13 +143,7 @@ final class ScanCommand implements Callable<Integer> {
                 : differ > 0 ? String.format(Locale.ROOT, ", %,d where PageLens's verdict differs from the server's", differ) : "");
         for (Examination.NamedPage n : pages) {
             String server = n.message().source() + (n.message().error() > 0 ? " error " + n.message().error() : "");
-            String verdict = switch (n.verdict()) {
-                case DAMAGED -> "DAMAGED (" + String.join(", ", n.rules()) + ")";
-                case WARNING -> "warning (" + String.join(", ", n.rules()) + ")";
-                case VERIFIES -> "verifies";
-                case ABSENT -> "not in this evidence";
-                case NOT_CHECKED -> "not verified";
-            };
+            String verdict = OwnerText.verdict(n);
             out.printf(Locale.ROOT, "    %-10s %-26s PageLens: %-40s %s%n", n.message().page(), server, verdict, n.owner() == null ? "" : OwnerText.brief(n.owner()));
             out.printf(Locale.ROOT, "               server (line %d): %s%n", n.message().line(), n.message().message());
             if (n.differs()) {

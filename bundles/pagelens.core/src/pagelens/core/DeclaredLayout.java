@@ -45,6 +45,18 @@ public final class DeclaredLayout {
     /** Loads {@code resource} next to {@code anchor}; a missing or malformed table is a build defect (thrown). */
     public static DeclaredLayout load(Class<?> anchor, String resource) {
         List<Field> f = new ArrayList<>();
+        for (String[] c : rows(anchor, resource, 7)) {
+            f.add(new Field(c[0], Integer.decode(c[1]), Integer.parseInt(c[2]), c[3], Evidence.valueOf(c[4]), c[5], c[6]));
+        }
+        return new DeclaredLayout(resource, f);
+    }
+
+    /**
+     * The data rows of a TSV resource next to {@code anchor} (comment lines starting with '#', blank lines and the header
+     * row skipped), each with exactly {@code columns} cells; a missing or malformed table is a build defect (thrown).
+     */
+    public static List<String[]> rows(Class<?> anchor, String resource, int columns) {
+        List<String[]> out = new ArrayList<>();
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from " + anchor.getPackageName());
@@ -61,15 +73,15 @@ public final class DeclaredLayout {
                     continue;
                 }
                 String[] c = line.split("\t", -1);
-                if (c.length != 7) {
-                    throw new IllegalStateException(resource + ": a row needs 7 columns: " + line);
+                if (c.length != columns) {
+                    throw new IllegalStateException(resource + ": a row needs " + columns + " columns: " + line);
                 }
-                f.add(new Field(c[0], Integer.decode(c[1]), Integer.parseInt(c[2]), c[3], Evidence.valueOf(c[4]), c[5], c[6]));
+                out.add(c);
             }
         } catch (IOException e) {
             throw new IllegalStateException(resource + " cannot be read: " + e.getMessage(), e);
         }
-        return new DeclaredLayout(resource, f);
+        return out;
     }
 
     /** The table's resource name. */

@@ -120,10 +120,7 @@ public final class FactsJson {
                 p.put("indexType", ix == null || ix.kind() == null ? null : ix.kind().name().toLowerCase(java.util.Locale.ROOT));
                 ArrayNode keys = p.putArray("keyColumns");
                 if (ix != null) {
-                    for (int colid : ix.keyColumns()) {
-                        keys.add(c.columns(o.id()).stream().filter(col -> col.columnId() == colid).map(Catalog.Column::name).findFirst()
-                                .orElse("column " + colid));
-                    }
+                    c.keyColumnNames(ix).forEach(keys::add);
                 }
                 p.put("partition", r.partition());
                 p.put("rowsetId", r.id());
@@ -248,13 +245,6 @@ public final class FactsJson {
         x.put("byteStart", f.location().byteStart());
         x.put("byteLength", f.location().byteLength());
         return x;
-    }
-
-    /** Every kept finding, in location order. */
-    public static ArrayNode findings(FindingSink sink) {
-        ArrayNode a = MAPPER.createArrayNode();
-        sink.findings().forEach(f -> a.add(finding(f)));
-        return a;
     }
 
     /** {critical, error, warning, info, byRule {rule: count}, findingsOmitted}. */

@@ -92,36 +92,21 @@ public final class OwnerText {
         };
     }
 
-    /** The object type code of sysschobjs in words (sys.objects.type_desc). */
-    public static String objectType(String code) {
-        if (code == null) {
-            return "unknown";
-        }
-        return switch (code) {
-            case "U" -> "user table";
-            case "S" -> "system table";
-            case "V" -> "view";
-            case "IT" -> "internal table";
-            case "TT" -> "table type";
-            case "P" -> "stored procedure";
-            case "FN", "IF", "TF" -> "function";
-            case "PK" -> "primary key constraint";
-            case "UQ" -> "unique constraint";
-            case "F" -> "foreign key constraint";
-            case "D" -> "default constraint";
-            case "C" -> "check constraint";
-            case "TR" -> "trigger";
-            case "SQ" -> "service queue";
-            default -> code;
-        };
+    /** A partition's index in words: "index 1 PK_Orders clustered", or "heap". */
+    public static String indexLabel(pagelens.core.catalog.Catalog c, pagelens.core.catalog.Catalog.Rowset r) {
+        pagelens.core.catalog.Catalog.Index ix = c.index(r.objectId(), r.indexId());
+        String kind = ix != null && ix.kind() != null ? indexKind(ix.kind()) : r.indexId() == 0 ? "heap" : "index";
+        return r.indexId() == 0 ? kind : "index " + r.indexId() + (ix != null && ix.name() != null ? " " + ix.name() : "") + " " + kind;
     }
 
-    /** For sorting and grouping in text: how the owner was found, in words. */
-    public static String by(Owner o) {
-        return switch (o.by()) {
-            case HEADER -> "page header";
-            case IAM -> "IAM chain";
-            case HEADER_ONLY -> "page header (unit not in the catalog)";
+    /** PageLens's verdict on a page a server named, in words ("DAMAGED (page.checksum-mismatch)", "verifies", ...). */
+    public static String verdict(pagelens.core.exam.Examination.NamedPage n) {
+        return switch (n.verdict()) {
+            case DAMAGED -> "DAMAGED (" + String.join(", ", n.rules()) + ")";
+            case WARNING -> "warning (" + String.join(", ", n.rules()) + ")";
+            case VERIFIES -> "verifies";
+            case ABSENT -> "not in this evidence";
+            case NOT_CHECKED -> "not verified";
         };
     }
 }

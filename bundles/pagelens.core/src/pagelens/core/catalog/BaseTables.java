@@ -1,10 +1,5 @@
 package pagelens.core.catalog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,29 +120,8 @@ public final class BaseTables {
 
     private static BaseTables load() {
         Map<String, List<String[]>> rows = new LinkedHashMap<>();
-        try (InputStream in = BaseTables.class.getResourceAsStream("base-tables.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("base-tables.tsv is missing from pagelens.core.catalog");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] c = line.split("\t", -1);
-                if (c.length != 7) {
-                    throw new IllegalStateException("base-tables.tsv: a row needs 7 columns: " + line);
-                }
-                rows.computeIfAbsent(c[0], k -> new ArrayList<>()).add(c);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("base-tables.tsv cannot be read: " + e.getMessage(), e);
+        for (String[] c : pagelens.core.DeclaredLayout.rows(BaseTables.class, "base-tables.tsv", 7)) {
+            rows.computeIfAbsent(c[0], k -> new ArrayList<>()).add(c);
         }
         Map<String, Table> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<String[]>> e : rows.entrySet()) {

@@ -163,6 +163,15 @@ public final class Catalog {
         return indexes.get(((long) objectId << 32) | (indexId & 0xFFFF_FFFFL));
     }
 
+    /** The names of an index's key columns in key order ("column N" where syscolpars has no row for it). */
+    public List<String> keyColumnNames(Index ix) {
+        List<String> out = new ArrayList<>();
+        for (int colid : ix.keyColumns()) {
+            out.add(columns(ix.objectId()).stream().filter(c -> c.columnId() == colid).map(Column::name).findFirst().orElse("column " + colid));
+        }
+        return out;
+    }
+
     public List<Column> columns(int objectId) {
         return columns.getOrDefault(objectId, List.of());
     }

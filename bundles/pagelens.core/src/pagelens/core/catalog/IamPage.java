@@ -39,7 +39,7 @@ public record IamPage(PageId id, long auid, PageId start, List<PageId> singlePag
 
     /** The page's header allocation unit id ((m_indexId << 48) | (m_objId << 16)). */
     public static long headerAuid(byte[] page) {
-        return ((long) Bytes.u16(page, PageHeaderLayout.INDEX_ID) << 48) | (Bytes.u32(page, PageHeaderLayout.OBJ_ID) << 16);
+        return pagelens.core.scan.PageOwners.auid(Bytes.u16(page, PageHeaderLayout.INDEX_ID), Bytes.u32(page, PageHeaderLayout.OBJ_ID));
     }
 
     /** Reads an IAM page, or null when the bytes are not one (header version, m_type 10). */

@@ -92,11 +92,6 @@ public record Owner(long allocationUnitId, UnitType unitType, long rowsetId, int
         }
     }
 
-    /** Whether the catalog named the object. */
-    public boolean named() {
-        return objectName != null;
-    }
-
     /** Whether the owner is a system base table (the catalog itself): damage there keeps a database from attaching. */
     public boolean systemCatalog() {
         return "S".equals(objectType) || objectType == null && objectId > 0 && objectId < 100 && allocationUnitId < (1L << 56);

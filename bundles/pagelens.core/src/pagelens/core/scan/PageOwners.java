@@ -1,7 +1,6 @@
 package pagelens.core.scan;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -85,15 +84,6 @@ public final class PageOwners {
     /** The allocation unit id of a header: (m_indexId << 48) | (m_objId << 16) (catalog.md 1.4). */
     public static long auid(int indexId, long objId) {
         return ((long) indexId << 48) | (objId << 16);
-    }
-
-    /** Records that page {@code pageId} of file {@code fileId} has a header naming {@code auid}. */
-    public void set(int fileId, long pageId, long auid) {
-        int[] c = chunk(fileId, pageId);
-        if (c != null) {
-            recorded.incrementAndGet();
-            c[(int) (pageId & (CHUNK - 1))] = ordinal(auid) + 1;
-        }
     }
 
     /**
@@ -187,43 +177,6 @@ public final class PageOwners {
         return complete;
     }
 
-    /** Pages per allocation unit id, in first-seen order of the ids. */
-    public synchronized Map<Long, Long> pagesPerUnit() {
-        long[] n = new long[count];
-        for (int[] c : chunks.values()) {
-            for (int v : c) {
-                int o = v & ORDINAL;
-                if (o != 0) {
-                    n[o - 1]++;
-                }
-            }
-        }
-        Map<Long, Long> out = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
-            out.put(ids[i], n[i]);
-        }
-        return out;
-    }
-
-    /** Every recorded page, in no particular order: {@code visitor} gets the file id, page id and allocation unit id. */
-    public void forEach(Visitor visitor) {
-        long[] snapshot;
-        synchronized (this) {
-            snapshot = Arrays.copyOf(ids, count);
-        }
-        for (Map.Entry<Long, int[]> e : chunks.entrySet()) {
-            int file = (int) (e.getKey() >>> 32);
-            long base = (e.getKey() & 0xFFFF_FFFFL) << 12;
-            int[] c = e.getValue();
-            for (int i = 0; i < c.length; i++) {
-                int o = c[i] & ORDINAL;
-                if (o != 0) {
-                    visitor.page(file, base + i, snapshot[o - 1]);
-                }
-            }
-        }
-    }
-
     /** The number of distinct allocation unit ids recorded (ordinals are 0 .. this - 1). */
     public synchronized int ordinals() {
         return count;
@@ -248,10 +201,5 @@ public final class PageOwners {
     /** Receives chunks of recorded pages. */
     public interface ChunkVisitor {
         void chunk(int fileId, long firstPage, int[] ordinalsPlusOne);
-    }
-
-    /** Receives recorded pages. */
-    public interface Visitor {
-        void page(int fileId, long pageId, long auid);
     }
 }

@@ -54,13 +54,7 @@ public final class NamedPagesDialog extends Dialog {
 
     /** The verdict column's words. */
     public static String verdict(Examination.NamedPage n) {
-        return switch (n.verdict()) {
-            case DAMAGED -> "DAMAGED (" + String.join(", ", n.rules()) + ")";
-            case WARNING -> "warning (" + String.join(", ", n.rules()) + ")";
-            case VERIFIES -> "verifies";
-            case ABSENT -> "not in this evidence";
-            case NOT_CHECKED -> "not verified";
-        } + (n.differs() ? " - DIFFERS from the server" : "");
+        return OwnerText.verdict(n) + (n.differs() ? " - DIFFERS from the server" : "");
     }
 
     @Override

@@ -234,7 +234,6 @@ public final class EvidenceExplorerView extends ViewPart {
             }
         } else if (c.data() instanceof TableNode t) {
             for (pagelens.core.catalog.Catalog.Rowset r : cat.rowsetsOf(t.objectId())) {
-                pagelens.core.catalog.Catalog.Index ix = cat.index(t.objectId(), r.indexId());
                 StringBuilder units = new StringBuilder();
                 pagelens.core.page.PageId open = null;
                 for (pagelens.core.catalog.Catalog.AllocationUnit u : cat.unitsOf(r.id())) {
@@ -249,8 +248,7 @@ public final class EvidenceExplorerView extends ViewPart {
                         open = u.first();
                     }
                 }
-                String kind = ix != null && ix.kind() != null ? pagelens.report.OwnerText.indexKind(ix.kind()) : r.indexId() == 0 ? "heap" : "index";
-                String label = r.indexId() == 0 ? kind : "index " + r.indexId() + (ix != null && ix.name() != null ? " " + ix.name() : "") + " " + kind;
+                String label = pagelens.report.OwnerText.indexLabel(cat, r);
                 out.add(new Child(c.item(), String.format(Locale.ROOT, "%s, partition %d: %,d rows; %s", label, r.partition(), r.rows(), units),
                         new PartitionNode(r.id()), open == null ? -1 : open.fileId(), open == null ? -1 : open.pageId()));
             }
