@@ -28,6 +28,31 @@ public final class ExtentBitmap {
         return new ExtentBitmap(b);
     }
 
+    /**
+     * The set extents of the bitmap of a page, in order, read in place (8 bytes at a time, zero words skipped: an IAM page
+     * usually sets a few bits of its 63,904).
+     *
+     * @param page a page's bytes
+     * @param off  where the bitmap's page starts in {@code page}, as for {@link #read}
+     */
+    public static int[] setExtents(byte[] page, int off) {
+        int[] out = new int[16];
+        int n = 0;
+        int at = off + OFFSET;
+        int words = BYTES / 8; // 998 words and 4 bytes
+        for (int w = 0; w <= words; w++) {
+            long v = w < words ? Bytes.i64(page, at + 8 * w) : Bytes.u32(page, at + 8 * w);
+            while (v != 0) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = w * 64 + Long.numberOfTrailingZeros(v);
+                v &= v - 1;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** An all-zero bitmap (specimens). */
     public static ExtentBitmap empty() {
         return new ExtentBitmap(new byte[BYTES]);

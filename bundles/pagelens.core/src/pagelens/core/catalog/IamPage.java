@@ -58,18 +58,12 @@ public record IamPage(PageId id, long auid, PageId start, List<PageId> singlePag
         }
         // the bitmap is record 1's fixed data: where slot 1 puts the record (0xBE on GAM-style pages, 0xC0 on some IAM
         // pages of the real samples), not at a fixed offset
-        ExtentBitmap bm = ExtentBitmap.read(page, bitmapRecord(page) - (ExtentBitmap.OFFSET - 4));
-        long[] ext = new long[16];
-        int n = 0;
-        for (int e = 0; e < ExtentBitmap.EXTENTS; e++) {
-            if (bm.get(e)) {
-                if (n == ext.length) {
-                    ext = java.util.Arrays.copyOf(ext, n * 2);
-                }
-                ext[n++] = start.pageId() + 8L * e;
-            }
+        int[] set = ExtentBitmap.setExtents(page, bitmapRecord(page) - (ExtentBitmap.OFFSET - 4));
+        long[] ext = new long[set.length];
+        for (int k = 0; k < set.length; k++) {
+            ext[k] = start.pageId() + 8L * set[k];
         }
         PageId next = PageId.read(page, PageHeaderLayout.NEXT_PAGE);
-        return new IamPage(id, headerAuid(page), start, List.copyOf(singles), java.util.Arrays.copyOf(ext, n), next.isNull() ? null : next);
+        return new IamPage(id, headerAuid(page), start, List.copyOf(singles), ext, next.isNull() ? null : next);
     }
 }

@@ -46,7 +46,7 @@ public final class Ownership {
 
     private final Catalog catalog;
     private final PageStore store;
-    private final PageOwners headers;
+    private PageOwners headers;
     private final Map<Long, Owner> byUnit = new HashMap<>();
     /** IAM owner of each extent (by its first page), and of each single-page slot. */
     /** Extent owners of files too large for an extent map (more than 2^26 extents), by extent start. */
@@ -73,10 +73,9 @@ public final class Ownership {
         return buildNanos / 1e6;
     }
 
-    private Ownership(Catalog catalog, PageStore store, PageOwners headers) {
+    private Ownership(Catalog catalog, PageStore store) {
         this.catalog = catalog;
         this.store = store;
-        this.headers = headers;
     }
 
     /**
@@ -89,23 +88,52 @@ public final class Ownership {
      */
     public static Ownership build(Catalog catalog, PageStore store, PageOwners headers, Set<PageId> damaged, FindingSink sink, Path evidence,
             ProgressMonitor monitor) throws IOException {
+        Ownership o = walk(catalog, store, sink, evidence, monitor);
+        return headers == null ? o : o.check(headers, damaged, sink, evidence);
+    }
+
+    /**
+     * The first half of {@link #build}: every allocation unit's IAM chain walked into the extent maps (a few pages per unit,
+     * read through the store), which needs nothing from the scan and can run while it does; chain findings go to
+     * {@code sink} (none when the catalog is incomplete). Owners are read from a page's header on demand until
+     * {@link #check} gives the scan's header ids.
+     */
+    public static Ownership walk(Catalog catalog, PageStore store, FindingSink sink, Path evidence, ProgressMonitor monitor) throws IOException {
         long t0 = System.nanoTime();
-        Ownership o = new Ownership(catalog, store, headers);
-        boolean complete = !catalog.units.isEmpty() && !catalog.incompleteTables().contains("sysallocunits");
-        o.walkIams(complete ? sink : null, evidence, monitor);
-        if (headers != null) {
-            long budget = store.pageCount() * 8 + (1 << 20);
-            for (int f : store.fileIds()) {
-                // the allocation maps of a file whose page ids are sane (hostile ids would only make the map walk long)
-                if (store.pageLimit(f) <= budget) {
-                    o.alloc.put(f, AllocationState.read(store, f, store.pageLimit(f)));
-                }
-            }
-            o.checked = complete && headers.complete();
-            o.pass(damaged, sink, evidence, complete, o.checked);
-        }
+        Ownership o = new Ownership(catalog, store);
+        o.walkIams(o.complete() ? sink : null, evidence, monitor);
         o.buildNanos = System.nanoTime() - t0;
         return o;
+    }
+
+    private boolean complete() {
+        return !catalog.units.isEmpty() && !catalog.incompleteTables().contains("sysallocunits");
+    }
+
+    /**
+     * The second half of {@link #build}, once per walked ownership: the header ids the scan recorded checked against the IAM
+     * chains (allocation findings to {@code sink}) and grouped by owner.
+     *
+     * @return this
+     */
+    public Ownership check(PageOwners scanned, Set<PageId> damaged, FindingSink sink, Path evidence) throws IOException {
+        if (headers != null) {
+            throw new IllegalStateException("already checked");
+        }
+        long t0 = System.nanoTime();
+        headers = scanned;
+        boolean complete = complete();
+        long budget = store.pageCount() * 8 + (1 << 20);
+        for (int f : store.fileIds()) {
+            // the allocation maps of a file whose page ids are sane (hostile ids would only make the map walk long)
+            if (store.pageLimit(f) <= budget) {
+                alloc.put(f, AllocationState.read(store, f, store.pageLimit(f)));
+            }
+        }
+        checked = complete && headers.complete();
+        pass(damaged, sink, evidence, complete, checked);
+        buildNanos += System.nanoTime() - t0;
+        return this;
     }
 
     /**
@@ -349,16 +377,68 @@ public final class Ownership {
         List<long[]> mismatch = new ArrayList<>();
         List<long[]> unowned = new ArrayList<>();
         long[] free = new long[1];
+        boolean[] named = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            named[i] = owners[i] != null && owners[i].by() == Owner.By.HEADER;
+        }
+        // the IAM side of one allocated page's check: where the extent map is not the header's own unit
+        final class Check {
+            void page(int file, long page, int o, int um) {
+                long auid = auids[o];
+                long iam;
+                if (um == MIXED) {
+                    Long l = iamOwner(new PageId(file, page));
+                    iam = l == null ? -1 : l;
+                } else {
+                    iam = um == 0 ? -1 : unitIds[um - 1];
+                }
+                if (iam < 0) {
+                    unowned.add(new long[] { file, page, auid });
+                } else if (!sameUnit(auid, iam)) {
+                    mismatch.add(new long[] { file, page, auid, iam });
+                }
+            }
+        }
+        Check check = new Check();
         headers.forEachChunk((file, base, ords) -> {
             AllocationState a = alloc.get(file);
             int[] map = maps.get(file);
-            for (int i = 0; i < ords.length; i++) {
+            for (int i = 0; i < ords.length;) {
                 int v = ords[i];
                 int o = (v & PageOwners.ORDINAL) - 1;
+                if (o >= 0 && (v & PageOwners.IN_USE) != 0 && named[o]) {
+                    // the common case, a run of allocated pages of one unit the catalog names: counted at once, and checked an
+                    // extent at a time (pages one by one only where the extent map is not that unit)
+                    int j = i + 1;
+                    while (j < ords.length && ords[j] == v) {
+                        j++;
+                    }
+                    long first = base + i;
+                    pages[o] += j - i;
+                    if (file < firstFile[o] || file == firstFile[o] && first < firstPage[o] || firstPage[o] == Long.MAX_VALUE) {
+                        firstPage[o] = first;
+                        firstFile[o] = file;
+                    }
+                    for (int k = i; checking && k < j;) {
+                        long page = base + k;
+                        int end = (int) Math.min(j, ((page >>> 3) + 1) * 8 - base);
+                        int um = map == null || page / 8 >= map.length ? MIXED : map[(int) (page >>> 3)];
+                        if (um > 0 && um == ordUnit[o]) {
+                            k = end; // the header and the IAM agree for the rest of the extent
+                            continue;
+                        }
+                        for (; k < end; k++) {
+                            check.page(file, base + k, o, um);
+                        }
+                    }
+                    i = j;
+                    continue;
+                }
+                i++;
                 if (o < 0 || owners[o] == null) {
                     continue; // not recorded, or a page with no owner by design (file header, boot page, maps)
                 }
-                long page = base + i;
+                long page = base + i - 1;
                 // what the allocation maps say: recorded by the scan where it read them, else looked up here
                 AllocationState.State st = (v & PageOwners.IN_USE) != 0 ? AllocationState.State.ALLOCATED : (v & PageOwners.FREE) != 0
                         ? AllocationState.State.UNALLOCATED : a == null ? AllocationState.State.UNKNOWN : a.state(page);
@@ -366,7 +446,7 @@ public final class Ownership {
                     free[0]++; // a stale image of a deallocated page (catalog.md 1.5): no owner counts it, no check
                     continue;
                 }
-                if (owners[o].by() == Owner.By.HEADER) {
+                if (named[o]) {
                     pages[o]++;
                     if (file < firstFile[o] || file == firstFile[o] && page < firstPage[o] || firstPage[o] == Long.MAX_VALUE) {
                         firstPage[o] = page;
@@ -388,21 +468,8 @@ public final class Ownership {
                     continue;
                 }
                 int um = map == null || page / 8 >= map.length ? MIXED : map[(int) (page >>> 3)];
-                if (um > 0 && um == ordUnit[o]) {
-                    continue; // the header and the IAM agree
-                }
-                long auid = auids[o];
-                long iam;
-                if (um == MIXED) {
-                    Long l = iamOwner(new PageId(file, page));
-                    iam = l == null ? -1 : l;
-                } else {
-                    iam = um == 0 ? -1 : unitIds[um - 1];
-                }
-                if (iam < 0) {
-                    unowned.add(new long[] { file, page, auid });
-                } else if (!sameUnit(auid, iam)) {
-                    mismatch.add(new long[] { file, page, auid, iam });
+                if (!(um > 0 && um == ordUnit[o])) {
+                    check.page(file, page, o, um);
                 }
             }
         });
@@ -413,12 +480,14 @@ public final class Ownership {
             claimed.addAll(mixedOwner.keySet());
             for (Map.Entry<Integer, int[]> m : extentMaps.entrySet()) {
                 int[] map = m.getValue();
-                for (int k = 0; map != null && k < map.length; k++) {
-                    if (map[k] > 0) {
-                        AllocationState a = alloc.get(m.getKey());
-                        if (a != null && 8L * k < a.pages() && Boolean.FALSE.equals(a.extentAllocated(8L * k))) {
-                            claimed.add(new PageId(m.getKey(), 8L * k));
-                        }
+                AllocationState a = alloc.get(m.getKey());
+                if (map == null || a == null) {
+                    continue;
+                }
+                int end = (int) Math.min(map.length, (a.pages() + 7) / 8);
+                for (int k = 0; k < end; k++) {
+                    if (map[k] > 0 && Boolean.FALSE.equals(a.extentAllocated(8L * k))) {
+                        claimed.add(new PageId(m.getKey(), 8L * k));
                     }
                 }
             }

@@ -180,6 +180,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         XtpContainer.Scan container = null;
         XtpFilegroup filegroup = XtpFilegroup.NOT_STATED;
         String filegroupReason = "not stated";
+        EarlyCatalog early = null;
         if (!ev.identification().readable()) {
             problems.add(ev.identification().summary());
         }
@@ -196,7 +197,19 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                         // boot page only
                     } else if (ev.hasPages()) {
                         FileScanner scanner = (o.threads() > 0 ? new FileScanner(o.threads()) : new FileScanner()).recordingOwners(o.catalog());
-                        ScanResult r = scanner.scan(ev.file(), work, sink);
+                        if (o.catalog() && ev.kind() == EvidenceKind.DATA_FILE) {
+                            early = EarlyCatalog.start(ev, monitor);
+                            scanner.capturing(false); // the catalog thread reads its pages itself
+                        }
+                        ScanResult r;
+                        try {
+                            r = scanner.scan(ev.file(), work, sink);
+                        } catch (IOException | RuntimeException e) {
+                            if (early != null) {
+                                early.cancel();
+                            }
+                            throw e;
+                        }
                         kind = r.fileKind();
                         fileId = r.fileId();
                         counts = r.counts();
@@ -232,14 +245,29 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         Ownership ownership = null;
         boolean database = ev.kind() == EvidenceKind.DATA_FILE && "data file".equals(kind) || ev.kind() == EvidenceKind.DATA_FILE && o.headersOnly()
                 || ev.isBackup() && backup != null && !o.headersOnly();
+        if (early != null && !database) {
+            early.cancel(); // the scan found a log file or an unknown layout: no catalog
+        }
         if (database && o.catalog()) {
             try {
                 PageOwners headers = status != null ? status.owners() : backup != null ? backup.owners() : null;
-                // the catalog's pages, IAM pages and allocation maps come from the copies the scan kept: nothing is read twice
-                PageStore store = headers == null ? ev.pages(ProgressMonitor.NULL)
-                        : new pagelens.core.store.CapturedPages(ev.pages(ProgressMonitor.NULL), headers::captured,
-                                headers.capturedAll());
-                catalog = CatalogReader.read(store, monitor);
+                EarlyCatalog.Result read = early == null ? null : early.result();
+                PageStore store;
+                FindingSink walkFindings = new FindingSink();
+                if (read != null) {
+                    // a data file: the catalog was read and the IAM chains walked while the scan ran (catalog and IAM pages
+                    // only, read straight from the file)
+                    store = read.store();
+                    catalog = read.catalog();
+                    ownership = read.walked();
+                    walkFindings = read.findings();
+                } else {
+                    // the catalog's pages, IAM pages and allocation maps come from the copies the scan kept: nothing is read twice
+                    store = headers == null ? ev.pages(ProgressMonitor.NULL)
+                            : new pagelens.core.store.CapturedPages(ev.pages(ProgressMonitor.NULL), headers::captured,
+                                    headers.capturedAll());
+                    catalog = CatalogReader.read(store, monitor);
+                }
                 catalogFindings(catalog, store, ev.path(), sink);
                 Set<PageId> damaged = new HashSet<>();
                 for (Finding f : sink.findings()) {
@@ -247,7 +275,13 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                         damaged.add(new PageId(f.location().fileId(), f.location().pageId()));
                     }
                 }
-                ownership = Ownership.build(catalog, store, headers, damaged, sink, ev.path(), monitor);
+                if (ownership == null) {
+                    ownership = Ownership.walk(catalog, store, walkFindings, ev.path(), monitor);
+                }
+                walkFindings.findings().forEach(sink::add);
+                if (headers != null) {
+                    ownership.check(headers, damaged, sink, ev.path());
+                }
                 if (catalog.memoryOptimizedFilegroup() != XtpFilegroup.NOT_STATED) {
                     // the database's own catalog says it, which is stronger than a backup's file list
                     filegroup = catalog.memoryOptimizedFilegroup();

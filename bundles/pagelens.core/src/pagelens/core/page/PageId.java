@@ -45,6 +45,19 @@ public record PageId(int fileId, long pageId) implements Comparable<PageId> {
         return fileId == 0 && pageId == 0;
     }
 
+    // written out rather than left to the record's generated methods, which run through method handles and are slow until
+    // compiled: page ids are hash keys everywhere (catalog, IAM walk, captured pages), often in a process's first second
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PageId p && p.pageId == pageId && p.fileId == fileId;
+    }
+
+    @Override
+    public int hashCode() {
+        return (int) (pageId ^ pageId >>> 32) * 31 + fileId;
+    }
+
     @Override
     public int compareTo(PageId o) {
         int c = Integer.compare(fileId, o.fileId);

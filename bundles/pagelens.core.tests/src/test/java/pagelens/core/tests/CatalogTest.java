@@ -298,4 +298,28 @@ class CatalogTest {
             return null;
         });
     }
+
+    /** The IAM bitmap read in place, a word at a time, gives the extents bit-by-bit reading gives (random and edge bitmaps). */
+    @Test
+    void extentBitsReadInPlaceMatchBitByBit() {
+        java.util.Random r = new java.util.Random(13);
+        for (int round = 0; round < 50; round++) {
+            byte[] page = new byte[pagelens.core.page.Page.SIZE];
+            pagelens.core.alloc.ExtentBitmap bm = pagelens.core.alloc.ExtentBitmap.empty();
+            int bits = round == 0 ? 0 : round == 1 ? pagelens.core.alloc.ExtentBitmap.EXTENTS : r.nextInt(200);
+            for (int k = 0; k < bits; k++) {
+                bm.set(round == 1 ? k : r.nextInt(pagelens.core.alloc.ExtentBitmap.EXTENTS), true);
+            }
+            bm.set(pagelens.core.alloc.ExtentBitmap.EXTENTS - 1, round % 2 == 0); // the last 4 bytes are not a whole word
+            bm.writeTo(page, 2);
+            java.util.List<Integer> expected = new java.util.ArrayList<>();
+            pagelens.core.alloc.ExtentBitmap back = pagelens.core.alloc.ExtentBitmap.read(page, 2);
+            for (int e = 0; e < pagelens.core.alloc.ExtentBitmap.EXTENTS; e++) {
+                if (back.get(e)) {
+                    expected.add(e);
+                }
+            }
+            assertEquals(expected, java.util.Arrays.stream(pagelens.core.alloc.ExtentBitmap.setExtents(page, 2)).boxed().toList(), "round " + round);
+        }
+    }
 }
