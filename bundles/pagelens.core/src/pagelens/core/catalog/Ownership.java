@@ -63,6 +63,7 @@ public final class Ownership {
     private final Map<PageId, Long> singleOwner = new HashMap<>();
     private final Map<PageId, Long> iamPages = new HashMap<>();
     private final List<Group> groups = new ArrayList<>();
+    private final java.util.SortedSet<Integer> filesNotGiven = new java.util.TreeSet<>();
     private boolean checked;
     private final Map<Integer, AllocationState> alloc = new HashMap<>();
     private long freePages;
@@ -146,6 +147,11 @@ public final class Ownership {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** Files whose pages IAM chains lead to but which this evidence does not hold (other files of a multi-file database). */
+    public java.util.SortedSet<Integer> filesNotGiven() {
+        return java.util.Collections.unmodifiableSortedSet(filesNotGiven);
     }
 
     /** Whether the allocation checks ran (a complete catalog and every page's header id). */
@@ -266,6 +272,11 @@ public final class Ownership {
             while (p != null && !p.isNull()) {
                 if (!seen.add(p)) {
                     report(sink, Rules.ALLOC_IAM_CHAIN, "the IAM chain of " + describe(u.id()) + " loops back to " + p + " (from " + prev + ")", evidence, p);
+                    break;
+                }
+                if (!store.fileIds().contains(p.fileId())) {
+                    // the chain goes on in a file of the database that is not part of this evidence: not a break
+                    filesNotGiven.add(p.fileId());
                     break;
                 }
                 byte[] page = store.readPage(p.fileId(), p.pageId());

@@ -158,6 +158,15 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
 
     /** Examines one opened evidence item. Cancel through the monitor ({@link CanceledException}). */
     public static Examination run(OpenedEvidence ev, Options o, ProgressMonitor monitor) {
+        return run(ev, o, monitor, true);
+    }
+
+    /**
+     * See {@link #run(OpenedEvidence, Options, ProgressMonitor)}; with {@code readCatalog} false the scan still records every
+     * page's owner (when the options ask for the catalog) but the catalog is left to the caller (a {@link DatabaseExamination}
+     * reads it over all files of the database).
+     */
+    static Examination run(OpenedEvidence ev, Options o, ProgressMonitor monitor, boolean readCatalog) {
         long t0 = System.nanoTime();
         FindingSink sink = new FindingSink(o.findingLimit());
         List<String> problems = new ArrayList<>();
@@ -197,7 +206,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                         // boot page only
                     } else if (ev.hasPages()) {
                         FileScanner scanner = (o.threads() > 0 ? new FileScanner(o.threads()) : new FileScanner()).recordingOwners(o.catalog());
-                        if (o.catalog() && ev.kind() == EvidenceKind.DATA_FILE) {
+                        if (readCatalog && o.catalog() && ev.kind() == EvidenceKind.DATA_FILE && primaryFile(ev)) {
                             early = EarlyCatalog.start(ev, monitor);
                             scanner.capturing(false); // the catalog thread reads its pages itself
                         }
@@ -243,12 +252,14 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         }
         Catalog catalog = null;
         Ownership ownership = null;
-        boolean database = ev.kind() == EvidenceKind.DATA_FILE && "data file".equals(kind) || ev.kind() == EvidenceKind.DATA_FILE && o.headersOnly()
+        // a data file holds the catalog when it is the primary file (file id 1, with the boot page); a secondary file (.ndf) alone
+        // has its pages' owners recorded for a DatabaseExamination, which reads the catalog from the primary
+        boolean database = ev.kind() == EvidenceKind.DATA_FILE && ("data file".equals(kind) || o.headersOnly()) && primaryFile(ev)
                 || ev.isBackup() && backup != null && !o.headersOnly();
         if (early != null && !database) {
             early.cancel(); // the scan found a log file or an unknown layout: no catalog
         }
-        if (database && o.catalog()) {
+        if (database && o.catalog() && readCatalog) {
             try {
                 PageOwners headers = status != null ? status.owners() : backup != null ? backup.owners() : null;
                 EarlyCatalog.Result read = early == null ? null : early.result();
@@ -269,6 +280,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                     catalog = CatalogReader.read(store, monitor);
                 }
                 catalogFindings(catalog, store, ev.path(), sink);
+                fileFindings(catalog, store, ev.path(), sink);
                 Set<PageId> damaged = new HashSet<>();
                 for (Finding f : sink.findings()) {
                     if (f.severity().atLeast(Severity.ERROR) && f.location().pageId() >= 0 && f.location().fileId() >= 0) {
@@ -356,7 +368,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
     }
 
     /** The catalog reader's problems as findings: damage to the catalog is its own, more serious finding. */
-    private static void catalogFindings(Catalog c, PageStore store, java.nio.file.Path path, FindingSink sink) {
+    static void catalogFindings(Catalog c, PageStore store, java.nio.file.Path path, FindingSink sink) {
         for (Catalog.Problem p : c.problems()) {
             Location at = p.page() == null ? new Location(path, -1, -1, -1, 0, 0) : Ownership.locate(store, path, p.page());
             sink.add(new Finding(p.kind() == Catalog.ProblemKind.DAMAGED ? pagelens.core.findings.Rules.CATALOG_PAGE_DAMAGED
@@ -364,6 +376,47 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         }
         for (String m : c.selfCheck().mismatches()) {
             sink.add(new Finding(pagelens.core.findings.Rules.CATALOG_LAYOUT_MISMATCH, m, new Location(path, -1, -1, -1, 0, 0)));
+        }
+    }
+
+    /** Whether a data file is its database's primary file (file id 1 in its file header page, or no readable file id). */
+    static boolean primaryFile(OpenedEvidence ev) {
+        try {
+            return ev.pages(ProgressMonitor.NULL).fileIds().equals(List.of(1));
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The evidence's data files against the catalog's list of them: a listed data file the evidence lacks (one file of a
+     * database of several) and a given file the catalog does not list. Nothing is said when the file list itself is not
+     * complete or empty.
+     */
+    static void fileFindings(Catalog c, PageStore store, java.nio.file.Path path, FindingSink sink) {
+        String table = c.generation() == Catalog.Generation.Y2005 ? "sysdbfiles" : "sysprufiles";
+        if (c.files().isEmpty() || c.incompleteTables().contains(table)) {
+            return;
+        }
+        java.util.Set<Integer> listed = new java.util.TreeSet<>();
+        for (Catalog.DatabaseFile f : c.files()) {
+            if (f.type() != 0) {
+                continue; // the log, FILESTREAM and memory-optimized containers are not files of pages
+            }
+            listed.add(f.fileId());
+            if (store.pageLimit(f.fileId()) == 0) {
+                sink.add(new Finding(pagelens.core.findings.Rules.CATALOG_FILE_NOT_GIVEN, String.format(java.util.Locale.ROOT,
+                        "file %d (%s, %s, %,d pages) of the database is not part of this evidence: its pages are not examined", f.fileId(),
+                        f.logicalName(), f.physicalName(), f.sizePages()), new Location(path, f.fileId(), -1, -1, 0, 0)));
+            }
+        }
+        for (int id : store.fileIds()) {
+            if (!listed.contains(id) && store.pageLimit(id) > 0) {
+                java.util.List<pagelens.core.store.PageCopy> first = store.copies(new PageId(id, 0));
+                java.nio.file.Path where = first.isEmpty() ? path : first.get(0).provenance().evidence();
+                sink.add(new Finding(pagelens.core.findings.Rules.CATALOG_FILE_FOREIGN, "file " + id + " (" + where.getFileName()
+                        + ") is not a data file of this database: its catalog lists data files " + listed, new Location(where, id, -1, -1, 0, 0)));
+            }
         }
     }
 

@@ -191,6 +191,17 @@ public final class Rules {
                     + "elsewhere than PageLens's declared layout (base-tables.tsv), values of that column may be misread. No real file "
                     + "examined so far showed a difference.",
             "Report the file's version and the title to the PageLens developers; treat names and counts from this catalog with care.");
+    public static final Rule CATALOG_FILE_NOT_GIVEN = new Rule("catalog.file-not-given", Severity.INFO, "Data file of the database not given",
+            "The database's catalog (sysprufiles, or sysdbfiles in 2005) lists a data file that is not part of this evidence: a database "
+                    + "of several files (.mdf and .ndf) opened with only some of them. Pages the database keeps in that file are not "
+                    + "examined, and IAM chains that go on into it are followed only to its border (no chain or ownership finding is "
+                    + "raised for what lies there).",
+            "Give every data file of the database together (for example pagelens objects DB.mdf DB_2.ndf) to examine all its pages.");
+    public static final Rule CATALOG_FILE_FOREIGN = new Rule("catalog.file-foreign", Severity.WARNING, "File not listed by the database",
+            "A data file given as part of this database has a file id that the database's catalog does not list as one of its data "
+                    + "files: a file of another database, or a file added after the catalog pages were written. Owners of its pages may "
+                    + "be wrong.",
+            "Check that the files belong together (same database, same point in time).");
     public static final Rule ALLOC_OWNER_MISMATCH = new Rule("alloc.owner-mismatch", Severity.ERROR, "Page header names another owner",
             "The page lies in an extent (or a single-page slot) that the IAM of one allocation unit allocates, but its header names another "
                     + "allocation unit. CHECKDB reports this as error 2534 (the header's owner) with a matching 2533 (the IAM's owner): "
@@ -228,7 +239,8 @@ public final class Rules {
                 PAGE_SLOT_RANGE, FILE_TRUNCATED, FILE_NOT_DATABASE, FILE_NO_ALLOCATION_MAPS, BOOT_HEKATON_STALE, BOOT_HEKATON_CLEAR,
                 BOOT_HEKATON_IN_USE, BOOT_LAYOUT_UNKNOWN, BACKUP_BLOCK_DAMAGED, BACKUP_NO_BOOT_PAGE, BACKUP_MISSING_EXTENTS, BACKUP_CANNOT_DECODE, XTP_NOT_CONTAINER, XTP_LINK_SKIPPED, XTP_FILE_CUT, XTP_BLOCK_IMPOSSIBLE,
                 XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_CHECKSUM_MISMATCH, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
-                XTP_DMV_STATE, CATALOG_PAGE_DAMAGED, CATALOG_INCOMPLETE, CATALOG_LAYOUT_MISMATCH, ALLOC_OWNER_MISMATCH,
+                XTP_DMV_STATE, CATALOG_PAGE_DAMAGED, CATALOG_INCOMPLETE, CATALOG_LAYOUT_MISMATCH, CATALOG_FILE_NOT_GIVEN,
+                CATALOG_FILE_FOREIGN, ALLOC_OWNER_MISMATCH,
                 ALLOC_EXTENT_TWO_OWNERS, ALLOC_IAM_CHAIN, ALLOC_NOT_OWNED, ALLOC_UNIT_UNKNOWN, EXAMINATION_INCOMPLETE);
     }
 

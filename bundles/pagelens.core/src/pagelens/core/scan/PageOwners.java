@@ -205,6 +205,27 @@ public final class PageOwners {
         }
     }
 
+    /**
+     * Adds every page another recording holds (the scan of another file of the same database), with its owner and allocation
+     * flags; a page recorded in both keeps the other's value. Not for use while either is being recorded.
+     */
+    public void addAll(PageOwners other) {
+        other.forEachChunk((file, first, values) -> {
+            int[] mine = chunks.computeIfAbsent(((long) file << 32) | (first >>> 12), k -> new int[CHUNK]);
+            for (int i = 0; i < CHUNK; i++) {
+                int v = values[i];
+                if (v != 0) {
+                    int flags = v & ~ORDINAL;
+                    mine[i] = (ordinal(other.auidOf((v & ORDINAL) - 1)) + 1) | flags;
+                }
+            }
+        });
+        recorded.addAndGet(other.recorded.get());
+        if (!other.complete) {
+            complete = false;
+        }
+    }
+
     /** Receives chunks of recorded pages. */
     public interface ChunkVisitor {
         void chunk(int fileId, long firstPage, int[] ordinalsPlusOne);

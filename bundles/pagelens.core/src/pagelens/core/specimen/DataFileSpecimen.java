@@ -18,6 +18,7 @@ import pagelens.core.alloc.Pfs;
 import pagelens.core.catalog.BaseTables;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.page.Page;
+import pagelens.core.page.PageHeaderLayout;
 import pagelens.core.page.PageId;
 import pagelens.core.page.PageType;
 
@@ -66,6 +67,8 @@ public final class DataFileSpecimen {
     }
 
     public static final int FILE_ID = 1;
+    /** The file id of the secondary data file {@link #writeWithSecondary} writes (file 2 is the log, as SQL Server numbers them). */
+    public static final int SECONDARY_FILE_ID = 3;
     /** Allocation unit of the specimen table: m_indexId 256, m_objId 1000. */
     static final int TABLE_INDEX_ID = 256;
     static final long TABLE_OBJ_ID = 1000;
@@ -89,7 +92,19 @@ public final class DataFileSpecimen {
     private final long usedExtents;
     private final Random random;
 
+    /** This generator's file: 1 (the primary, with the boot page and the catalog) or {@link #SECONDARY_FILE_ID}. */
+    private final int fileId;
+    private final boolean secondary;
+    /** Of a primary: the pages of its secondary file (0: none). */
+    private long secondaryPages;
+
     private DataFileSpecimen(Spec spec) {
+        this(spec, FILE_ID);
+    }
+
+    private DataFileSpecimen(Spec spec, int fileId) {
+        this.fileId = fileId;
+        this.secondary = fileId != FILE_ID;
         if (spec.pages() < 16) {
             throw new IllegalArgumentException("a specimen data file needs at least 16 pages (2 extents)");
         }
@@ -97,7 +112,7 @@ public final class DataFileSpecimen {
         long extents = (spec.pages() + 7) / 8;
         this.usedExtents = Math.max(2, Math.min(extents, (long) Math.ceil(extents * spec.usedFraction())));
         this.random = new Random(spec.seed());
-        this.catalog = usedExtents >= 5;
+        this.catalog = usedExtents >= 5 && !secondary;
     }
 
     /** Whether the specimen has room for its catalog (five used extents). */
@@ -111,6 +126,21 @@ public final class DataFileSpecimen {
     /** Writes the specimen to {@code out} (created or replaced). */
     public static void write(Path out, Spec spec, ProgressMonitor monitor) throws IOException {
         new DataFileSpecimen(spec).writeTo(out, monitor);
+    }
+
+    /**
+     * Writes a database of two data files: the primary as {@link #write} does (boot page, catalog, the table's first pages)
+     * and a secondary file (file id {@value #SECONDARY_FILE_ID}, {@code secondaryPages} pages, same filegroup) holding more
+     * of the same table: its IAM chain goes on from the primary's last IAM page to the secondary's page 8, and the primary's
+     * catalog lists the file (SYNTHETIC, as every specimen).
+     */
+    public static void writeWithSecondary(Path primary, Path secondary, Spec spec, long secondaryPages, ProgressMonitor monitor) throws IOException {
+        DataFileSpecimen p = new DataFileSpecimen(spec);
+        p.secondaryPages = secondaryPages;
+        p.writeTo(primary, monitor);
+        Spec s = new Spec(secondaryPages, spec.protection(), spec.mixedProtection(), spec.databaseName(), spec.dbiVersion(), spec.createVersion(),
+                spec.usedFraction(), spec.seed() + 1, spec.staleHekaton());
+        new DataFileSpecimen(s, SECONDARY_FILE_ID).writeTo(secondary, monitor);
     }
 
     /** Boot record length by dbi_version (docs/formats.md section 10, [VERIFIED] on real boot pages). */
@@ -216,6 +246,9 @@ public final class DataFileSpecimen {
         if (p == 4 || p == 5 || !extentUsed(p)) {
             return new byte[Page.SIZE];
         }
+        if (secondary && p > IAM_PAGE && p < 16) {
+            return dataPage(p); // a secondary file has no boot page: pages 9..15 are single-page slots of the table
+        }
         if (p == IAM_PAGE) {
             return mapPage(p, PageType.IAM);
         }
@@ -255,7 +288,7 @@ public final class DataFileSpecimen {
     }
 
     private PageBuilder header(int type, long p, int indexId, long objId) {
-        return new PageBuilder(type, FILE_ID, p, indexId, objId, 40 + p / 100_000, 100 + p % 100_000, (int) (p % 60));
+        return new PageBuilder(type, fileId, p, indexId, objId, 40 + p / 100_000, 100 + p % 100_000, (int) (p % 60));
     }
 
     private byte[] pfsPage(long p) {
@@ -269,7 +302,7 @@ public final class DataFileSpecimen {
             rec[4 + i] = (byte) (q < spec.pages() ? pfsByte(q) : 0);
         }
         pb.addRecord(rec);
-        return pb.finish(0, -1, -1, FILE_ID, protectionOf(p), sig(p));
+        return pb.finish(0, -1, -1, fileId, protectionOf(p), sig(p));
     }
 
     private byte[] mapPage(long p, int type) {
@@ -283,10 +316,11 @@ public final class DataFileSpecimen {
             rec0[4 + 32] = 1;
             rec0[4 + 34] = 8;
             putInt(rec0, 4 + 36, (int) g);
-            rec0[4 + 40] = FILE_ID;
-            for (int k = 0; g == 0 && k < 6; k++) { // single-page slots of the first IAM: pages 10..15
-                putInt(rec0, 4 + 42 + 6 * k, 10 + k);
-                rec0[4 + 42 + 6 * k + 4] = FILE_ID;
+            rec0[4 + 40] = (byte) fileId;
+            int firstSingle = secondary ? 9 : 10;
+            for (int k = 0; g == 0 && k < 16 - firstSingle; k++) { // single-page slots of the first IAM: pages 10..15 (9..15)
+                putInt(rec0, 4 + 42 + 6 * k, firstSingle + k);
+                rec0[4 + 42 + 6 * k + 4] = (byte) fileId;
             }
         }
         pb.addRecord(rec0);
@@ -316,7 +350,15 @@ public final class DataFileSpecimen {
         Protection prot = type == PageType.ML_MAP ? Protection.NONE : protectionOf(p);
         // the table's IAM chain: one IAM page per GAM interval it uses (page 8, then 8 pages into each further interval)
         long nextIam = type == PageType.IAM ? g + ExtentBitmap.PAGES_PER_INTERVAL + 8 : -1;
-        return pb.finish(90, -1, nextIam >= 0 && extentUsed(nextIam) ? nextIam : -1, FILE_ID, prot, sig(p));
+        boolean last = nextIam < 0 || !extentUsed(nextIam);
+        byte[] b = pb.finish(90, -1, last ? -1 : nextIam, fileId, prot, sig(p));
+        if (type == PageType.IAM && last && secondaryPages > 0) {
+            // the chain goes on in the secondary file, whose first IAM page is its page 8
+            putInt(b, PageHeaderLayout.NEXT_PAGE, IAM_PAGE);
+            putShort(b, PageHeaderLayout.NEXT_PAGE + 4, SECONDARY_FILE_ID);
+            PageBuilder.protect(b, prot, sig(p));
+        }
+        return b;
     }
 
     private static void putInt(byte[] b, int at, int v) {
@@ -329,7 +371,7 @@ public final class DataFileSpecimen {
         PageBuilder pb = header(PageType.FILE_HEADER, 0, 0, 99);
         // one record with variable columns like the real file header (section 4.1): col 0 BindingID GUID,
         // col 1 empty, col 2 FileIdProp, col 3 the logical name
-        byte[] name = (spec.databaseName() + "_data").getBytes(StandardCharsets.UTF_16LE);
+        byte[] name = (spec.databaseName() + (secondary ? "_2" : "_data")).getBytes(StandardCharsets.UTF_16LE);
         int cols = 4;
         int varStart = 4 + 4 + 2 + 1 + 2 + 2 * cols;
         byte[] rec = new byte[varStart + 16 + 2 + name.length];
@@ -344,14 +386,14 @@ public final class DataFileSpecimen {
         end += 16;
         putShort(rec, 13, end);
         putShort(rec, 15, end);
-        rec[end] = FILE_ID;
+        rec[end] = (byte) fileId;
         end += 2;
         putShort(rec, 17, end);
         System.arraycopy(name, 0, rec, end, name.length);
         end += name.length;
         putShort(rec, 19, end);
         pb.addRecord(rec);
-        return pb.finish(8, -1, -1, FILE_ID, protectionOf(0), sig(0));
+        return pb.finish(8, -1, -1, fileId, protectionOf(0), sig(0));
     }
 
     private static void putShort(byte[] b, int at, int v) {
@@ -362,13 +404,13 @@ public final class DataFileSpecimen {
     private byte[] bootPage() {
         PageBuilder pb = header(PageType.BOOT, Page.BOOT_PAGE_ID, 0, 99);
         pb.addRecord(BootRecords.record(spec, random));
-        return pb.finish(0, -1, -1, FILE_ID, protectionOf(Page.BOOT_PAGE_ID), sig(Page.BOOT_PAGE_ID));
+        return pb.finish(0, -1, -1, fileId, protectionOf(Page.BOOT_PAGE_ID), sig(Page.BOOT_PAGE_ID));
     }
 
     private byte[] dataPage(long p) {
         PageBuilder pb = header(PageType.DATA, p, TABLE_INDEX_ID, TABLE_OBJ_ID);
         pb.b[2] = 0; // m_typeFlagBits
-        long id = p * 100;
+        long id = p * 100 + (secondary ? 500_000_000L : 0); // the secondary's rows go on after the primary's
         int count = 0;
         while (true) {
             byte[] rec = dataRecord(id++);
@@ -379,7 +421,7 @@ public final class DataFileSpecimen {
                 break; // leave some pages partly empty
             }
         }
-        return pb.finish(32, p > 16 ? p - 1 : -1, extentUsed(p + 1) ? p + 1 : -1, FILE_ID, protectionOf(p), sig(p));
+        return pb.finish(32, p > 16 ? p - 1 : -1, extentUsed(p + 1) ? p + 1 : -1, fileId, protectionOf(p), sig(p));
     }
 
     /** A record with 4 fixed columns (32-byte fixed part), a null bitmap and 2 variable columns. */
@@ -416,10 +458,10 @@ public final class DataFileSpecimen {
             r[0] = 0x06;
             putInt(r, 1, (int) ((p - 15 + k) * 100));
             putInt(r, 5, (int) (p - 15 + k));
-            r[9] = FILE_ID;
+            r[9] = (byte) fileId;
             pb.addRecord(r);
         }
-        return pb.finish(11, -1, -1, FILE_ID, protectionOf(p), sig(p));
+        return pb.finish(11, -1, -1, fileId, protectionOf(p), sig(p));
     }
 
     // ---------------------------------------------------------------- the system catalog (SYNTHETIC rows)
@@ -437,7 +479,7 @@ public final class DataFileSpecimen {
                 throw new IllegalStateException("specimen catalog: " + table + " does not fit one page");
             }
         }
-        return pb.finish(t.fixedEnd(), -1, -1, FILE_ID, protectionOf(p), sig(p));
+        return pb.finish(t.fixedEnd(), -1, -1, fileId, protectionOf(p), sig(p));
     }
 
     private byte[] catalogIam(long p) {
@@ -447,15 +489,15 @@ public final class DataFileSpecimen {
         byte[] rec0 = new byte[94];
         rec0[2] = 94;
         rec0[4 + 34] = 1;
-        rec0[4 + 40] = FILE_ID; // start page 1:0
+        rec0[4 + 40] = (byte) fileId; // start page 1:0
         putInt(rec0, 4 + 42, (int) (p - CATALOG_IAM + CATALOG_FIRST)); // single-page slot 0: the table's data page
-        rec0[4 + 42 + 4] = FILE_ID;
+        rec0[4 + 42 + 4] = (byte) fileId;
         pb.addRecord(rec0);
         byte[] rec1 = new byte[4 + ExtentBitmap.BYTES];
         rec1[2] = (byte) (4 + ExtentBitmap.BYTES);
         rec1[3] = (byte) ((4 + ExtentBitmap.BYTES) >>> 8);
         pb.addRecord(rec1);
-        return pb.finish(90, -1, -1, FILE_ID, protectionOf(p), sig(p));
+        return pb.finish(90, -1, -1, fileId, protectionOf(p), sig(p));
     }
 
     private List<Map<String, Object>> catalogRows(String table) {
@@ -465,9 +507,9 @@ public final class DataFileSpecimen {
             case "sysallocunits" -> {
                 for (int i = 0; i < CATALOG_TABLES.length; i++) {
                     long id = baseId(CATALOG_TABLES[i]);
-                    PageId data = new PageId(FILE_ID, CATALOG_FIRST + i);
+                    PageId data = new PageId(fileId, CATALOG_FIRST + i);
                     rows.add(row("auid", id, "type", 1, "ownerid", id, "status", 0, "fgid", 1, "pgfirst", data, "pgroot", data,
-                            "pgfirstiam", new PageId(FILE_ID, CATALOG_IAM + i), "pcused", 2L, "pcdata", 1L, "pcreserved", 2L));
+                            "pgfirstiam", new PageId(fileId, CATALOG_IAM + i), "pcused", 2L, "pcdata", 1L, "pcreserved", 2L));
                 }
                 long used = 0;
                 for (long q = 0; q < spec.pages(); q++) {
@@ -475,8 +517,8 @@ public final class DataFileSpecimen {
                         used++;
                     }
                 }
-                rows.add(row("auid", TABLE_AUID, "type", 1, "ownerid", TABLE_ROWSET, "status", 0, "fgid", 1, "pgfirst", new PageId(FILE_ID, 10),
-                        "pgroot", new PageId(FILE_ID, 15), "pgfirstiam", new PageId(FILE_ID, IAM_PAGE), "pcused", used, "pcdata", used,
+                rows.add(row("auid", TABLE_AUID, "type", 1, "ownerid", TABLE_ROWSET, "status", 0, "fgid", 1, "pgfirst", new PageId(fileId, 10),
+                        "pgroot", new PageId(fileId, 15), "pgfirstiam", new PageId(fileId, IAM_PAGE), "pcused", used, "pcdata", used,
                         "pcreserved", usedExtents * 8));
             }
             case "sysrowsets" -> {
@@ -524,10 +566,15 @@ public final class DataFileSpecimen {
                 }
             }
             case "sysprufiles" -> {
-                rows.add(row("dbfragid", 1, "fileid", FILE_ID, "grpid", 1, "status", 2, "filetype", 0, "filestate", 0, "size", (int) spec.pages(),
+                rows.add(row("dbfragid", 1, "fileid", fileId, "grpid", 1, "status", 2, "filetype", 0, "filestate", 0, "size", (int) spec.pages(),
                         "maxsize", -1, "growth", 8192, "lname", spec.databaseName(), "pname", "D:\\Data\\" + spec.databaseName() + ".mdf"));
                 rows.add(row("dbfragid", 1, "fileid", 2, "grpid", 0, "status", 0x42, "filetype", 1, "filestate", 0, "size", 1024, "maxsize", -1,
                         "growth", 10, "lname", spec.databaseName() + "_log", "pname", "D:\\Data\\" + spec.databaseName() + "_log.ldf"));
+                if (secondaryPages > 0) {
+                    rows.add(row("dbfragid", 1, "fileid", SECONDARY_FILE_ID, "grpid", 1, "status", 2, "filetype", 0, "filestate", 0, "size",
+                            (int) secondaryPages, "maxsize", -1, "growth", 8192, "lname", spec.databaseName() + "_2", "pname", "D:\\Data\\"
+                                    + spec.databaseName() + "_2.ndf"));
+                }
             }
             default -> throw new IllegalStateException(table);
         }

@@ -322,4 +322,87 @@ class CatalogTest {
             assertEquals(expected, java.util.Arrays.stream(pagelens.core.alloc.ExtentBitmap.setExtents(page, 2)).boxed().toList(), "round " + round);
         }
     }
+
+    /**
+     * A database of two data files (a SYNTHETIC primary of 2,048 pages and a secondary, file 3, of 1,024 pages holding more of
+     * the same table, its IAM chain crossing from 1:8 to 3:8): each file alone says what it can and no more; both together
+     * give the table every page of both files, checked against the chain.
+     */
+    @Test
+    void databaseOfTwoFiles(@TempDir Path dir) throws IOException {
+        Path mdf = dir.resolve("two.mdf");
+        Path ndf = dir.resolve("two_2.ndf");
+        DataFileSpecimen.writeWithSecondary(mdf, ndf, DataFileSpecimen.Spec.defaults(2048), 1024, ProgressMonitor.NULL);
+        long table = ((long) 256 << 48) | (1000L << 16);
+        // the primary alone: the catalog names the missing file; the chain stops at its border without a finding
+        long primaryPages = examined(mdf, e -> {
+            assertTrue(e.findingList().stream().anyMatch(f -> f.ruleId().equals("catalog.file-not-given") && f.title().contains("file 3")),
+                    e.findingList().toString());
+            assertEquals(List.of(), allocFindings(e));
+            assertFalse(e.findingList().stream().anyMatch(f -> f.severity().atLeast(pagelens.core.findings.Severity.ERROR)), e.findingList().toString());
+            assertEquals(Set.of(3), e.ownership().filesNotGiven());
+            return pagesByUnit(e.ownership()).get(table);
+        });
+        // the secondary alone: its pages verified, no catalog to read and no failure for it
+        examined(ndf, e -> {
+            assertNull(e.catalog());
+            assertEquals(1024, e.counts().total());
+            assertEquals(List.of(), e.findingList(), "a healthy secondary file alone");
+            return null;
+        });
+        // both: one database
+        List<OpenedEvidence> evs = List.of(OpenedEvidence.open(ndf), OpenedEvidence.open(mdf));
+        try {
+            pagelens.core.exam.DatabaseExamination d = pagelens.core.exam.DatabaseExamination.run(evs,
+                    Examination.Options.defaults(BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL);
+            assertEquals(mdf, d.path(), "the primary names the database");
+            assertEquals(List.of(1, 3), d.store().fileIds());
+            assertEquals(List.of(), d.problems());
+            assertEquals(List.of("boot.hekaton-clear"), d.allFindings().stream().map(Finding::ruleId).toList(), "a healthy database of two files");
+            assertTrue(d.ownership().checked());
+            assertEquals(Set.of(), d.ownership().filesNotGiven());
+            assertEquals(List.of(1, 2, 3), d.catalog().files().stream().map(Catalog.DatabaseFile::fileId).toList());
+            long both = pagesByUnit(d.ownership()).get(table);
+            // the secondary's pages whose header names the table (its IAM page, single pages 9..15, then 80 % of its extents)
+            long secondaryTable = 0;
+            for (long p = 0; p < 1024; p++) {
+                byte[] b = d.store().readPage(3, p);
+                if (b[0] == 1 && pagelens.core.catalog.IamPage.headerAuid(b) == table) {
+                    secondaryTable++;
+                }
+            }
+            assertTrue(secondaryTable > 700, secondaryTable + " table pages in the secondary");
+            assertEquals(primaryPages + secondaryTable, both);
+            Owner o = d.ownership().ownerOf(new PageId(3, 100));
+            assertEquals(DataFileSpecimen.TABLE_NAME, o.objectName());
+            assertEquals(Owner.By.HEADER, o.by());
+        } finally {
+            for (OpenedEvidence ev : evs) {
+                ev.close();
+            }
+        }
+        // damage in the secondary: a page whose header names another owner is found there, and located in that file
+        Corruptor.reassign(ndf, 200, 1, 34);
+        evs = List.of(OpenedEvidence.open(mdf), OpenedEvidence.open(ndf));
+        try {
+            pagelens.core.exam.DatabaseExamination d = pagelens.core.exam.DatabaseExamination.run(evs,
+                    Examination.Options.defaults(BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL);
+            List<Finding> alloc = d.allFindings().stream().filter(f -> f.ruleId().startsWith("alloc.")).toList();
+            assertEquals(1, alloc.size(), alloc.toString());
+            assertEquals("alloc.owner-mismatch", alloc.get(0).ruleId());
+            assertEquals(3, alloc.get(0).location().fileId());
+            assertEquals(200, alloc.get(0).location().pageId());
+            assertEquals(ndf, alloc.get(0).location().evidence());
+        } finally {
+            for (OpenedEvidence ev : evs) {
+                ev.close();
+            }
+        }
+        // two primaries, or a file given twice: refused with the reason
+        try (OpenedEvidence a = OpenedEvidence.open(mdf); OpenedEvidence b = OpenedEvidence.open(mdf)) {
+            IOException x = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> pagelens.core.exam.DatabaseExamination.run(
+                    List.of(a, b), Examination.Options.defaults(BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL));
+            assertTrue(x.getMessage().contains("both primary"), x.getMessage());
+        }
+    }
 }
