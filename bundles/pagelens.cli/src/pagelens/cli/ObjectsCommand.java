@@ -3,7 +3,9 @@ package pagelens.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import pagelens.core.catalog.Catalog;
 import pagelens.core.catalog.Owner;
 import pagelens.core.catalog.Ownership;
+import pagelens.core.exam.DatabaseExamination;
 import pagelens.core.exam.Examination;
 import pagelens.core.exam.OpenedEvidence;
 import pagelens.core.identify.EvidenceKind;
@@ -41,14 +44,19 @@ final class ObjectsCommand implements Callable<Integer> {
     @Option(names = "--no-scan", description = "Read the catalog only (a data file: no page is verified or counted; fast on large files).")
     boolean noScan;
 
-    @Parameters(paramLabel = "EVIDENCE", description = "A data file (.mdf) or a backup (.bak, plain or compressed).")
-    Path file;
+    @Parameters(paramLabel = "EVIDENCE", arity = "1..*", description = "A data file (.mdf) or a backup (.bak, plain or compressed); or every "
+            + "data file of one database (the primary .mdf and its .ndf files, in any order), read as one database.")
+    List<Path> files;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (files.size() > 1) {
+            return database();
+        }
+        Path file = files.get(0);
         PrintWriter out = spec.commandLine().getOut();
         try (OpenedEvidence ev = OpenedEvidence.open(file)) {
             Identification id = ev.identification();
@@ -64,33 +72,68 @@ final class ObjectsCommand implements Callable<Integer> {
             Examination e = Examination.run(ev, Examination.Options.defaults(Layouts.user()).withHash(false).withHeadersOnly(noScan),
                     json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
             if (e.catalog() == null) {
-                throw new IOException(file + ": the system catalog could not be read: " + String.join("; ", e.problems()));
+                throw new IOException(file + (ev.pages(ProgressMonitor.NULL).fileIds().equals(List.of(1)) ? ""
+                        : " is a secondary data file (file id " + ev.pages(ProgressMonitor.NULL).fileIds().get(0) + "); give it with the primary "
+                                + "file (.mdf) of its database") + ": the system catalog could not be read: " + String.join("; ", e.problems()));
             }
-            if (json) {
-                ObjectNode o = FactsJson.MAPPER.createObjectNode();
-                o.put("path", e.path().toString());
-                o.set("catalog", FactsJson.catalog(e.catalog()));
-                o.set("objects", FactsJson.objects(e.ownership()));
-                o.put("catalogMillis", Math.round(e.catalog().readMillis() * 10) / 10.0);
-                o.put("ownershipMillis", Math.round(e.ownership().buildMillis() * 10) / 10.0);
-                o.put("bytesRead", ev.bytesRead());
-                Json.print(out, o);
-            } else {
-                print(out, e);
-            }
-            boolean bad = e.findingList().stream().anyMatch(f -> f.ruleId().startsWith("catalog."));
-            return bad ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
+            return result(out, List.of(e.path()), e.catalog(), e.ownership(), e.findingList(), ev.bytesRead());
         }
     }
 
-    private void print(PrintWriter out, Examination e) {
-        Catalog c = e.catalog();
-        Ownership o = e.ownership();
+    /** Several data files of one database. */
+    private int database() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<OpenedEvidence> evs = new ArrayList<>();
+        try {
+            for (Path f : files) {
+                OpenedEvidence ev = OpenedEvidence.open(f);
+                evs.add(ev);
+                if (!ev.identification().readable()) {
+                    throw new IOException(f + ": " + ev.identification().summary());
+                }
+            }
+            DatabaseExamination d = DatabaseExamination.run(evs, Examination.Options.defaults(Layouts.user()).withHash(false).withHeadersOnly(noScan),
+                    json ? ProgressMonitor.NULL : Progress.forTerminal(spec.commandLine().getErr()));
+            if (d.catalog() == null) {
+                throw new IOException(d.path() + ": the system catalog could not be read: " + String.join("; ", d.problems()));
+            }
+            List<Path> paths = new ArrayList<>();
+            d.files().forEach(e -> paths.add(e.path()));
+            return result(out, paths, d.catalog(), d.ownership(), d.allFindings(), evs.stream().mapToLong(OpenedEvidence::bytesRead).sum());
+        } finally {
+            for (OpenedEvidence ev : evs) {
+                ev.close();
+            }
+        }
+    }
+
+    private int result(PrintWriter out, List<Path> paths, Catalog c, Ownership o, List<pagelens.core.findings.Finding> findings, long bytesRead) {
+        if (json) {
+            ObjectNode n = FactsJson.MAPPER.createObjectNode();
+            n.put("path", paths.get(0).toString());
+            if (paths.size() > 1) {
+                paths.forEach(p -> n.withArray("files").add(p.toString()));
+            }
+            n.set("catalog", FactsJson.catalog(c));
+            n.set("objects", FactsJson.objects(o));
+            n.put("catalogMillis", Math.round(c.readMillis() * 10) / 10.0);
+            n.put("ownershipMillis", Math.round(o.buildMillis() * 10) / 10.0);
+            n.put("bytesRead", bytesRead);
+            Json.print(out, n);
+        } else {
+            print(out, paths, c, o, findings);
+        }
+        boolean bad = findings.stream().anyMatch(f -> f.ruleId().startsWith("catalog."));
+        return bad ? PageLensCli.EXIT_FINDINGS : PageLensCli.EXIT_OK;
+    }
+
+    private void print(PrintWriter out, List<Path> paths, Catalog c, Ownership o, List<pagelens.core.findings.Finding> findings) {
         Map<Long, Ownership.Group> byUnit = new HashMap<>();
         for (Ownership.Group g : o.groups()) {
             byUnit.put(g.owner().allocationUnitId(), g);
         }
-        out.println(e.path());
+        out.println(paths.get(0) + (paths.size() > 1 ? " and " + (paths.size() - 1) + " more file(s) of the database: "
+                + String.join(", ", paths.subList(1, paths.size()).stream().map(Path::toString).toList()) : ""));
         out.printf(Locale.ROOT, "  base tables: %s; memory-optimized filegroup: %s%n", c.generation() == Catalog.Generation.Y2005 ? "SQL Server 2005"
                 : c.generation() == Catalog.Generation.Y2008 ? "SQL Server 2008 and later" : "not found", c.memoryOptimizedFilegroupReason());
         for (Catalog.DatabaseFile f : c.files()) {
@@ -103,6 +146,11 @@ final class ObjectsCommand implements Callable<Integer> {
         }
         for (Catalog.Problem p : c.problems()) {
             out.println("  CATALOG: " + p.what());
+        }
+        for (pagelens.core.findings.Finding f : findings) {
+            if (f.ruleId().equals("catalog.file-not-given") || f.ruleId().equals("catalog.file-foreign")) {
+                out.println("  FILES: " + f.title());
+            }
         }
         String schema = null;
         for (Catalog.DbObject t : c.userTables()) {

@@ -48,6 +48,10 @@ final class SpecimenCommand implements Callable<Integer> {
             + "--size-mb is then the data file's size.")
     boolean backup;
 
+    @Option(names = "--secondary-mb", paramLabel = "N", description = "Also write a secondary data file of N MiB (file id 3, OUT's name with "
+            + "_2.ndf) holding more of the table: a database of two files, to be opened together.")
+    Integer secondaryMb;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +77,20 @@ final class SpecimenCommand implements Callable<Integer> {
                     out, name, pages, p, Files.size(out));
             return PageLensCli.EXIT_OK;
         }
-        DataFileSpecimen.write(out, s, ProgressMonitor.NULL);
+        Path secondary = null;
+        if (secondaryMb != null) {
+            if (backup) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--secondary-mb applies to data files only");
+            }
+            String n = out.getFileName().toString();
+            secondary = out.resolveSibling((n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : n) + "_2.ndf");
+            if (Files.exists(secondary)) {
+                throw new IOException(secondary + ": exists; specimen refuses to overwrite any file");
+            }
+            DataFileSpecimen.writeWithSecondary(out, secondary, s, Math.max(64, secondaryMb * 1024L * 1024 / Page.SIZE), ProgressMonitor.NULL);
+        } else {
+            DataFileSpecimen.write(out, s, ProgressMonitor.NULL);
+        }
         if (damage) {
             // pages of the specimen table (16..31 hold its system catalog)
             Corruptor.flipBit(out, 40, 3000, 3);
@@ -84,7 +101,11 @@ final class SpecimenCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC specimen %s: %,d pages (%s protection)%s%s%n", out, pages, p,
                 staleHekaton ? ", stale Hekaton state in the boot page" : "",
-                damage ? ", damaged at pages 20 (bit flip), 21 (zeroed sector 1), 22 (torn write), 23 (misdirected write), 24 (lost page)" : "");
+                damage ? ", damaged at pages 40 (bit flip), 41 (zeroed sector 1), 42 (torn write), 43 (misdirected write), 44 (lost page)" : "");
+        if (secondary != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote its secondary data file %s (file id 3, %,d bytes): open both together%n", secondary,
+                    Files.size(secondary));
+        }
         return PageLensCli.EXIT_OK;
     }
 }

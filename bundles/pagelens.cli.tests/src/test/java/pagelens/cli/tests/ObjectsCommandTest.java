@@ -120,4 +120,38 @@ class ObjectsCommandTest {
         assertEquals(true, n.get(1).get("differs").asBoolean());
         assertEquals(DataFileSpecimen.TABLE_NAME, n.get(1).get("object").get("name").asText());
     }
+
+    /** Every data file of a database in one command: the table's pages of both files; the primary alone says a file is missing. */
+    @Test
+    void objectsOfADatabaseOfTwoFiles() throws IOException {
+        Path mdf = tmp.resolve("two.mdf");
+        Path ndf = tmp.resolve("two_2.ndf");
+        DataFileSpecimen.writeWithSecondary(mdf, ndf, DataFileSpecimen.Spec.defaults(400), 200, ProgressMonitor.NULL);
+        Cli both = Cli.run("objects", ndf.toString(), mdf.toString());
+        assertEquals(0, both.exit(), both.err());
+        assertTrue(both.out().startsWith(mdf + " and 1 more file(s) of the database: " + ndf), both.out());
+        assertTrue(both.out().contains("file 3 PageLensSpecimen_2: rows, filegroup 1, 200 pages"), both.out());
+        assertTrue(!both.out().contains("FILES:"), both.out());
+        JsonNode j = M.readTree(Cli.run("objects", "--json", mdf.toString(), ndf.toString()).out());
+        assertEquals(2, j.get("files").size());
+        long tableBoth = tablePages(j);
+        Cli alone = Cli.run("objects", mdf.toString());
+        assertEquals(1, alone.exit(), "a file of the database is missing: " + alone.out());
+        assertTrue(alone.out().contains("FILES: file 3 (PageLensSpecimen_2"), alone.out());
+        long tableAlone = tablePages(M.readTree(Cli.run("objects", "--json", mdf.toString()).out()));
+        assertTrue(tableBoth > tableAlone + 150, tableBoth + " pages with both files, " + tableAlone + " with the primary alone");
+        Cli secondary = Cli.run("objects", ndf.toString());
+        assertEquals(2, secondary.exit());
+        assertTrue(secondary.err().contains("is a secondary data file (file id 3)"), secondary.err());
+    }
+
+    private static long tablePages(JsonNode objects) {
+        long n = 0;
+        for (JsonNode g : objects.get("objects").get("groups")) {
+            if (g.path("object").path("name").asText().equals(DataFileSpecimen.TABLE_NAME)) {
+                n += g.get("pages").asLong();
+            }
+        }
+        return n;
+    }
 }
