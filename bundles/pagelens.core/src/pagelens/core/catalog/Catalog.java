@@ -3,6 +3,7 @@ package pagelens.core.catalog;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,6 +69,17 @@ public final class Catalog {
     public record Column(int objectId, int columnId, String name, int xtype, int length, int precision, int scale, int collation, int status) {
     }
 
+    /**
+     * A column as a rowset stores it (catalog.md 2.4): sysrscols (2008+, type from the packed ti) or sysrowsetcolumns +
+     * syshobtcolumns (2005). {@code columnId} is rscolid (= syscolpars.colid for heap and clustered rowsets; 0 the
+     * uniquifier); {@code leafOffset} &gt; 0 a fixed column at R+offset, &lt; 0 variable column number -offset;
+     * {@code nullBit} 1-based; {@code bitPos} the bit of a bit column; {@code keyOrdinal} 0 when not a key column.
+     * {@code length} is the maximum length in bytes (0: a (max) type; the fixed size for fixed types as the type gives it).
+     */
+    public record PhysicalColumn(long rowsetId, int columnId, int hobtColumnId, int xtype, int length, int precision, int scale, int collation,
+            int leafOffset, int nullBit, int bitPos, int keyOrdinal) {
+    }
+
     /** A database file: from sysprufiles (2008+) or sysdbfiles (2005); type 0 rows, 1 log, 2 FILESTREAM (catalog.md 2.6). */
     public record DatabaseFile(int fileId, int filegroup, int type, long sizePages, String logicalName, String physicalName, String table) {
     }
@@ -104,6 +116,7 @@ public final class Catalog {
     final Map<Integer, DataSpace> dataSpaces = new TreeMap<>();
     final Map<Long, Index> indexes = new TreeMap<>();
     final Map<Integer, List<Column>> columns = new TreeMap<>();
+    final Map<Long, List<PhysicalColumn>> physical = new HashMap<>();
     final List<DatabaseFile> files = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
     /** Base tables whose rows were read, with the pages they came from. */
@@ -174,6 +187,11 @@ public final class Catalog {
 
     public List<Column> columns(int objectId) {
         return columns.getOrDefault(objectId, List.of());
+    }
+
+    /** The columns a rowset stores, by physical ordinal (hbcolid); empty when its description was not read. */
+    public List<PhysicalColumn> physicalColumns(long rowsetId) {
+        return physical.getOrDefault(rowsetId, List.of());
     }
 
     public List<DatabaseFile> files() {

@@ -134,7 +134,47 @@ public final class CatalogReader {
                 cat.dataSpaces.put(id, new Catalog.DataSpace(id, r.text("name"), type == null ? null : type.trim(), 0));
             }
         }
+        physicalColumns();
         selfCheck();
+    }
+
+    /** The rowsets' stored columns (catalog.md 2.4): sysrscols with its packed ti, or the 2005 pair. */
+    private void physicalColumns() throws IOException {
+        if (cat.generation == Catalog.Generation.Y2008) {
+            for (CatalogRecord r : rows("sysrscols")) {
+                long rsid = r.number("rsid", 0);
+                int ti = r.integer("ti", 0);
+                int xtype = ti & 0xFF;
+                int length = 0;
+                int precision = 0;
+                int scale = 0;
+                switch (xtype) {
+                    case 106, 108 -> {
+                        precision = ti >>> 8 & 0xFF;
+                        scale = ti >>> 16 & 0xFF;
+                    }
+                    case 41, 42, 43 -> scale = ti >>> 8 & 0xFF;
+                    default -> length = ti >>> 8 & 0xFFFF;
+                }
+                cat.physical.computeIfAbsent(rsid, k -> new ArrayList<>()).add(new Catalog.PhysicalColumn(rsid, r.integer("rscolid", 0),
+                        r.integer("hbcolid", 0), xtype, length, precision, scale, 0, (short) r.integer("offset", 0), (short) r.integer("nullbit", 0),
+                        r.integer("bitpos", 0) & 0xFF, r.integer("ordkey", 0)));
+            }
+        } else if (cat.generation == Catalog.Generation.Y2005) {
+            Map<String, Integer> rscolid = new HashMap<>();
+            for (CatalogRecord r : rows("sysrowsetcolumns")) {
+                rscolid.put(r.number("rsid", 0) + ":" + r.integer("hbcolid", 0), r.integer("rscolid", 0));
+            }
+            for (CatalogRecord r : rows("syshobtcolumns")) {
+                long rsid = r.number("hobtid", 0);
+                int hb = r.integer("hbcolid", 0);
+                Integer rs = rscolid.get(rsid + ":" + hb);
+                cat.physical.computeIfAbsent(rsid, k -> new ArrayList<>()).add(new Catalog.PhysicalColumn(rsid, rs == null ? hb : rs, hb,
+                        r.integer("xtype", 0), r.integer("length", 0), r.integer("prec", 0), r.integer("scale", 0), r.integer("collationid", 0),
+                        (short) r.integer("offset", 0), (short) r.integer("nullbit", 0), r.integer("bitpos", 0), r.integer("ordkey", 0)));
+            }
+        }
+        cat.physical.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.hobtColumnId(), b.hobtColumnId())));
     }
 
     // ---------------------------------------------------------------- sysallocunits
