@@ -62,7 +62,7 @@ public record RecordInfo(int offset, int statusA, int statusB, int fixedEnd, int
      * beyond {@code limit} (page offset, normally m_freeData or the page end).
      */
     public static RecordInfo decode(byte[] b, int off, int at, int limit) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new Problems();
         int lim = Math.min(limit, Page.SIZE);
         if (at < Page.HEADER_SIZE || at + 4 > lim) {
             problems.add("record header at " + at + " does not fit before " + lim);
@@ -139,6 +139,33 @@ public record RecordInfo(int offset, int statusA, int statusB, int fixedEnd, int
                 end = lim;
             }
         }
-        return new RecordInfo(at, a, bb, fixedEnd, columnCount, nbAt, nbLen, varCount, varOffsets, complex, end - at, List.copyOf(problems));
+        return new RecordInfo(at, a, bb, fixedEnd, columnCount, nbAt, nbLen, varCount, varOffsets, complex, end - at,
+                problems.isEmpty() ? List.of() : List.copyOf(problems));
+    }
+
+    /** A list that allocates its storage only when a problem is added (most records have none). */
+    private static final class Problems extends java.util.AbstractList<String> {
+        private ArrayList<String> items;
+
+        @Override
+        public boolean add(String p) {
+            if (items == null) {
+                items = new ArrayList<>(2);
+            }
+            return items.add(p);
+        }
+
+        @Override
+        public String get(int i) {
+            if (items == null) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return items.get(i);
+        }
+
+        @Override
+        public int size() {
+            return items == null ? 0 : items.size();
+        }
     }
 }

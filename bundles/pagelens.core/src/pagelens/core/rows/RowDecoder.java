@@ -16,9 +16,21 @@ public final class RowDecoder {
     private final TableSchema schema;
     private final LobReader lobs;
 
+    /** Per column of {@link TableSchema#columns()}: its fixed size (-1 variable) and code page (char types), worked out once. */
+    private final int[] sizes;
+    private final java.nio.charset.Charset[] charsets;
+
     public RowDecoder(TableSchema schema, LobReader lobs) {
         this.schema = schema;
         this.lobs = lobs;
+        List<TableColumn> cols = schema.columns();
+        sizes = new int[cols.size()];
+        charsets = new java.nio.charset.Charset[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            TableColumn c = cols.get(i);
+            sizes[i] = SqlTypes.fixedSize(c.xtype(), c.length(), c.precision(), c.scale());
+            charsets[i] = SqlTypes.charset(c.collation());
+        }
     }
 
     /**
@@ -41,7 +53,7 @@ public final class RowDecoder {
         Object[] values = new Object[cols.size()];
         int[] starts = new int[cols.size()];
         int[] lengths = new int[cols.size()];
-        String[] gaps = new String[cols.size()];
+        String[] gaps = new String[cols.size()]; // (small: escape analysis and the young generation take it)
         int varStart = -1;
         if (r.hasVariableColumns() && r.varCount() >= 0) {
             int countAt = r.hasNullBitmap() && r.nullBitmapAt() >= 0 ? r.nullBitmapAt() + r.nullBitmapLen() : at + r.fixedEnd();
@@ -92,7 +104,7 @@ public final class RowDecoder {
                 lengths[i] = 1;
                 return;
             }
-            int size = SqlTypes.fixedSize(c.xtype(), c.length(), c.precision(), c.scale());
+            int size = sizes[i];
             if (size < 0) {
                 gaps[i] = "fixed column of type " + c.xtype() + ", which PageLens does not know";
                 return;
@@ -103,7 +115,7 @@ public final class RowDecoder {
             }
             starts[i] = off;
             lengths[i] = size;
-            values[i] = SqlTypes.decode(c.xtype(), page, off, size, c.precision(), c.scale(), c.collation());
+            values[i] = SqlTypes.decode(c.xtype(), page, off, size, c.precision(), c.scale(), c.collation(), charsets[i]);
             return;
         }
         int n = -c.leafOffset();
@@ -135,10 +147,10 @@ public final class RowDecoder {
                 return;
             }
             gaps[i] = lob.gap();
-            values[i] = SqlTypes.decode(c.xtype(), lob.bytes(), 0, textLength(c, lob.bytes().length), c.precision(), c.scale(), c.collation());
+            values[i] = SqlTypes.decode(c.xtype(), lob.bytes(), 0, textLength(c, lob.bytes().length), c.precision(), c.scale(), c.collation(), charsets[i]);
             return;
         }
-        values[i] = SqlTypes.decode(c.xtype(), page, from, to - from, c.precision(), c.scale(), c.collation());
+        values[i] = SqlTypes.decode(c.xtype(), page, from, to - from, c.precision(), c.scale(), c.collation(), charsets[i]);
     }
 
     private static int textLength(TableColumn c, int n) {

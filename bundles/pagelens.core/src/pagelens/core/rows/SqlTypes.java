@@ -33,6 +33,8 @@ public final class SqlTypes {
     }
 
     private static final Map<Integer, Type> BY_ID = new HashMap<>();
+    private static final long EPOCH_1900 = LocalDate.of(1900, 1, 1).toEpochDay();
+    private static final long EPOCH_0001 = LocalDate.of(1, 1, 1).toEpochDay();
 
     static {
         for (String[] c : DeclaredLayout.rows(SqlTypes.class, "sql-types.tsv", 5)) {
@@ -84,6 +86,11 @@ public final class SqlTypes {
      * @throws IllegalArgumentException when the bytes cannot be a value of the type (a length that does not fit)
      */
     public static Object decode(int xtype, byte[] b, int off, int len, int precision, int scale, int collation) {
+        return decode(xtype, b, off, len, precision, scale, collation, xtype == 175 || xtype == 167 || xtype == 35 ? charset(collation) : null);
+    }
+
+    /** As {@link #decode(int, byte[], int, int, int, int, int)}, with the code page of char, varchar and text already known. */
+    public static Object decode(int xtype, byte[] b, int off, int len, int precision, int scale, int collation, Charset cs) {
         switch (xtype) {
             case 48:
                 need(len, 1, xtype);
@@ -125,34 +132,38 @@ public final class SqlTypes {
                 long ticks = Bytes.u32(b, off);
                 int days = (int) Bytes.u32(b, off + 4);
                 // 1/300 s ticks, rounded to the millisecond as SQL Server shows them
-                return LocalDateTime.of(1900, 1, 1, 0, 0).plusDays(days).plusNanos(Math.round(ticks * 10.0 / 3.0) * 1_000_000L);
+                long nanos = Math.round(ticks * 10.0 / 3.0) * 1_000_000L;
+                if (nanos >= 86_400_000_000_000L) {
+                    return LocalDateTime.of(LocalDate.ofEpochDay(EPOCH_1900 + days), LocalTime.MIDNIGHT).plusNanos(nanos);
+                }
+                return LocalDateTime.of(LocalDate.ofEpochDay(EPOCH_1900 + days), LocalTime.ofNanoOfDay(nanos));
             }
             case 58:
                 need(len, 4, xtype);
-                return LocalDateTime.of(1900, 1, 1, 0, 0).plusDays(Bytes.u16(b, off + 2)).plusMinutes(Bytes.u16(b, off));
+                return LocalDateTime.of(LocalDate.ofEpochDay(EPOCH_1900 + Bytes.u16(b, off + 2)), LocalTime.MIDNIGHT).plusMinutes(Bytes.u16(b, off));
             case 40:
                 need(len, 3, xtype);
-                return LocalDate.of(1, 1, 1).plusDays(u24(b, off));
+                return LocalDate.ofEpochDay(EPOCH_0001 + u24(b, off));
             case 41:
                 need(len, timeBytes(scale), xtype);
                 return time(b, off, len, scale);
             case 42: {
                 int t = timeBytes(scale);
                 need(len, t + 3, xtype);
-                return LocalDateTime.of(LocalDate.of(1, 1, 1).plusDays(u24(b, off + t)), time(b, off, t, scale));
+                return LocalDateTime.of(LocalDate.ofEpochDay(EPOCH_0001 + u24(b, off + t)), time(b, off, t, scale));
             }
             case 43: {
                 int t = timeBytes(scale);
                 need(len, t + 5, xtype);
-                LocalDateTime utc = LocalDateTime.of(LocalDate.of(1, 1, 1).plusDays(u24(b, off + t)), time(b, off, t, scale));
+                LocalDateTime utc = LocalDateTime.of(LocalDate.ofEpochDay(EPOCH_0001 + u24(b, off + t)), time(b, off, t, scale));
                 int minutes = (short) Bytes.u16(b, off + t + 3);
                 ZoneOffset z = ZoneOffset.ofTotalSeconds(minutes * 60);
                 return OffsetDateTime.of(utc, ZoneOffset.UTC).withOffsetSameInstant(z);
             }
             case 175, 167, 35:
-                return new String(b, off, len, charset(collation));
+                return singleByte(b, off, len, cs == null ? charset(collation) : cs);
             case 239, 231, 99:
-                return new String(b, off, len & ~1, StandardCharsets.UTF_16LE);
+                return utf16(b, off, len & ~1);
             case 36: {
                 need(len, 16, xtype);
                 long hi = (Bytes.u32(b, off) << 32) | ((long) Bytes.u16(b, off + 4) << 16) | Bytes.u16(b, off + 6);
@@ -191,6 +202,25 @@ public final class SqlTypes {
             throw new IllegalArgumentException("sql_variant properties past its " + len + " bytes");
         }
         return decode(base, b, at, off + len - at, precision, scale, collation);
+    }
+
+    /** Text in a code page; ASCII (the common case) without the charset's decoder. */
+    private static String singleByte(byte[] b, int off, int len, Charset cs) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] < 0) {
+                return new String(b, off, len, cs);
+            }
+        }
+        return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /** UTF-16LE, unpaired surrogates kept as they are (what SQL Server stores in nvarchar is UCS-2 at heart). */
+    private static String utf16(byte[] b, int off, int len) {
+        char[] c = new char[len / 2];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) ((b[off + 2 * i] & 0xFF) | (b[off + 2 * i + 1] & 0xFF) << 8);
+        }
+        return new String(c);
     }
 
     private static LocalTime time(byte[] b, int off, int len, int scale) {

@@ -21,6 +21,7 @@ import pagelens.core.page.Page;
 import pagelens.core.page.PageHeaderLayout;
 import pagelens.core.page.PageId;
 import pagelens.core.page.PageType;
+import pagelens.core.page.PageVerification;
 import pagelens.core.page.SlotArray;
 import pagelens.core.page.TornBits;
 import pagelens.core.scan.PageCounts;
@@ -73,6 +74,7 @@ public final class TableReader {
     private final PageStore store;
     private final Catalog catalog;
     private final Map<Integer, AllocationState> alloc = new HashMap<>();
+    private final int[] xors = new int[Page.SECTORS];
 
     public TableReader(PageStore store, Catalog catalog) {
         this.store = store;
@@ -193,10 +195,14 @@ public final class TableReader {
         if (formatted && free(id)) {
             return true; // a page the PFS marks free: a stale image of a deallocated page, not the table's data
         }
-        FindingSink checks = new FindingSink(4);
-        byte status = PageRules.check(page, 0, Location.page(store.evidence(), id.fileId(), id.pageId(), -1), true, null, checks,
-                new PageCounts.Counter());
-        String damage = PageRules.damaged(status) ? checks.findings().isEmpty() ? "the page fails its checks" : checks.findings().get(0).title() : null;
+        String damage = null;
+        if (PageVerification.quick(page, 0, id.fileId(), id.pageId(), xors) == PageVerification.QUICK_NEEDS_DETAIL) {
+            // the scan's own rules decide, and their first finding says why
+            FindingSink checks = new FindingSink(4);
+            byte status = PageRules.check(page, 0, Location.page(store.evidence(), id.fileId(), id.pageId(), -1), true, null, checks,
+                    new PageCounts.Counter());
+            damage = PageRules.damaged(status) ? checks.findings().isEmpty() ? "the page fails its checks" : checks.findings().get(0).title() : null;
+        }
         if (!formatted || Page.HEADER_SIZE > page.length) {
             if (allocated(id)) {
                 lost.add(new LostPage(id, -1, damage == null ? "no page header" : damage));
