@@ -249,6 +249,37 @@ public final class TableReader {
         return true;
     }
 
+    /**
+     * The rows of one page of a table (deleted ones too), decoded as {@link #read} decodes them: for views that show a large
+     * table a screen at a time and keep only where each row is. Empty when the page is not a data page of the table's heap
+     * or clustered index.
+     */
+    public List<Row> pageRows(Catalog.DbObject table, PageId id) throws IOException {
+        for (Catalog.Rowset rowset : catalog.rowsetsOf(table.id())) {
+            if (rowset.indexId() > 1 || rowset.compression() > 0) {
+                continue;
+            }
+            for (Catalog.AllocationUnit unit : catalog.unitsOf(rowset.id())) {
+                if (unit.unitType() != Owner.UnitType.IN_ROW_DATA) {
+                    continue;
+                }
+                byte[] page = store.fileIds().contains(id.fileId()) ? store.readPage(id.fileId(), id.pageId()) : null;
+                if (page == null || page[0] != 1 || !sameUnit(page, unit.id())) {
+                    continue;
+                }
+                TableSchema schema = TableSchema.of(catalog, rowset);
+                if (schema == null) {
+                    return List.of();
+                }
+                List<Row> rows = new ArrayList<>();
+                readPage(id, unit.id(), new RowDecoder(schema, new LobReader(store)), schema, new Options(true, 0), (sc, r) -> rows.add(r),
+                        new long[4], new ArrayList<>());
+                return rows;
+            }
+        }
+        return List.of();
+    }
+
     private boolean sameUnit(byte[] page, long unit) {
         long header = IamPage.headerAuid(page);
         if (header == unit) {

@@ -117,9 +117,16 @@ class ExplorerUiTest {
         Screens.save(Screens.snapshot(window.getShell()), "explorer-catalog.png");
         ImageData px = Screens.snapshot(tree);
         assertTrue(Screens.colours(px).size() > 3, "the tree paints its rows");
+        // a table opens its rows; an index partition its first damaged page
         tree.setSelection(table);
         org.eclipse.swt.widgets.Event ev = new org.eclipse.swt.widgets.Event();
         ev.item = table;
+        tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, ev);
+        Screens.spin(300);
+        assertTrue(page.getActiveEditor() instanceof pagelens.ui.editors.TableRowsEditor, String.valueOf(page.getActiveEditor()));
+        tree.setSelection(index);
+        ev = new org.eclipse.swt.widgets.Event();
+        ev.item = index;
         tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, ev);
         Screens.spin(300);
         PageEditor ed = (PageEditor) page.getActiveEditor();

@@ -68,4 +68,15 @@ public final class Palette {
             default -> new RGB(0xEE, 0xEE, 0xEE);
         };
     }
+
+    /** The background of a table row read from a damaged page: the damaged hue, lightened so the text stays readable. */
+    public static RGB damagedRow() {
+        RGB c = health(PageStatus.DAMAGED);
+        return new RGB(c.red + (255 - c.red) * 2 / 3, c.green + (255 - c.green) * 2 / 3, c.blue + (255 - c.blue) * 2 / 3);
+    }
+
+    /** The background of a deleted (ghost) row. */
+    public static RGB deletedRow() {
+        return new RGB(0xE0, 0xE0, 0xE0);
+    }
 }

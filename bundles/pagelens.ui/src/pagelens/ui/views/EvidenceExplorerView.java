@@ -121,6 +121,8 @@ public final class EvidenceExplorerView extends ViewPart {
             Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (o instanceof EvidenceItem item && Files.exists(item.path())) {
                 EvidenceOpener.openEditor(getSite().getPage(), item.path());
+            } else if (o instanceof Child c && c.data() instanceof TableNode t) {
+                openRows(c, t);
             } else if (o instanceof Child c && c.firstPage() >= 0) {
                 openPage(c);
             } else if (o instanceof Child c) {
@@ -265,6 +267,17 @@ public final class EvidenceExplorerView extends ViewPart {
             }
         }
         return null;
+    }
+
+    /** Opens a table's rows (the rows editor reads them in the background). */
+    private void openRows(Child c, TableNode t) {
+        try {
+            String name = c.text().contains(":") ? c.text().substring(0, c.text().indexOf(':')) : c.text();
+            getSite().getPage().openEditor(new pagelens.ui.editors.TableRowsInput(c.item().path(), t.objectId(), name),
+                    pagelens.ui.editors.TableRowsEditor.ID, true);
+        } catch (org.eclipse.ui.PartInitException ex) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "PageLens", ex.getMessage());
+        }
     }
 
     private void openPage(Child c) {
