@@ -122,7 +122,7 @@ public final class TableReader {
                 }
                 for (PageId id : pagesOf(unit, rowset.indexId() == 1, lost)) {
                     monitor.checkCanceled();
-                    if (!readPage(id, unit.id(), decoder, schema, o, sink, n, lost)) {
+                    if (!readPage(id, null, unit.id(), decoder, schema, o, sink, n, lost)) {
                         stopped = true;
                         break;
                     }
@@ -176,9 +176,9 @@ public final class TableReader {
         return order;
     }
 
-    private boolean readPage(PageId id, long unitId, RowDecoder decoder, TableSchema schema, Options o, Sink sink, long[] n, List<LostPage> lost)
-            throws IOException {
-        byte[] page = store.fileIds().contains(id.fileId()) ? store.readPage(id.fileId(), id.pageId()) : null;
+    private boolean readPage(PageId id, byte[] given, long unitId, RowDecoder decoder, TableSchema schema, Options o, Sink sink, long[] n,
+            List<LostPage> lost) throws IOException {
+        byte[] page = given != null ? given : store.fileIds().contains(id.fileId()) ? store.readPage(id.fileId(), id.pageId()) : null;
         if (page == null) {
             if (allocated(id)) {
                 lost.add(new LostPage(id, -1, "not in the evidence"));
@@ -255,6 +255,11 @@ public final class TableReader {
      * or clustered index.
      */
     public List<Row> pageRows(Catalog.DbObject table, PageId id) throws IOException {
+        return pageRows(table, id, null);
+    }
+
+    /** As {@link #pageRows(Catalog.DbObject, PageId)}, decoding {@code bytes} (a page as a view shows it) instead of the store's copy. */
+    public List<Row> pageRows(Catalog.DbObject table, PageId id, byte[] bytes) throws IOException {
         for (Catalog.Rowset rowset : catalog.rowsetsOf(table.id())) {
             if (rowset.indexId() > 1 || rowset.compression() > 0) {
                 continue;
@@ -263,7 +268,7 @@ public final class TableReader {
                 if (unit.unitType() != Owner.UnitType.IN_ROW_DATA) {
                     continue;
                 }
-                byte[] page = store.fileIds().contains(id.fileId()) ? store.readPage(id.fileId(), id.pageId()) : null;
+                byte[] page = bytes != null ? bytes : store.fileIds().contains(id.fileId()) ? store.readPage(id.fileId(), id.pageId()) : null;
                 if (page == null || page[0] != 1 || !sameUnit(page, unit.id())) {
                     continue;
                 }
@@ -272,7 +277,7 @@ public final class TableReader {
                     return List.of();
                 }
                 List<Row> rows = new ArrayList<>();
-                readPage(id, unit.id(), new RowDecoder(schema, new LobReader(store)), schema, new Options(true, 0), (sc, r) -> rows.add(r),
+                readPage(id, page, unit.id(), new RowDecoder(schema, new LobReader(store)), schema, new Options(true, 0), (sc, r) -> rows.add(r),
                         new long[4], new ArrayList<>());
                 return rows;
             }

@@ -105,6 +105,26 @@ class TableRowsUiTest {
         assertEquals(expected.get(1).page(), pe.currentPage());
         assertEquals(expected.get(1).offset(), pe.focus()[0]);
         assertEquals(expected.get(1).offset() + expected.get(1).length(), pe.focus()[1]);
+        // the page editor's structure tree names each record's columns, each value linked to its bytes
+        pagelens.core.page.Node columns = find(pe.structureTree(), n -> n.name().equals("columns") && n.offset() == expected.get(1).offset());
+        assertEquals("dbo.Customers", columns.value());
+        pagelens.core.page.Node name = columns.children().get(4);
+        assertEquals("Name varchar(100)", name.name());
+        assertEquals(ValueText.text(expected.get(1).values()[4]), name.value());
+        assertEquals(expected.get(1).starts()[4], name.offset());
         System.out.println("table rows editor: first rows after " + firstRowsMillis + " ms");
+    }
+
+    private static pagelens.core.page.Node find(pagelens.core.page.Node n, java.util.function.Predicate<pagelens.core.page.Node> p) {
+        if (p.test(n)) {
+            return n;
+        }
+        for (pagelens.core.page.Node k : n.children()) {
+            pagelens.core.page.Node f = find(k, p);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
     }
 }

@@ -387,6 +387,62 @@ public final class PageEditor extends EditorPart {
         return new pagelens.core.page.Node(t.name(), t.value(), t.offset(), t.length(), kids, t.role());
     }
 
+    /**
+     * The structure tree with each record's column values, where the page belongs to a table the catalog describes: under
+     * every record, its columns by name and type, each value linked to its bytes (decoded by pagelens.core.rows from the bytes
+     * shown, edits included).
+     */
+    private pagelens.core.page.Node withColumns(pagelens.core.page.Node t, PageId id) {
+        pagelens.core.catalog.Owner o = owner(id);
+        pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(store.evidence());
+        pagelens.core.exam.Examination e = item == null ? null : item.examination();
+        if (o == null || e == null || e.catalog() == null || bytes == null || bytes[0] != 1 || pagelens.core.page.Bytes.u8(bytes, 1) != pagelens.core.page.PageType.DATA) {
+            return t;
+        }
+        pagelens.core.catalog.Catalog.DbObject table = e.catalog().objects().get(o.objectId());
+        if (table == null) {
+            return t;
+        }
+        pagelens.core.rows.TableReader reader = new pagelens.core.rows.TableReader(store, e.catalog());
+        pagelens.core.rows.TableSchema schema = reader.schema(table);
+        java.util.Map<Integer, pagelens.core.rows.Row> bySlot = new java.util.HashMap<>(); // by record offset
+        try {
+            for (pagelens.core.rows.Row r : reader.pageRows(table, id, bytes)) {
+                bySlot.put(r.offset(), r);
+            }
+        } catch (IOException | RuntimeException ex) {
+            return t;
+        }
+        if (schema == null || bySlot.isEmpty()) {
+            return t;
+        }
+        return addColumns(t, schema, bySlot, e.catalog().schemaName(table.schemaId()) + "." + table.name());
+    }
+
+    private static pagelens.core.page.Node addColumns(pagelens.core.page.Node n, pagelens.core.rows.TableSchema schema,
+            java.util.Map<Integer, pagelens.core.rows.Row> bySlot, String tableName) {
+        List<pagelens.core.page.Node> kids = new java.util.ArrayList<>();
+        for (pagelens.core.page.Node k : n.children()) {
+            kids.add(addColumns(k, schema, bySlot, tableName));
+        }
+        if (n.role() == pagelens.core.page.Node.Role.RECORD) {
+            pagelens.core.rows.Row r = bySlot.get(n.offset()); // the record node and the row start at the same byte
+            if (r != null) {
+                pagelens.core.page.Node.Group g = new pagelens.core.page.Node.Group("columns", tableName + (r.kind() == pagelens.core.rows.Row.Kind.DELETED
+                        ? " (deleted row)" : ""), r.offset(), r.length());
+                for (int i = 0; i < schema.columns().size() && i < r.values().length; i++) {
+                    pagelens.core.rows.TableColumn c = schema.columns().get(i);
+                    String v = pagelens.report.ValueText.text(r.values()[i]);
+                    v = v == null ? "NULL" : v.length() > 120 ? v.substring(0, 119) + "…" : v;
+                    g.leaf(c.name() + " " + c.typeName(), r.gaps()[i] != null ? v + " [gap: " + r.gaps()[i] + "]" : v,
+                            r.starts()[i] >= 0 ? r.starts()[i] : r.offset(), r.starts()[i] >= 0 ? r.lengths()[i] : 0);
+                }
+                kids.add(0, g.build());
+            }
+        }
+        return new pagelens.core.page.Node(n.name(), n.value(), n.offset(), n.length(), kids, n.role());
+    }
+
     /** Moves to the next page (after the current one) with a finding of severity warning or worse. */
     public boolean nextDamaged() {
         pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(store.evidence());
@@ -411,7 +467,7 @@ public final class PageEditor extends EditorPart {
             return;
         }
         current = id;
-        tree = withOwner(PageStructure.describe(bytes, id), id);
+        tree = withColumns(withOwner(PageStructure.describe(bytes, id), id), id);
         PageVerification v = PageVerification.verify(bytes, 0, id);
         regions = Regions.of(tree, v.torn() != null);
         focusStart = focusEnd = -1;
@@ -725,7 +781,7 @@ public final class PageEditor extends EditorPart {
         if (id.equals(current)) {
             byte[] edited = patches.current(id);
             bytes = edited != null ? edited.clone() : original.clone();
-            tree = withOwner(PageStructure.describe(bytes, id), id);
+            tree = withColumns(withOwner(PageStructure.describe(bytes, id), id), id);
             PageVerification v = PageVerification.verify(bytes, 0, id);
             regions = Regions.of(tree, v.torn() != null);
             setStatus(ownerPrefix(id) + PageStatusText.describe(v) + (patches.isEmpty() ? "" : " | EDITED (overlay only; the evidence is unchanged)"), damaged(bytes, current));
