@@ -78,6 +78,36 @@ public final class FactsJson {
      * Pages per object, index, partition and unit type: [{object block, pages, damagedPages, firstDamagedPage}], damaged
      * first; plus the pages the allocation maps mark free.
      */
+    /**
+     * Damaged pages of user tables and the rows they put at risk: [{page, object, keyColumns, rows, firstKeys [[..]], lostRows,
+     * finding}] (lostRows: when no row could be decoded, the page's slot count, or null when its header is gone).
+     */
+    public static ArrayNode rowsAtRisk(List<pagelens.core.rows.RowsAtRisk.Page> pages) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (pagelens.core.rows.RowsAtRisk.Page p : pages) {
+            ObjectNode n = a.addObject();
+            n.put("page", p.page().toString());
+            n.set("object", owner(p.owner()));
+            ArrayNode k = n.putArray("keyColumns");
+            p.keyColumns().forEach(k::add);
+            n.put("rows", p.rows());
+            ArrayNode first = n.putArray("firstKeys");
+            for (Object[] key : p.firstKeys()) {
+                ArrayNode row = first.addArray();
+                for (Object v : key) {
+                    row.add(ValueText.json(v));
+                }
+            }
+            if (p.lostRows() < 0) {
+                n.putNull("lostRows");
+            } else {
+                n.put("lostRows", p.lostRows());
+            }
+            n.put("finding", p.reason());
+        }
+        return a;
+    }
+
     public static ObjectNode objects(Ownership o) {
         ObjectNode x = MAPPER.createObjectNode();
         x.put("allocationChecked", o.checked());

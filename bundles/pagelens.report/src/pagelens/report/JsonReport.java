@@ -101,6 +101,9 @@ public final class JsonReport {
             if (e.ownership() != null) {
                 com.fasterxml.jackson.databind.node.ObjectNode o = FactsJson.objects(e.ownership());
                 o.put("path", e.path().toString());
+                pagelens.core.rows.RowsAtRisk.Result risk = pagelens.core.rows.RowsAtRisk.of(e, ObjectsSection.FIRST_KEYS, ObjectsSection.RISK_PAGES);
+                o.set("rowsAtRisk", FactsJson.rowsAtRisk(risk.pages()));
+                o.put("damagedTablePages", risk.total());
                 g.writeTree(o); // the same objects block as 'pagelens scan --json'
             }
         }

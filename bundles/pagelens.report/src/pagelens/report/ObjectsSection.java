@@ -10,6 +10,7 @@ import pagelens.core.cases.Case;
 import pagelens.core.catalog.Catalog;
 import pagelens.core.catalog.Ownership;
 import pagelens.core.exam.Examination;
+import pagelens.core.rows.RowsAtRisk;
 
 /**
  * The PDF's damage by object: for each database examined, the owners of damaged pages (object, index, partition and unit,
@@ -18,6 +19,10 @@ import pagelens.core.exam.Examination;
 final class ObjectsSection {
     /** Owners listed per database when none is damaged. */
     static final int LARGEST = 8;
+    /** Keys shown per damaged page. */
+    static final int FIRST_KEYS = 3;
+    /** Damaged table pages described at most (the JSON report and the PDF). */
+    static final int RISK_PAGES = 50;
 
     private ObjectsSection() {
     }
@@ -62,13 +67,49 @@ final class ObjectsSection {
                 pdf.paragraph(pdf.regular, 8.5f, PdfColours.GREY, String.format(Locale.ROOT, "No damaged pages; the %d largest of %d owners are listed "
                         + "('pagelens objects' lists all).", LARGEST, o.groups().size()));
             }
+            rowsAtRisk(pdf, e);
         }
     }
 
     private static String index(Ownership.Group g) {
-        String brief = OwnerText.brief(g.owner());
-        int open = brief.indexOf(" (");
-        String ix = open >= 0 ? brief.substring(open + 2, brief.length() - 1) : "";
-        return ix + (g.owner().partition() > 1 ? ", partition " + g.owner().partition() : "");
+        return (g.owner().objectId() == 0 ? "" : OwnerText.index(g.owner())) + (g.owner().partition() > 1 ? ", partition " + g.owner().partition() : "");
+    }
+
+    /** Per damaged page of a user table: the rows still decoded and the keys of the first few, or the rows lost. */
+    private static void rowsAtRisk(PdfCanvas pdf, Examination e) throws IOException {
+        RowsAtRisk.Result risk = RowsAtRisk.of(e, FIRST_KEYS, RISK_PAGES);
+        List<RowsAtRisk.Page> pages = risk.pages();
+        if (pages.isEmpty()) {
+            return;
+        }
+        pdf.heading("Rows at risk", 10);
+        pdf.paragraph(pdf.regular, 8.5f, PdfColours.GREY, "Rows on the damaged pages of user tables, decoded from the evidence where the bytes "
+                + "still allow it (their values may be wrong: check them against a good copy), with the key of the first " + FIRST_KEYS
+                + "; where no row could be decoded, the rows the page's slot count says it held.");
+        List<String[]> rows = new ArrayList<>();
+        List<Color> colours = new ArrayList<>();
+        for (RowsAtRisk.Page p : pages) {
+            List<String> keys = new ArrayList<>();
+            for (Object[] k : p.firstKeys()) {
+                List<String> parts = new ArrayList<>();
+                for (Object v : k) {
+                    String t = ValueText.text(v);
+                    parts.add(t == null ? "NULL" : t);
+                }
+                keys.add(String.join(", ", parts));
+            }
+            String rowsText = p.rows() > 0 ? String.format(Locale.ROOT, "%,d decoded", p.rows())
+                    : p.lostRows() >= 0 ? String.format(Locale.ROOT, "%,d lost (slot count)", p.lostRows()) : "lost (no header)";
+            rows.add(new String[] { p.page().toString(), OwnerText.brief(p.owner()), rowsText,
+                keys.isEmpty() ? "" : "(" + String.join(", ", p.keyColumns()) + ") = " + String.join("; ", keys) + (p.rows() > keys.size() ? "; ..." : ""),
+                p.reason() });
+            colours.add(p.rows() == 0 ? new Color(0xFF, 0xEB, 0xEE) : null);
+        }
+        pdf.table(new float[] { 45, 120, 70, 150, 118 }, new String[] { "Page", "Table", "Rows", "First keys", "Finding" }, rows, colours, 7f);
+        if (risk.total() > pages.size()) {
+            pdf.paragraph(pdf.regular, 8.5f, PdfColours.GREY, String.format(Locale.ROOT, "The first %d of %,d damaged pages of user tables are listed "
+                    + "('pagelens rows EVIDENCE TABLE --csv OUT' exports every row that can be read, with the lost pages in its summary).",
+                    pages.size(), risk.total()));
+        }
     }
 }

@@ -74,9 +74,14 @@ public final class OwnerText {
         if (o.objectId() == 0) {
             return "unit " + o.allocationUnitId();
         }
+        return object(o) + " (" + index(o) + ")";
+    }
+
+    /** The index and unit part of {@link #brief}: "1 PK_Orders", "heap", "2 IX_Name, LOB data". */
+    public static String index(Owner o) {
         String ix = o.indexKind() == Owner.IndexKind.HEAP ? "heap" : o.indexId() + (o.indexName() != null ? " " + o.indexName() : "");
         String unit = o.unitType() == null || o.unitType() == Owner.UnitType.IN_ROW_DATA ? "" : ", " + unitType(o.unitType());
-        return object(o) + " (" + ix + unit + ")";
+        return ix + unit;
     }
 
     public static String indexKind(Owner.IndexKind k) {

@@ -115,6 +115,16 @@ class ReportTest {
         JsonNode o = new ObjectMapper().readTree(json.toFile());
         assertEquals("pagelens-case/1", o.get("schema").asText());
         assertEquals("critical", o.at("/bootPages/0/hekaton/verdict").asText());
+        // the rows the damaged table page puts at risk: page 1:40 holds a copy of page 1:41 (a misdirected write), rows 4100...
+        JsonNode risk = o.at("/objects/0/rowsAtRisk");
+        assertEquals(1, risk.size(), risk.toString());
+        assertEquals("1:40", risk.get(0).get("page").asText());
+        assertEquals("Customers", risk.get(0).at("/object/name").asText());
+        assertEquals("[\"CustomerId\"]", risk.get(0).get("keyColumns").toString());
+        assertEquals(4100, risk.get(0).at("/firstKeys/0/0").asInt());
+        assertTrue(risk.get(0).get("rows").asInt() > 10);
+        assertTrue(text.contains("Rows at risk"), "rows at risk in the PDF");
+        assertTrue(flat.contains("(CustomerId)=4100;4101;4102"), "first keys in the PDF");
     }
 
     @Test
