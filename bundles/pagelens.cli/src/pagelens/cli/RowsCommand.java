@@ -2,7 +2,6 @@ package pagelens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
-
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,6 +23,7 @@ import pagelens.core.rows.TableColumn;
 import pagelens.core.rows.TableReader;
 import pagelens.core.rows.TableSchema;
 import pagelens.report.FactsJson;
+import pagelens.report.RowsExport;
 import pagelens.report.ValueText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,18 +96,13 @@ final class RowsCommand implements Callable<Integer> {
                 return show(c, t, reader, out);
             }
             Path target = csv != null ? csv : json;
-            refuseToReplace(target);
-            ObjectNode summary = export(ev, c, t, reader, target, csv != null);
-            Path side = sidecar(target);
-            Files.writeString(side, FactsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+            ObjectNode summary = RowsExport.write(ev, c, t, reader, target, csv != null, includeDeleted, limit == null ? 0 : limit,
+                    Progress.forTerminal(spec.commandLine().getErr()));
+            Path side = RowsExport.sidecar(target);
             out.printf(Locale.ROOT, "wrote %,d rows of %s to %s (%,d from damaged pages, %,d pages lost); summary in %s%n", summary.get("rows").asLong(),
                     summary.get("table").asText(), target, summary.get("rowsFromDamagedPages").asLong(), summary.get("lostPages").size(), side);
-            return clean(summary) ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
+            return RowsExport.clean(summary) ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
         }
-    }
-
-    private static boolean clean(ObjectNode s) {
-        return s.get("rowsFromDamagedPages").asLong() == 0 && s.get("lostPages").isEmpty() && s.get("notDecoded").isEmpty();
     }
 
     /** The table a name means: SCHEMA.TABLE or TABLE (brackets allowed), case-insensitive; ambiguous or unknown names are refused. */
@@ -184,123 +174,6 @@ final class RowsCommand implements Callable<Integer> {
         s.notDecoded().forEach(n -> out.println("NOT DECODED: " + n));
     }
 
-    private ObjectNode export(OpenedEvidence ev, Catalog c, Catalog.DbObject t, TableReader reader, Path target, boolean asCsv) throws IOException {
-        long t0 = System.nanoTime();
-        TableSchema schema = reader.schema(t);
-        if (schema == null) {
-            throw new IOException(c.schemaName(t.schemaId()) + "." + t.name() + ": the catalog holds no description of its columns");
-        }
-        List<String> names = schema.columns().stream().map(TableColumn::name).toList();
-        TableReader.Summary s;
-        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(target,
-                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
-            if (asCsv) {
-                List<String> header = new ArrayList<>(names);
-                header.addAll(List.of("pagelens_page", "pagelens_slot", "pagelens_kind", "pagelens_damage", "pagelens_gaps"));
-                // the printer writes into a plain buffer drained to the file every 64 KB (no lock per value)
-                StringBuilder buf = new StringBuilder(1 << 17);
-                CSVPrinter p = new CSVPrinter(buf, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setQuoteMode(QuoteMode.ALL_NON_NULL)
-                        .setNullString("").get());
-                s = reader.read(t, new TableReader.Options(includeDeleted, limit == null ? 0 : limit), (sc, r) -> {
-                    List<Object> rec = new ArrayList<>();
-                    for (Object v : r.values()) {
-                        rec.add(ValueText.text(v));
-                    }
-                    rec.add(r.page().toString());
-                    rec.add(Integer.toString(r.slot()));
-                    rec.add(r.kind().name());
-                    rec.add(r.damage());
-                    rec.add(gaps(names, r));
-                    try {
-                        p.printRecord(rec);
-                        if (buf.length() >= 1 << 16) {
-                            w.append(buf);
-                            buf.setLength(0);
-                        }
-                    } catch (IOException x) {
-                        throw new java.io.UncheckedIOException(x);
-                    }
-                    return true;
-                }, ProgressMonitor.NULL);
-                w.append(buf);
-            } else {
-                JsonGenerator g = FactsJson.MAPPER.getFactory().createGenerator(w);
-                s = reader.read(t, new TableReader.Options(includeDeleted, limit == null ? 0 : limit), (sc, r) -> {
-                    ObjectNode o = FactsJson.MAPPER.createObjectNode();
-                    o.put("page", r.page().toString());
-                    o.put("slot", r.slot());
-                    o.put("kind", r.kind().name());
-                    ObjectNode values = o.putObject("values");
-                    for (int i = 0; i < names.size(); i++) {
-                        values.set(names.get(i), ValueText.json(r.values()[i]));
-                    }
-                    o.put("damage", r.damage());
-                    if (r.hasGaps()) {
-                        ObjectNode gaps = o.putObject("gaps");
-                        for (int i = 0; i < names.size(); i++) {
-                            if (r.gaps()[i] != null) {
-                                gaps.put(names.get(i), r.gaps()[i]);
-                            }
-                        }
-                    }
-                    try {
-                        FactsJson.MAPPER.writeTree(g, o);
-                        g.writeRaw('\n');
-                    } catch (IOException x) {
-                        throw new java.io.UncheckedIOException(x);
-                    }
-                    return true;
-                }, ProgressMonitor.NULL);
-                g.flush();
-            }
-        } catch (java.io.UncheckedIOException x) {
-            throw x.getCause();
-        }
-        long elapsed = (System.nanoTime() - t0) / 1_000_000; // reading and writing the rows (the hash below is not)
-        ObjectNode o = FactsJson.MAPPER.createObjectNode();
-        o.put("evidence", ev.path().toString());
-        o.put("evidenceSha256", ev.file().sha256(ProgressMonitor.NULL));
-        o.put("table", c.schemaName(t.schemaId()) + "." + t.name());
-        o.put("output", target.toString());
-        o.put("format", asCsv ? "csv" : "json-lines");
-        ArrayNode cols = o.putArray("columns");
-        schema.columns().forEach(col -> cols.addObject().put("name", col.name()).put("type", col.typeName()));
-        o.put("rows", s.rows());
-        o.put("deletedRows", s.deleted());
-        o.put("rowsFromDamagedPages", s.fromDamaged());
-        ArrayNode lost = o.putArray("lostPages");
-        for (TableReader.LostPage l : s.lost()) {
-            ObjectNode n = lost.addObject();
-            n.put("page", l.page().toString());
-            if (l.slots() >= 0) {
-                n.put("rowsBySlotCount", l.slots());
-            } else {
-                n.putNull("rowsBySlotCount");
-            }
-            n.put("reason", l.reason());
-        }
-        o.put("rowsLostBySlotCount", s.rowsLostBySlotCount());
-        ArrayNode nd = o.putArray("notDecoded");
-        s.notDecoded().forEach(nd::add);
-        o.put("complete", s.complete());
-        o.put("pagesRead", s.pages());
-        o.put("elapsedMillis", elapsed);
-        return o;
-    }
-
-    private static String gaps(List<String> names, Row r) {
-        if (!r.hasGaps()) {
-            return null;
-        }
-        List<String> g = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (r.gaps()[i] != null) {
-                g.add(names.get(i) + ": " + r.gaps()[i]);
-            }
-        }
-        return String.join("; ", g);
-    }
-
     private int exportAll(OpenedEvidence ev, Catalog c, TableReader reader, PrintWriter out) throws IOException {
         Files.createDirectories(allTables);
         ObjectNode all = FactsJson.MAPPER.createObjectNode();
@@ -310,17 +183,16 @@ final class RowsCommand implements Callable<Integer> {
         for (Catalog.DbObject t : c.userTables()) {
             String base = (c.schemaName(t.schemaId()) + "." + t.name()).replaceAll("[^A-Za-z0-9._ -]", "_");
             Path target = allTables.resolve(base + ".csv");
-            refuseToReplace(target);
+            RowsExport.refuseToReplace(evidence, target);
             if (reader.schema(t) == null) {
                 tables.addObject().put("table", c.schemaName(t.schemaId()) + "." + t.name()).put("error", "the catalog holds no description of its columns");
                 clean = false;
                 continue;
             }
-            ObjectNode s = export(ev, c, t, reader, target, true);
-            Files.writeString(sidecar(target), FactsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n", StandardCharsets.UTF_8);
+            ObjectNode s = RowsExport.write(ev, c, t, reader, target, true, includeDeleted, limit == null ? 0 : limit, ProgressMonitor.NULL);
             tables.add(s);
-            clean &= clean(s);
-            out.printf(Locale.ROOT, "%-50s %,10d rows%s%n", s.get("table").asText(), s.get("rows").asLong(), clean(s) ? ""
+            clean &= RowsExport.clean(s);
+            out.printf(Locale.ROOT, "%-50s %,10d rows%s%n", s.get("table").asText(), s.get("rows").asLong(), RowsExport.clean(s) ? ""
                     : String.format(Locale.ROOT, "  (%,d from damaged pages, %,d pages lost%s)", s.get("rowsFromDamagedPages").asLong(),
                             s.get("lostPages").size(), s.get("notDecoded").isEmpty() ? "" : ", not decoded: " + s.get("notDecoded").get(0).asText()));
         }
@@ -328,18 +200,5 @@ final class RowsCommand implements Callable<Integer> {
         Files.writeString(summary, FactsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n", StandardCharsets.UTF_8);
         out.println("wrote " + tables.size() + " table(s) to " + allTables + "; summary in " + summary);
         return clean ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
-    }
-
-    private void refuseToReplace(Path target) throws IOException {
-        if (target.toAbsolutePath().normalize().equals(evidence.toAbsolutePath().normalize())) {
-            throw new IOException(target + ": is the evidence; PageLens never writes to evidence");
-        }
-        if (Files.exists(target) || Files.exists(sidecar(target))) {
-            throw new IOException((Files.exists(target) ? target : sidecar(target)) + ": exists; rows never replace a file");
-        }
-    }
-
-    private static Path sidecar(Path target) {
-        return target.resolveSibling(target.getFileName() + ".summary.json");
     }
 }

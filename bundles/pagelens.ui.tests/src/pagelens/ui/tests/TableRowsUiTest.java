@@ -112,6 +112,15 @@ class TableRowsUiTest {
         assertEquals("Name varchar(100)", name.name());
         assertEquals(ValueText.text(expected.get(1).values()[4]), name.value());
         assertEquals(expected.get(1).starts()[4], name.offset());
+        // File > Export Table Rows: the same export as 'pagelens rows --csv', in a job
+        Path csv = tmp.resolve("customers.csv");
+        org.eclipse.core.runtime.jobs.Job job = pagelens.ui.handlers.ExportRowsHandler.export(ed, csv, true, null);
+        Screens.waitUntil(() -> job.getResult() != null, 30_000, "the export");
+        assertTrue(pagelens.ui.handlers.ExportRowsHandler.lastResult.startsWith(String.format("%,d rows written to ", expected.size())),
+                pagelens.ui.handlers.ExportRowsHandler.lastResult);
+        com.fasterxml.jackson.databind.JsonNode sum = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("customers.csv.summary.json").toFile());
+        assertEquals(expected.size(), sum.get("rows").asInt());
+        assertTrue(sum.get("rowsFromDamagedPages").asInt() > 0);
         System.out.println("table rows editor: first rows after " + firstRowsMillis + " ms");
     }
 

@@ -75,6 +75,8 @@ public final class TableRowsEditor extends EditorPart {
     private static final int PAGES_CACHED = 256;
 
     private TableRowsInput in;
+    private pagelens.core.exam.OpenedEvidence evidence;
+    private Catalog catalog;
     private Catalog.DbObject table;
     private TableReader reader;
     private TableSchema schema;
@@ -127,6 +129,8 @@ public final class TableRowsEditor extends EditorPart {
             throw new PartInitException(t.file() + ": its catalog has not been read (wait for the examination to finish)");
         }
         Catalog c = e.catalog();
+        catalog = c;
+        evidence = item.opened();
         table = c.objects().get(t.objectId());
         if (table == null) {
             throw new PartInitException("no object " + t.objectId() + " in the catalog of " + t.file());
@@ -502,6 +506,28 @@ public final class TableRowsEditor extends EditorPart {
         } catch (PartInitException ex) {
             org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "PageLens", ex.getMessage());
         }
+    }
+
+    /** The table's schema.name. */
+    public String tableName() {
+        return title;
+    }
+
+    /** The evidence, its catalog, the table and the reader this editor shows (for exports). */
+    public pagelens.core.exam.OpenedEvidence evidence() {
+        return evidence;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Catalog.DbObject table() {
+        return table;
+    }
+
+    public TableReader reader() {
+        return reader;
     }
 
     /** For tests: the NatTable, whether reading is done, the visible row count, the filter. */

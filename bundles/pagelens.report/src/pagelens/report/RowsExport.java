@@ -1,0 +1,194 @@
+package pagelens.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import pagelens.core.catalog.Catalog;
+import pagelens.core.exam.OpenedEvidence;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.rows.Row;
+import pagelens.core.rows.TableColumn;
+import pagelens.core.rows.TableReader;
+import pagelens.core.rows.TableSchema;
+
+/**
+ * The one export of a table's rows, for the command line ({@code pagelens rows --csv/--json}) and the workbench (File &gt;
+ * Export Table Rows): RFC 4180 CSV through commons-csv (NULL as an empty unquoted field, an empty string as "", then the
+ * row's source columns) or JSON lines, and a summary beside the output (OUT.summary.json: rows written, rows from damaged
+ * pages, lost pages with their slot counts, partitions not decoded, the evidence's SHA-256). Never replaces a file, never
+ * writes to evidence.
+ */
+public final class RowsExport {
+    private RowsExport() {
+    }
+
+    /** Where the summary of an export to {@code target} goes. */
+    public static Path sidecar(Path target) {
+        return target.resolveSibling(target.getFileName() + ".summary.json");
+    }
+
+    /** Refuses an output that is the evidence, or that (or its summary) exists. */
+    public static void refuseToReplace(Path evidence, Path target) throws IOException {
+        if (target.toAbsolutePath().normalize().equals(evidence.toAbsolutePath().normalize())) {
+            throw new IOException(target + ": is the evidence; PageLens never writes to evidence");
+        }
+        if (Files.exists(target) || Files.exists(sidecar(target))) {
+            throw new IOException((Files.exists(target) ? target : sidecar(target)) + ": exists; rows never replace a file");
+        }
+    }
+
+    /** Whether an export's summary says every row was read (no damaged pages, no lost pages, every partition decoded). */
+    public static boolean clean(ObjectNode s) {
+        return s.get("rowsFromDamagedPages").asLong() == 0 && s.get("lostPages").isEmpty() && s.get("notDecoded").isEmpty();
+    }
+
+    /**
+     * Writes the rows of {@code t} to {@code target} (CSV, or JSON lines) and its summary beside it; progress and cancel
+     * through {@code monitor}.
+     *
+     * @param limit at most this many rows (0: all)
+     * @return the summary
+     */
+    public static ObjectNode write(OpenedEvidence ev, Catalog c, Catalog.DbObject t, TableReader reader, Path target, boolean asCsv,
+            boolean includeDeleted, long limit, ProgressMonitor monitor) throws IOException {
+        refuseToReplace(ev.path(), target);
+        long t0 = System.nanoTime();
+        long expected = c.rowsetsOf(t.id()).stream().filter(r -> r.indexId() <= 1).mapToLong(r -> Math.max(0, r.rows())).sum();
+        monitor.begin("Exporting the rows of " + c.schemaName(t.schemaId()) + "." + t.name(), Math.max(1, limit > 0 ? Math.min(limit, expected) : expected));
+        long[] done = { 0 };
+        TableSchema schema = reader.schema(t);
+        if (schema == null) {
+            throw new IOException(c.schemaName(t.schemaId()) + "." + t.name() + ": the catalog holds no description of its columns");
+        }
+        List<String> names = schema.columns().stream().map(TableColumn::name).toList();
+        TableReader.Summary s;
+        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(target,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
+            if (asCsv) {
+                List<String> header = new ArrayList<>(names);
+                header.addAll(List.of("pagelens_page", "pagelens_slot", "pagelens_kind", "pagelens_damage", "pagelens_gaps"));
+                // the printer writes into a plain buffer drained to the file every 64 KB (no lock per value)
+                StringBuilder buf = new StringBuilder(1 << 17);
+                CSVPrinter p = new CSVPrinter(buf, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setQuoteMode(QuoteMode.ALL_NON_NULL)
+                        .setNullString("").get());
+                s = reader.read(t, new TableReader.Options(includeDeleted, limit), (sc, r) -> {
+                    List<Object> rec = new ArrayList<>();
+                    for (Object v : r.values()) {
+                        rec.add(ValueText.text(v));
+                    }
+                    rec.add(r.page().toString());
+                    rec.add(Integer.toString(r.slot()));
+                    rec.add(r.kind().name());
+                    rec.add(r.damage());
+                    rec.add(gaps(names, r));
+                    if (++done[0] % 4096 == 0) {
+                        monitor.worked(4096);
+                    }
+                    try {
+                        p.printRecord(rec);
+                        if (buf.length() >= 1 << 16) {
+                            w.append(buf);
+                            buf.setLength(0);
+                        }
+                    } catch (IOException x) {
+                        throw new java.io.UncheckedIOException(x);
+                    }
+                    return true;
+                }, monitor);
+                w.append(buf);
+            } else {
+                JsonGenerator g = FactsJson.MAPPER.getFactory().createGenerator(w);
+                s = reader.read(t, new TableReader.Options(includeDeleted, limit), (sc, r) -> {
+                    ObjectNode o = FactsJson.MAPPER.createObjectNode();
+                    o.put("page", r.page().toString());
+                    o.put("slot", r.slot());
+                    o.put("kind", r.kind().name());
+                    ObjectNode values = o.putObject("values");
+                    for (int i = 0; i < names.size(); i++) {
+                        values.set(names.get(i), ValueText.json(r.values()[i]));
+                    }
+                    o.put("damage", r.damage());
+                    if (r.hasGaps()) {
+                        ObjectNode gaps = o.putObject("gaps");
+                        for (int i = 0; i < names.size(); i++) {
+                            if (r.gaps()[i] != null) {
+                                gaps.put(names.get(i), r.gaps()[i]);
+                            }
+                        }
+                    }
+                    if (++done[0] % 4096 == 0) {
+                        monitor.worked(4096);
+                    }
+                    try {
+                        FactsJson.MAPPER.writeTree(g, o);
+                        g.writeRaw('\n');
+                    } catch (IOException x) {
+                        throw new java.io.UncheckedIOException(x);
+                    }
+                    return true;
+                }, monitor);
+                g.flush();
+            }
+        } catch (java.io.UncheckedIOException x) {
+            throw x.getCause();
+        }
+        long elapsed = (System.nanoTime() - t0) / 1_000_000; // reading and writing the rows (the hash below is not)
+        ObjectNode o = FactsJson.MAPPER.createObjectNode();
+        o.put("evidence", ev.path().toString());
+        o.put("evidenceSha256", ev.file().sha256(ProgressMonitor.NULL));
+        o.put("table", c.schemaName(t.schemaId()) + "." + t.name());
+        o.put("output", target.toString());
+        o.put("format", asCsv ? "csv" : "json-lines");
+        ArrayNode cols = o.putArray("columns");
+        schema.columns().forEach(col -> cols.addObject().put("name", col.name()).put("type", col.typeName()));
+        o.put("rows", s.rows());
+        o.put("deletedRows", s.deleted());
+        o.put("rowsFromDamagedPages", s.fromDamaged());
+        ArrayNode lost = o.putArray("lostPages");
+        for (TableReader.LostPage l : s.lost()) {
+            ObjectNode n = lost.addObject();
+            n.put("page", l.page().toString());
+            if (l.slots() >= 0) {
+                n.put("rowsBySlotCount", l.slots());
+            } else {
+                n.putNull("rowsBySlotCount");
+            }
+            n.put("reason", l.reason());
+        }
+        o.put("rowsLostBySlotCount", s.rowsLostBySlotCount());
+        ArrayNode nd = o.putArray("notDecoded");
+        s.notDecoded().forEach(nd::add);
+        o.put("complete", s.complete());
+        o.put("pagesRead", s.pages());
+        o.put("elapsedMillis", elapsed);
+        Files.writeString(sidecar(target), FactsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+        monitor.done();
+        return o;
+    }
+
+    private static String gaps(List<String> names, Row r) {
+        if (!r.hasGaps()) {
+            return null;
+        }
+        List<String> g = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (r.gaps()[i] != null) {
+                g.add(names.get(i) + ": " + r.gaps()[i]);
+            }
+        }
+        return String.join("; ", g);
+    }
+}
