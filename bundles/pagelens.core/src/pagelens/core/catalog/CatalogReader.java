@@ -230,12 +230,20 @@ public final class CatalogReader {
     // ---------------------------------------------------------------- base tables
 
     /** The rows of one base table (nothing when it cannot be found). */
+    private final Map<String, List<CatalogRecord>> rowsCache = new HashMap<>();
+
+    /** The rows of a base table, decoded once (several readers of the catalog ask for sysrscols). */
     private List<CatalogRecord> rows(String table) throws IOException {
+        List<CatalogRecord> cached = rowsCache.get(table);
+        if (cached != null) {
+            return cached;
+        }
         BaseTables.Table t = tables.table(table);
         List<CatalogRecord> out = new ArrayList<>();
         for (PageId p : pagesOf(table)) {
             out.addAll(decodePage(t, p));
         }
+        rowsCache.put(table, out);
         return out;
     }
 

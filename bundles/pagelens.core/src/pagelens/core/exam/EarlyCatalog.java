@@ -9,7 +9,6 @@ import pagelens.core.catalog.Ownership;
 import pagelens.core.findings.FindingSink;
 import pagelens.core.io.CanceledException;
 import pagelens.core.io.ProgressMonitor;
-import pagelens.core.store.PageStore;
 
 /**
  * The system catalog of a data file read, and its IAM chains walked, on a thread of its own while the page scan runs: both
@@ -19,7 +18,7 @@ import pagelens.core.store.PageStore;
  */
 final class EarlyCatalog {
     /** What the thread read: the store it read through, the catalog, the walked ownership and the chain findings. */
-    record Result(PageStore store, Catalog catalog, Ownership walked, FindingSink findings) {
+    record Result(pagelens.core.store.CachedPages store, Catalog catalog, Ownership walked, FindingSink findings) {
     }
 
     private final AtomicBoolean cancel = new AtomicBoolean();
@@ -36,7 +35,8 @@ final class EarlyCatalog {
         };
         thread = new Thread(() -> {
             try {
-                PageStore store = ev.pages(ProgressMonitor.NULL);
+                // pages asked for more than once (IAM pages, allocation maps) are read from the file once
+                pagelens.core.store.CachedPages store = new pagelens.core.store.CachedPages(ev.pages(ProgressMonitor.NULL), 4096);
                 Catalog c = CatalogReader.read(store, monitor);
                 FindingSink findings = new FindingSink();
                 Ownership walked = Ownership.walk(c, store, findings, ev.path(), monitor);

@@ -294,6 +294,9 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                 if (headers != null) {
                     ownership.check(headers, damaged, sink, ev.path());
                 }
+                if (read != null) {
+                    read.store().release(); // the catalog thread's kept pages are not needed any more
+                }
                 if (catalog.memoryOptimizedFilegroup() != XtpFilegroup.NOT_STATED) {
                     // the database's own catalog says it, which is stronger than a backup's file list
                     filegroup = catalog.memoryOptimizedFilegroup();

@@ -74,6 +74,19 @@ class RowsTest {
         throw new AssertionError("no column " + column + " in " + table);
     }
 
+    /** Every user table of the evidence decodes to the row count its own catalog keeps; returns how many tables. */
+    private static int everyTableAsItsCatalogCounts(Map<String, Object> m) {
+        int n = 0;
+        for (String k : m.keySet()) {
+            if (k.endsWith("#catalogRows")) {
+                String t = k.substring(0, k.length() - "#catalogRows".length());
+                assertEquals(m.get(k), (long) rows(m, t).size(), t + ": the catalog's own row count");
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static void counts(Map<String, Object> m, Map<String, Integer> expected) {
         for (Map.Entry<String, Integer> e : expected.entrySet()) {
             assertEquals(e.getValue().longValue(), rows(m, e.getKey()).size(), e.getKey());
@@ -92,6 +105,7 @@ class RowsTest {
                 Map.entry("Employees", 9), Map.entry("Categories", 8), Map.entry("Suppliers", 29), Map.entry("Shippers", 3), Map.entry("Region", 4),
                 Map.entry("Territories", 53), Map.entry("EmployeeTerritories", 49), Map.entry("CustomerDemographics", 0),
                 Map.entry("CustomerCustomerDemo", 0)));
+        assertEquals(16, everyTableAsItsCatalogCounts(m));
         Row alfki = rows(m, "Customers").get(0); // clustered on CustomerID: key order
         assertEquals("ALFKI", value(m, "Customers", alfki, "CustomerID"));
         assertEquals("Alfreds Futterkiste", value(m, "Customers", alfki, "CompanyName"));
@@ -123,6 +137,7 @@ class RowsTest {
         Map<String, Object> m = read(Samples.get("northwind2008r2-victorcobden/Northwind.bak"));
         counts(m, Map.ofEntries(Map.entry("Customers", 97), Map.entry("Orders", 830), Map.entry("Order Details", 2155), Map.entry("Products", 77),
                 Map.entry("Employees", 9), Map.entry("Shippers", 6), Map.entry("titulos_de_contacto", 4)));
+        assertEquals(15, everyTableAsItsCatalogCounts(m));
         Row davolio = rows(m, "Employees").get(0);
         assertEquals("Davolio", value(m, "Employees", davolio, "LastName"));
         assertEquals(LocalDateTime.of(1948, 12, 8, 0, 0), value(m, "Employees", davolio, "BirthDate"));
@@ -136,6 +151,7 @@ class RowsTest {
         counts(m, Map.ofEntries(Map.entry("authors", 23), Map.entry("titles", 18), Map.entry("publishers", 8), Map.entry("sales", 21),
                 Map.entry("stores", 6), Map.entry("employee", 43), Map.entry("jobs", 14), Map.entry("titleauthor", 25), Map.entry("roysched", 86),
                 Map.entry("discounts", 3), Map.entry("pub_info", 8)));
+        assertEquals(18, everyTableAsItsCatalogCounts(m));
         Row white = rows(m, "authors").get(0);
         assertEquals("172-32-1176", value(m, "authors", white, "au_id"));
         assertEquals("White", value(m, "authors", white, "au_lname"));
