@@ -48,6 +48,11 @@ public final class TableSchema {
         return new TableSchema(out);
     }
 
+    /** A schema of given columns (synthetic fixtures, and views that describe a rowset themselves). */
+    public static TableSchema of(List<TableColumn> stored) {
+        return new TableSchema(stored);
+    }
+
     /** Every column the records store, by physical order (including dropped columns and the uniquifier). */
     public List<TableColumn> stored() {
         return stored;
