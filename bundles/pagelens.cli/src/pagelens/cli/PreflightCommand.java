@@ -1,26 +1,18 @@
 package pagelens.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.preflight.Preflight;
 import pagelens.core.preflight.Target;
-import pagelens.report.FactsJson;
+import pagelens.report.PreflightOutputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,28 +70,13 @@ final class PreflightCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         out.printf(Locale.ROOT, "preflight of %,d file(s) for %s (restores database versions up to %d %s)%n", files.size(), t.label(), t.maxVersion(),
                 t.evidence().tag());
-        Preflight.Tally tally = new Preflight.Tally();
         int[] skipped = new int[1];
         List<Preflight.Row> kept = new java.util.ArrayList<>(); // only for the PDF, which needs every row to sort them
         long t0 = System.nanoTime();
-        try (OutputStream js = json == null ? null : Files.newOutputStream(json);
-                JsonGenerator g = js == null ? null : FactsJson.MAPPER.getFactory().createGenerator(js);
-                Writer cw = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                CSVPrinter cp = cw == null ? null : new CSVPrinter(cw, CSVFormat.DEFAULT.builder().setHeader("path", "verdict", "database", "kind",
-                        "serverVersion", "databaseVersion", "inMemoryOltp", "memoryOptimizedFilegroup", "xtpMemory", "integrity", "failingRules", "error")
-                        .get())) {
-            if (g != null) {
-                g.useDefaultPrettyPrinter();
-                g.writeStartObject();
-                g.writeStringField("target", t.id());
-                g.writeStringField("targetLabel", t.label());
-                g.writeNumberField("targetMaxVersion", t.maxVersion());
-                g.writeStringField("targetEvidence", t.evidence().name());
-                g.writeArrayFieldStart("databases");
-            }
+        Preflight.Tally tally;
+        try (PreflightOutputs outputs = new PreflightOutputs(t, json, csv, paths)) {
             ProgressMonitor progress = System.console() != null ? new FilesProgress(err) : ProgressMonitor.NULL;
             skipped[0] = Preflight.run(files, t, verify, threads == null ? Runtime.getRuntime().availableProcessors() : threads, Layouts.user(), r -> {
-                tally.accept(r);
                 if (progress instanceof FilesProgress fp) {
                     fp.clear(); // the result line replaces the progress line; the next progress is drawn below it
                 }
@@ -108,28 +85,10 @@ final class PreflightCommand implements Callable<Integer> {
                 if (pdf != null) {
                     kept.add(r);
                 }
-                try {
-                    if (g != null) {
-                        g.writeTree(FactsJson.preflightRow(r));
-                    }
-                    if (cp != null) {
-                        cp.printRecord(r.path(), r.verdict(), r.database(), r.kind(), r.serverVersion(), r.databaseVersion(), r.hekaton(), r.filegroup(),
-                                r.xtpMemory(), r.integrity(), r.failing().stream().map(Preflight.Check::rule).collect(Collectors.joining(" ")), r.error());
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                outputs.accept(r);
             }, progress);
-            if (g != null) {
-                g.writeEndArray();
-                g.writeObjectFieldStart("summary");
-                g.writeNumberField("pass", tally.pass());
-                g.writeNumberField("warn", tally.warn());
-                g.writeNumberField("fail", tally.fail());
-                g.writeNumberField("skipped", skipped[0]);
-                g.writeEndObject();
-                g.writeEndObject();
-            }
+            outputs.finish(skipped[0]);
+            tally = outputs.tally();
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

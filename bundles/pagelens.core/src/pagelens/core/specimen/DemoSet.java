@@ -62,6 +62,11 @@ public final class DemoSet {
             BackupSpecimen.write(backup, DataFileSpecimen.Spec.defaults(512).withName("Inventory").withVersion(904, 904), monitor);
         }
         out.add(0, backup);
+        Path movedBackup = dir.resolve("demo-moved-backup.bak");
+        if (!Files.exists(movedBackup)) {
+            BackupSpecimen.write(movedBackup, DataFileSpecimen.Spec.defaults(512).withName("Inventory").withStaleHekaton(true), monitor);
+        }
+        out.add(1, movedBackup);
         Path container = dir.resolve("demo-xtp-container");
         if (!Files.exists(container)) {
             XtpSpecimen.Written w = XtpSpecimen.write(container, 11);
@@ -80,6 +85,8 @@ public final class DemoSet {
                 demo-moved-stale-hekaton.mdf   the same database after a move: stale In-Memory OLTP state in its boot page
                 demo-dbcc-page-1-9.txt         DBCC PAGE(db, 1, 9, 2) style output of that boot page
                 demo-backup.bak                an uncompressed full backup (MTF) of a clean "Inventory" database, version 904
+                demo-moved-backup.bak          a backup of the moved database: 'pagelens preflight --target mi-gp' refuses it
+                                               (stale In-Memory OLTP state, preflight.hekaton-stale)
                 demo-xtp-container/            an In-Memory OLTP container ($HKv2, $FSLOG, filestream.hdr) in the observed
                                                block shape, with a record that runs past its block's used length
                 demo-xtp-checkpoint-files.csv  its sys.dm_db_xtp_checkpoint_files export (pagelens xtp --dmv)

@@ -32,6 +32,12 @@ class DemoCommandTest {
         }
         assertEquals(1, Cli.run("boot", tmp.resolve("demo-moved-stale-hekaton.mdf").toString(), "--layouts", tmp.toString()).exit());
         assertEquals(0, Cli.run("boot", tmp.resolve("demo-fresh.mdf").toString(), "--layouts", tmp.toString()).exit());
+        // the moved database's backup fails a preflight to Managed Instance on its stale In-Memory OLTP state; the clean one passes
+        Cli pf = Cli.run("preflight", "--target", "mi-gp", tmp.resolve("demo-moved-backup.bak").toString(), tmp.resolve("demo-backup.bak").toString());
+        assertEquals(1, pf.exit(), pf.out());
+        assertTrue(pf.out().contains("FAIL  " + tmp.resolve("demo-moved-backup.bak")), pf.out());
+        assertTrue(pf.out().contains("FAIL preflight.hekaton-stale:"), pf.out());
+        assertTrue(pf.out().contains("PASS  " + tmp.resolve("demo-backup.bak")), pf.out());
         Cli dump = Cli.run("boot", tmp.resolve("demo-dbcc-page-1-9.txt").toString(), "--layouts", tmp.toString());
         assertEquals(1, dump.exit(), dump.err());
         assertTrue(dump.out().contains("DBCC PAGE output"), dump.out());
