@@ -79,4 +79,14 @@ public final class Palette {
     public static RGB deletedRow() {
         return new RGB(0xE0, 0xE0, 0xE0);
     }
+
+    /** The background of a preflight row by its verdict. */
+    public static RGB verdict(pagelens.core.preflight.Preflight.Outcome o) {
+        return switch (o) {
+            case PASS -> new RGB(0xE3, 0xF5, 0xE1);
+            case WARN -> new RGB(0xFF, 0xF3, 0xC4);
+            case FAIL -> new RGB(0xFF, 0xCD, 0xD2);
+            case NOT_CHECKED -> new RGB(0xEE, 0xEE, 0xEE);
+        };
+    }
 }
