@@ -48,6 +48,10 @@ final class SpecimenCommand implements Callable<Integer> {
             + "--size-mb is then the data file's size.")
     boolean backup;
 
+    @Option(names = "--compressed", description = "With --backup: write it as a compressed backup (MSSQLBAK container, MS-XCA chunks of literals "
+            + "only: a valid stream, a little larger than the plain backup).")
+    boolean compressed;
+
     @Option(names = "--secondary-mb", paramLabel = "N", description = "Also write a secondary data file of N MiB (file id 3, OUT's name with "
             + "_2.ndf) holding more of the table: a database of two files, to be opened together.")
     Integer secondaryMb;
@@ -67,14 +71,21 @@ final class SpecimenCommand implements Callable<Integer> {
         }
         String p = protection.toUpperCase(Locale.ROOT);
         s = p.equals("MIXED") ? s.withMixedProtection() : s.withProtection(Protection.valueOf(p));
+        if (compressed && !backup) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--compressed applies to --backup");
+        }
         if (backup) {
             if (damage) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--damage applies to data files only");
             }
             s = s.withUsedFraction(1.0); // a backup holds allocated extents only: all of them, so --size-mb is the backup's size
-            BackupSpecimen.write(out, s, Progress.forTerminal(spec.commandLine().getErr()));
-            spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC backup specimen %s: database %s, %,d pages (%s protection), %,d bytes%n",
-                    out, name, pages, p, Files.size(out));
+            if (compressed) {
+                BackupSpecimen.writeCompressed(out, s, Progress.forTerminal(spec.commandLine().getErr()));
+            } else {
+                BackupSpecimen.write(out, s, Progress.forTerminal(spec.commandLine().getErr()));
+            }
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC %sbackup specimen %s: database %s, %,d pages (%s protection), %,d bytes%n",
+                    compressed ? "compressed " : "", out, name, pages, p, Files.size(out));
             return PageLensCli.EXIT_OK;
         }
         Path secondary = null;

@@ -12,6 +12,32 @@ public final class XpressHuffman {
     private XpressHuffman() {
     }
 
+    /**
+     * Encodes bytes as one MS-XCA LZ77+Huffman block of literals only (for SYNTHETIC fixtures: a valid stream any decoder
+     * reads, without matches, so a little larger than its input): the Huffman table gives every literal an 8-bit code (the
+     * canonical code of literal b is b itself) and no other symbol a code, and the bit stream is written MSB first in
+     * 16-bit little-endian words as [MS-XCA] 2.2.4 reads them.
+     *
+     * @param len at most 65,536 bytes (one block)
+     */
+    public static byte[] encodeLiterals(byte[] in, int off, int len) {
+        if (len > BLOCK) {
+            throw new IllegalArgumentException("one block holds at most " + BLOCK + " bytes");
+        }
+        int words = (len + 1) / 2;
+        byte[] out = new byte[256 + 2 * words + 4];
+        java.util.Arrays.fill(out, 0, 128, (byte) 0x88); // symbols 0..255: length 8 (two 4-bit lengths a byte); 256..511: none
+        int at = 256;
+        for (int i = 0; i < len; i += 2) {
+            int hi = in[off + i] & 0xFF;
+            int lo = i + 1 < len ? in[off + i + 1] & 0xFF : 0;
+            int word = hi << 8 | lo; // the first symbol's code in the word's high bits
+            out[at++] = (byte) word;
+            out[at++] = (byte) (word >>> 8);
+        }
+        return out; // the four zero bytes at the end are the decoder's read-ahead
+    }
+
     /** Thrown for input that is not a valid stream; the message says where. */
     public static final class CorruptInput extends Exception {
         private static final long serialVersionUID = 1L;

@@ -42,6 +42,46 @@ public final class BackupSpecimen {
     }
 
     /**
+     * Writes the backup as a compressed backup (WITH COMPRESSION's container, docs/format-notes.md "Compressed backups"):
+     * "MSSQLBAK", two u32 words (2 and 3, as in the 2019 sample), then the MTF stream of {@link #write} in 8 KiB chunks, each
+     * a 28-byte header (0x21, 0x10 = 8 KiB, the compressed length, two u64 and two u32 words: a running chunk number and
+     * zeros) and its MS-XCA LZ77+Huffman block ({@link pagelens.core.backup.XpressHuffman#encodeLiterals}: literals only, so
+     * the file is a little larger than the plain backup). SYNTHETIC: only what PageLens's reader needs is known of the
+     * real header; the stream inside is the plain backup's, byte for byte.
+     */
+    public static void writeCompressed(Path out, DataFileSpecimen.Spec spec, ProgressMonitor monitor) throws IOException {
+        Path plain = out.resolveSibling(out.getFileName() + ".plain.tmp");
+        try {
+            write(plain, spec, false, monitor);
+            try (FileChannel in = FileChannel.open(plain, StandardOpenOption.READ);
+                    FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer head = ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                head.put("MSSQLBAK".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(2).putInt(3).flip();
+                ch.write(head);
+                byte[] chunk = new byte[8192];
+                long n = 0;
+                while (true) {
+                    ByteBuffer b = ByteBuffer.wrap(chunk);
+                    while (b.hasRemaining() && in.read(b) > 0) {
+                        // fill the chunk
+                    }
+                    if (b.position() == 0) {
+                        break;
+                    }
+                    java.util.Arrays.fill(chunk, b.position(), chunk.length, (byte) 0); // the last chunk: padded with zeros
+                    byte[] body = pagelens.core.backup.XpressHuffman.encodeLiterals(chunk, 0, chunk.length);
+                    ByteBuffer h = ByteBuffer.allocate(28).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    h.put((byte) 0x21).put((byte) (chunk.length / 512)).putShort((short) body.length).putLong(0).putLong(n++).putInt(0).putInt(0).flip();
+                    ch.write(h);
+                    ch.write(ByteBuffer.wrap(body));
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(plain);
+        }
+    }
+
+    /**
      * Writes the backup; with {@code stripe} only every other allocated extent after the first two is written, as one
      * file of a backup striped over two files holds (the GAM inside still marks them all allocated).
      */

@@ -62,6 +62,23 @@ class PreflightCommandTest {
         assertEquals(2, evidence.exit(), "never writes over evidence");
     }
 
+    /** Compressed backups from the specimen generator: identified, checked like plain ones, the stale one refused. */
+    @Test
+    void compressedBackupsOfTheSpecimenGenerator() throws IOException {
+        Path fleet = Files.createDirectories(tmp.resolve("packed"));
+        Cli w = Cli.run("specimen", fleet.resolve("moved.bak").toString(), "--size-mb", "2", "--backup", "--compressed", "--stale-hekaton");
+        assertEquals(0, w.exit(), w.err());
+        assertTrue(w.out().startsWith("wrote SYNTHETIC compressed backup specimen"), w.out());
+        assertEquals(0, Cli.run("specimen", fleet.resolve("clean.bak").toString(), "--size-mb", "2", "--backup", "--compressed").exit());
+        assertTrue(Cli.run("identify", fleet.resolve("clean.bak").toString()).out().contains("compressed-backup"));
+        Cli r = Cli.run("preflight", "--target", "mi-gp", "--verify", fleet.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("PASS  " + fleet.resolve("clean.bak")), r.out());
+        assertTrue(r.out().contains("FAIL  " + fleet.resolve("moved.bak")), r.out());
+        assertTrue(r.out().contains("FAIL preflight.hekaton-stale"), r.out());
+        assertEquals(2, Cli.run("specimen", fleet.resolve("x.mdf").toString(), "--compressed").exit(), "--compressed without --backup is a usage error");
+    }
+
     @Test
     void progressLineGivesRateAndTimeLeft() throws Exception {
         Class<?> c = Class.forName("pagelens.cli.PreflightCommand$FilesProgress");

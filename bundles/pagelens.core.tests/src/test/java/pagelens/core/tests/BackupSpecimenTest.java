@@ -91,4 +91,32 @@ class BackupSpecimenTest {
             assertTrue(b.findings().findings().stream().noneMatch(x -> x.ruleId().equals("backup.missing-extents")));
         }
     }
+
+    /**
+     * The same specimen as a compressed backup (MSSQLBAK, MS-XCA chunks): identified as compressed and examined to the same
+     * facts as the plain one: page counts, findings, boot page, catalog.
+     */
+    @Test
+    void compressedSpecimenReadsLikeThePlainOne() throws Exception {
+        DataFileSpecimen.Spec spec = DataFileSpecimen.Spec.defaults(1024).withName("Squeezed");
+        Path plain = tmp.resolve("plain.bak");
+        Path packed = tmp.resolve("packed.bak");
+        BackupSpecimen.write(plain, spec, pagelens.core.io.ProgressMonitor.NULL);
+        BackupSpecimen.writeCompressed(packed, spec, pagelens.core.io.ProgressMonitor.NULL);
+        assertTrue(java.nio.file.Files.readString(packed, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("MSSQLBAK"));
+        try (pagelens.core.exam.OpenedEvidence a = pagelens.core.exam.OpenedEvidence.open(plain);
+                pagelens.core.exam.OpenedEvidence b = pagelens.core.exam.OpenedEvidence.open(packed)) {
+            assertEquals(pagelens.core.identify.EvidenceKind.COMPRESSED_BACKUP, b.kind());
+            pagelens.core.exam.Examination.Options o = pagelens.core.exam.Examination.Options.defaults(pagelens.core.boot.BootLayouts.builtIn()).withHash(false);
+            pagelens.core.exam.Examination x = pagelens.core.exam.Examination.run(a, o, pagelens.core.io.ProgressMonitor.NULL);
+            pagelens.core.exam.Examination y = pagelens.core.exam.Examination.run(b, o, pagelens.core.io.ProgressMonitor.NULL);
+            assertEquals("compressed backup", y.fileKind());
+            assertEquals(x.counts(), y.counts());
+            assertEquals(x.findingList().stream().map(f -> f.ruleId() + " " + f.title()).toList(),
+                    y.findingList().stream().map(f -> f.ruleId() + " " + f.title()).toList());
+            assertEquals("Squeezed", y.boot().databaseName());
+            assertEquals(x.catalog().userTables().stream().map(t -> t.name()).toList(), y.catalog().userTables().stream().map(t -> t.name()).toList());
+            assertTrue(y.backup().compressed());
+        }
+    }
 }
