@@ -213,4 +213,30 @@ class ReportTest {
         assertEquals(c.findings().total(), new ObjectMapper().readTree(json.toFile()).get("findings").size());
         assertValid(json);
     }
+
+    /** The preflight's JSON (the one writer of the command line and the workbench) validates against its schema. */
+    @Test
+    void preflightJsonValidates() throws Exception {
+        Path fleet = java.nio.file.Files.createDirectories(tmp.resolve("fleet"));
+        pagelens.core.specimen.BackupSpecimen.write(fleet.resolve("moved.bak"), DataFileSpecimen.Spec.defaults(256).withStaleHekaton(true), ProgressMonitor.NULL);
+        DataFileSpecimen.write(fleet.resolve("fresh.mdf"), DataFileSpecimen.Spec.defaults(96), ProgressMonitor.NULL);
+        java.nio.file.Files.writeString(fleet.resolve("broken.bak"), "TAPE but nothing else");
+        pagelens.core.preflight.Target t = pagelens.core.preflight.Target.parse("mi-gp");
+        Path json = tmp.resolve("preflight.json");
+        try (pagelens.report.PreflightOutputs o = new pagelens.report.PreflightOutputs(t, json, null, List.of(fleet))) {
+            int skipped = pagelens.core.preflight.Preflight.run(pagelens.core.preflight.Preflight.files(List.of(fleet)), t, false, 2, BootLayouts.builtIn(), o,
+                    ProgressMonitor.NULL);
+            o.finish(skipped);
+        }
+        JsonSchemaFactory f = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(root().resolve("docs/schema/pagelens-preflight-1.schema.json"))) {
+            schema = f.getSchema(in);
+        }
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertEquals(Set.of(), schema.validate(doc), "the preflight JSON validates against docs/schema/pagelens-preflight-1.schema.json");
+        assertEquals(3, doc.get("databases").size(), doc.toString());
+        // Managed Instance restores backups only: the data file fails too, beside the moved backup and the broken file
+        assertEquals(3, doc.at("/summary/fail").asInt(), doc.toString());
+    }
 }
