@@ -23,6 +23,11 @@ public final class LobReader {
     /** Bytes of one value kept at most. */
     public static final int MAX_VALUE = 64 << 20;
     private static final int MAX_DEPTH = 12;
+    /**
+     * Fragments read at most for one value: a 64 MiB value needs about 8,400 DATA fragments and their few tree nodes; a hostile
+     * tree whose links point back into itself would otherwise multiply its work level by level.
+     */
+    static final int MAX_FRAGMENTS = 16_384;
     private final PageStore store;
 
     public LobReader(PageStore store) {
@@ -61,6 +66,7 @@ public final class LobReader {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         String gap;
         String damage;
+        int fragments;
 
         Lob result() {
             String g = gap != null ? gap + " (" + String.format(java.util.Locale.ROOT, "%,d", out.size()) + " bytes read)" : damage;
@@ -71,6 +77,10 @@ public final class LobReader {
         boolean node(PageId id, int slot, long want, int depth) {
             if (depth > MAX_DEPTH) {
                 gap = "LOB tree deeper than " + MAX_DEPTH + " levels at " + id;
+                return false;
+            }
+            if (++fragments > MAX_FRAGMENTS) {
+                gap = "LOB tree of more than " + MAX_FRAGMENTS + " fragments (a chain that points back into itself?) at " + id;
                 return false;
             }
             byte[] page;

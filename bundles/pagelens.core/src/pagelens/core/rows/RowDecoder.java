@@ -64,7 +64,9 @@ public final class RowDecoder {
             starts[i] = -1;
             try {
                 value(page, at, r, varStart, c, i, values, starts, lengths, gaps);
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            } catch (RuntimeException e) {
+                // bytes that are no value of the column's type (a date past 9999, an offset past 18 hours, a length that
+                // does not fit): this value is a gap, the row and the rest of its values stand
                 values[i] = null;
                 gaps[i] = "cannot be read: " + e.getMessage();
             }

@@ -79,6 +79,22 @@ class FuzzTest {
                 }
             }
             s.add(new byte[8192]);
+        } else if (name.equals("RowFuzz")) {
+            // data pages of the specimen table and, where the samples are, of real tables (Northwind's, with LOB pointers)
+            Path mdf = work.resolve("rows.mdf");
+            DataFileSpecimen.write(mdf, DataFileSpecimen.Spec.defaults(48), ProgressMonitor.NULL);
+            byte[] all = Files.readAllBytes(mdf);
+            s.add(Arrays.copyOfRange(all, 40 * 8192, 41 * 8192));
+            if (root != null) {
+                for (Path f : files(root, ".mdf")) {
+                    byte[] b = Files.readAllBytes(f);
+                    for (int p = 16; p + 1 <= b.length / 8192 && p < 400; p += 37) {
+                        if (b[p * 8192] == 1 && (b[p * 8192 + 1] == 1 || b[p * 8192 + 1] == 3)) {
+                            s.add(Arrays.copyOfRange(b, p * 8192, (p + 1) * 8192));
+                        }
+                    }
+                }
+            }
         } else if (name.equals("XpressFuzz")) {
             if (root != null && Files.exists(root.resolve("xtp-aw2016ext-chunk/xpress_soh_final_unit_seq9839.bin"))) {
                 byte[] chunk = Files.readAllBytes(root.resolve("xtp-aw2016ext-chunk/xpress_soh_final_unit_seq9839.bin"));

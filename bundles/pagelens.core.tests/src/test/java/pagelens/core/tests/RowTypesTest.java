@@ -447,6 +447,32 @@ class RowTypesTest {
         assertTrue(gap(s, gapRow, "vmax").startsWith("LOB page 1:555 is not in the evidence"), gap(s, gapRow, "vmax"));
     }
 
+    /** A LOB tree whose node links back to itself 400 times stops at the fragment budget, with a gap, in bounded time. */
+    @Test
+    void aLobTreeThatPointsIntoItselfIsBounded() {
+        TableSchema s = schema();
+        MemoryStore store = new MemoryStore();
+        // 1:200 slot 0: an INTERNAL node (type 2): curlinks 400 at +12, level 1, links of 16 bytes {end u64, page, file, slot} to itself
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(le(400, 2)); // maxlinks
+        body.writeBytes(le(400, 2)); // curlinks
+        body.writeBytes(le(1, 2)); // level
+        for (int k = 0; k < 400; k++) {
+            body.writeBytes(cat(le(1000L * (k + 1), 8), le(200, 4), le(1, 2), le(0, 2)));
+        }
+        byte[] frag = fragment(2, body.toByteArray());
+        store.pages.put(new PageId(1, 200), page(3, new PageId(1, 200), frag));
+        byte[] root = cat(new byte[] { 4, 1, 0, 0 }, le(1, 4), le(2, 4), le(5000, 4), le(200, 4), le(1, 2), le(0, 2));
+        Map<String, Object> var = new HashMap<>();
+        var.put("vmax", new Complex(root));
+        long t0 = System.nanoTime();
+        Row r = decodeOne(new RowDecoder(s, new LobReader(store)), new byte[Page.SIZE], record(s, Map.of(), var, Map.of(), COLS.size() - 1, 99, false),
+                new int[1]);
+        assertTrue((System.nanoTime() - t0) / 1e9 < 20, "bounded");
+        String g = gap(s, r, "vmax");
+        assertTrue(g != null && (g.contains("fragments") || g.contains("levels")), g);
+    }
+
     /** Puts a record on a page at offset 96 and decodes it. */
     private static Row decodeOne(RowDecoder dec, byte[] pg, byte[] record, int[] slot) {
         java.util.Arrays.fill(pg, (byte) 0);
