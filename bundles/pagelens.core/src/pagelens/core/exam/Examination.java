@@ -67,12 +67,13 @@ import pagelens.core.xtp.XtpContainer;
  * @param container the container check, or null
  * @param catalog   the database's system catalog as its pages hold it, or null (not a database, or headers only of a backup)
  * @param ownership the owner of every page and the allocation checks, or null with the catalog
+ * @param log       a log file's VLFs, blocks and records as read and checked, or null
  * @param problems  what could not be examined, one line each (an examination that failed says so here, never silently)
  * @param nanos     wall time
  */
 public record Examination(OpenedEvidence evidence, String sha256, String fileKind, int fileId, PageCounts counts, PageStatus status,
         FindingSink findings, BootPage boot, PageCopy bootCopy, Backup backup, XtpContainer.Scan container, Catalog catalog, Ownership ownership,
-        List<String> problems, long nanos) {
+        pagelens.core.log.LogFile.Result log, List<String> problems, long nanos) {
 
     /**
      * What to examine and how.
@@ -250,6 +251,21 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         } catch (IOException | RuntimeException e) {
             problems.add(oneLine(e));
         }
+        pagelens.core.log.LogFile.Result log = null;
+        if ("log file".equals(kind) && !o.headersOnly() && ev.file() != null) {
+            try {
+                // a log file: its VLFs, blocks and records read and checked (docs/log.md), not only page 0
+                log = pagelens.core.log.LogFile.read(ev.file(), null, monitor);
+                for (pagelens.core.log.LogFile.Problem p : log.problems()) {
+                    sink.add(new Finding(logRule(p.kind()), p.what(), new Location(ev.path(), fileId, p.offset() / pagelens.core.page.Page.SIZE, p.offset(),
+                            (int) (p.offset() % pagelens.core.page.Page.SIZE), 1)));
+                }
+            } catch (CanceledException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                problems.add("log: " + oneLine(e));
+            }
+        }
         Catalog catalog = null;
         Ownership ownership = null;
         // a data file holds the catalog when it is the primary file (file id 1, with the boot page); a secondary file (.ndf) alone
@@ -336,8 +352,8 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
             }
             sink.add(new Finding(pagelens.core.findings.Rules.EXAMINATION_INCOMPLETE, p, new Location(ev.path(), -1, -1, -1, 0, 0)));
         }
-        return new Examination(ev, sha, kind, fileId, counts, status, sink, boot, bootCopy, backup, container, catalog, ownership, List.copyOf(problems),
-                System.nanoTime() - t0);
+        return new Examination(ev, sha, kind, fileId, counts, status, sink, boot, bootCopy, backup, container, catalog, ownership, log,
+                List.copyOf(problems), System.nanoTime() - t0);
     }
 
     /**
@@ -361,8 +377,8 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
             }
         }
         sink.add(bootFinding(again, bootCopy));
-        return new Examination(evidence, sha256, fileKind, fileId, counts, status, sink, again, bootCopy, backup, container, catalog, ownership, problems,
-                nanos);
+        return new Examination(evidence, sha256, fileKind, fileId, counts, status, sink, again, bootCopy, backup, container, catalog, ownership, log,
+                problems, nanos);
     }
 
     private static Finding bootFinding(BootPage b, PageCopy copy) {
@@ -380,6 +396,16 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
         for (String m : c.selfCheck().mismatches()) {
             sink.add(new Finding(pagelens.core.findings.Rules.CATALOG_LAYOUT_MISMATCH, m, new Location(path, -1, -1, -1, 0, 0)));
         }
+    }
+
+    private static pagelens.core.findings.Rule logRule(pagelens.core.log.LogFile.Kind k) {
+        return switch (k) {
+            case VLF_HEADER -> pagelens.core.findings.Rules.LOG_VLF_HEADER;
+            case SECTOR_STATUS -> pagelens.core.findings.Rules.LOG_BLOCK_TORN;
+            case CHECKSUM -> pagelens.core.findings.Rules.LOG_BLOCK_CHECKSUM;
+            case BLOCK_CHAIN, SLOT_ARRAY -> pagelens.core.findings.Rules.LOG_BLOCK_CHAIN;
+            case CHECKPOINT -> pagelens.core.findings.Rules.LOG_CHECKPOINT_MISSING;
+        };
     }
 
     /** Whether a data file is its database's primary file (file id 1 in its file header page, or no readable file id). */

@@ -226,6 +226,28 @@ public final class Rules {
             "The page header names an allocation unit that sysallocunits does not list: a page of a dropped object not yet reused, or "
                     + "a unit whose catalog row lies on a page that is missing or damaged. Counted per unit, not per page.",
             "Nothing to do when the catalog is complete and the pages are free; otherwise see the catalog findings.");
+    public static final Rule LOG_VLF_HEADER = new Rule("log.vlf-header", Severity.ERROR, "Log VLF header damaged",
+            "A virtual log file's header (docs/log.md 4.1) is not one: no 0xAB signature, a start offset that is not its position, a "
+                    + "size that does not fit the file, or a parity that does not follow its use count. Past a header that is not one, the "
+                    + "VLF chain cannot be followed.",
+            "Keep the file as it is; restore the log from a backup or rebuild it only after the data files are safe.");
+    public static final Rule LOG_BLOCK_TORN = new Rule("log.block-torn", Severity.ERROR, "Log block torn or partly written",
+            "A sector of a log block does not carry the VLF's parity with the right first/last bits (docs/log.md 5.1), or the block's size "
+                    + "is impossible: the block was not written whole (a torn write, a lost sector). Crash recovery stops at such a block.",
+            "Records after it are lost to recovery; restore from backups and the log chain.");
+    public static final Rule LOG_BLOCK_CHECKSUM = new Rule("log.block-checksum", Severity.ERROR, "Log block checksum mismatch",
+            "The log block carries a checksum (flag 0x0002: databases with PAGE_VERIFY CHECKSUM, SQL Server 2005 on) and it does not match "
+                    + "the block's bytes (docs/log.md 5.4: the page checksum extended to the block's sectors). SQL Server reports such a "
+                    + "block as a log corruption (error 9004 or 824 on the log).",
+            "The log is damaged: restore from a good backup and the log chain; do not attach the database with this log.");
+    public static final Rule LOG_BLOCK_CHAIN = new Rule("log.block-chain", Severity.ERROR, "Log block out of its chain",
+            "A log block's own LSN is not (VLF sequence, its sector offset, 1), its previous-block size is not the size of the block "
+                    + "before it, or its slot array does not fit it (docs/log.md 5.2, 6.1): a misplaced, stale or damaged block.",
+            "Treat the log from this block on as damaged.");
+    public static final Rule LOG_CHECKPOINT_MISSING = new Rule("log.checkpoint-missing", Severity.WARNING, "Checkpoint not in the log",
+            "The checkpoint LSN the log's page 0 names (its copy of the boot record, docs/log.md 3) is not a LOP_BEGIN_CKPT record of this "
+                    + "log: the log and the record disagree, or the part of the log holding it is gone.",
+            "Check that the log belongs to the data file and is complete; recovery starts at that checkpoint.");
     public static final Rule EXAMINATION_INCOMPLETE = new Rule("examination.incomplete", Severity.ERROR, "Examination incomplete",
             "PageLens could not complete a check of this evidence (the title says which and why: a read error, a structure it could not "
                     + "decode, or an internal failure). What it could not check is not known to be healthy: the result is not a clean bill "
@@ -241,7 +263,8 @@ public final class Rules {
                 XTP_FOREIGN_REGION, XTP_CHECKSUM_UNVERIFIED, XTP_CHECKSUM_MISMATCH, XTP_DMV_MISSING, XTP_DMV_UNKNOWN, XTP_DMV_SIZE, XTP_DMV_UNPAIRED,
                 XTP_DMV_STATE, CATALOG_PAGE_DAMAGED, CATALOG_INCOMPLETE, CATALOG_LAYOUT_MISMATCH, CATALOG_FILE_NOT_GIVEN,
                 CATALOG_FILE_FOREIGN, ALLOC_OWNER_MISMATCH,
-                ALLOC_EXTENT_TWO_OWNERS, ALLOC_IAM_CHAIN, ALLOC_NOT_OWNED, ALLOC_UNIT_UNKNOWN, EXAMINATION_INCOMPLETE);
+                ALLOC_EXTENT_TWO_OWNERS, ALLOC_IAM_CHAIN, ALLOC_NOT_OWNED, ALLOC_UNIT_UNKNOWN, LOG_VLF_HEADER, LOG_BLOCK_TORN, LOG_BLOCK_CHECKSUM,
+                LOG_BLOCK_CHAIN, LOG_CHECKPOINT_MISSING, EXAMINATION_INCOMPLETE);
     }
 
     public static Rule byId(String id) {

@@ -1,0 +1,156 @@
+package pagelens.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pagelens.core.boot.BootLayouts;
+import pagelens.core.exam.Examination;
+import pagelens.core.exam.OpenedEvidence;
+import pagelens.core.io.EvidenceSource;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.log.LogFile;
+import pagelens.core.log.Lsn;
+import pagelens.core.page.PageId;
+
+/**
+ * The transaction log read from the real log files (docs/log.md section 12 gives what each holds), and planted damage in a
+ * copy of one: a flipped byte, a torn sector, a zeroed VLF header.
+ */
+class LogTest {
+    @TempDir
+    Path tmp;
+
+    private static LogFile.Result read(Path p, Map<Integer, Integer> ops) throws IOException {
+        try (EvidenceSource s = EvidenceSource.open(p)) {
+            return LogFile.read(s, r -> ops.merge(r.operation(), 1, Integer::sum), ProgressMonitor.NULL);
+        }
+    }
+
+    private static void expect(String sample, int vlfs, int used, int blocks, int records, String first, String last, String end, String ckpt, int format,
+            int dbiVersion) throws IOException {
+        Map<Integer, Integer> ops = new TreeMap<>();
+        LogFile.Result r = read(Samples.get(sample), ops);
+        assertEquals(List.of(), r.problems(), sample);
+        assertEquals(vlfs, r.vlfs().size(), sample);
+        assertEquals(used, r.usedVlfs(), sample);
+        assertEquals(blocks, r.blocks(), sample);
+        assertEquals(records, r.records(), sample);
+        assertEquals(Lsn.parse(first), r.first(), sample);
+        assertEquals(Lsn.parse(last), r.last(), sample);
+        assertEquals(Lsn.parse(end), r.endOfLog(), sample);
+        assertEquals(Lsn.parse(ckpt), r.checkpoint(), sample);
+        assertTrue(r.checkpointIsBeginCheckpoint(), "the checkpoint page 0 names is a LOP_BEGIN_CKPT record");
+        assertEquals(blocks, r.checksummedBlocks(), "every block of a CHECKSUM database carries a log block checksum, and it holds");
+        assertEquals(format, r.formatByte());
+        assertEquals(dbiVersion, r.dbiVersion());
+        assertTrue(ops.getOrDefault(0x80, 0) > 0 && ops.getOrDefault(0x96, 0) > 0, "BEGIN_XACT and BEGIN_CKPT records: " + ops);
+    }
+
+    @Test
+    void theRealLogsAsLogMdCountsThem() throws IOException {
+        expect("aspnetdb-tractis/aspnetdb_log.ldf", 2, 2, 122, 2_133, "18:16:1", "19:187:1", "19:188:1", "19:186:2", 3, 611);
+        expect("goldhunter2012-ngrj93-mit/Database1_log.ldf", 3, 3, 170, 282, "46:16:1", "48:264:1", "48:272:1", "48:248:1", 5, 706);
+        expect("mastlog2019-solisatos/mastlog.ldf", 8, 4, 125, 7_207, "201:16:1", "213:480:1", "213:488:1", "213:400:3", 6, 904);
+    }
+
+    /** Every data page's m_lsn names a record about that page (log.md 6.1), on the 2012 pair. */
+    @Test
+    void pageLsnsNameRecordsOfThosePages() throws IOException {
+        Map<Lsn, PageId> byLsn = new TreeMap<>();
+        try (EvidenceSource s = EvidenceSource.open(Samples.get("goldhunter2012-ngrj93-mit/Database1_log.ldf"))) {
+            LogFile.read(s, r -> {
+                if (r.page() != null) {
+                    byLsn.put(r.lsn(), r.page());
+                }
+            }, ProgressMonitor.NULL);
+        }
+        byte[] mdf = Files.readAllBytes(Samples.get("goldhunter2012-ngrj93-mit/Database1.mdf"));
+        int named = 0;
+        for (int p = 0; p < mdf.length / 8192; p++) {
+            int at = p * 8192;
+            if (mdf[at] != 1) {
+                continue;
+            }
+            Lsn lsn = Lsn.read(mdf, at + 0x20 + 8); // m_lsn at 0x28 (formats.md 1.1)
+            if (lsn.vlf() >= 46 && lsn.vlf() <= 48) {
+                assertEquals(new PageId(1, p), byLsn.get(lsn), "m_lsn " + lsn + " of page 1:" + p);
+                named++;
+            }
+        }
+        assertTrue(named >= 5, named + " pages whose m_lsn lies in the log");
+    }
+
+    @Test
+    void plantedDamageIsFoundAndTheRestStillRead() throws IOException {
+        Path log = tmp.resolve("damaged_log.ldf");
+        Files.copy(Samples.get("aspnetdb-tractis/aspnetdb_log.ldf"), log);
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
+            // a byte inside the first block's records: the log block checksum no longer holds
+            f.seek(0x4000 + 0x100);
+            int b = f.read();
+            f.seek(0x4000 + 0x100);
+            f.write(b ^ 0x20);
+            // a torn write: the second sector of a later block of the first VLF loses its parity
+            long block = 0x4000 + 0x4000;
+            byte[] head = new byte[8];
+            f.seek(block);
+            f.readFully(head);
+        }
+        try (OpenedEvidence ev = OpenedEvidence.open(log)) {
+            Examination e = Examination.run(ev, Examination.Options.defaults(BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL);
+            assertEquals("log file", e.fileKind());
+            assertTrue(e.findingList().stream().anyMatch(f -> f.ruleId().equals("log.block-checksum") && f.location().fileOffset() == 0x4000),
+                    e.findingList().toString());
+            assertEquals(122, e.log().blocks(), "the rest is still read");
+        }
+        // a zeroed VLF header: the chain stops there with its finding; the first VLF is still read
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
+            f.seek(262_144);
+            f.write(new byte[0x30]);
+        }
+        try (OpenedEvidence ev = OpenedEvidence.open(log)) {
+            Examination e = Examination.run(ev, Examination.Options.defaults(BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL);
+            assertTrue(e.findingList().stream().anyMatch(f -> f.ruleId().equals("log.vlf-header") && f.location().fileOffset() == 262_144),
+                    e.findingList().toString());
+            assertEquals(84, e.log().blocks(), "VLF 18's 84 blocks are still read");
+            assertTrue(e.findingList().stream().anyMatch(f -> f.ruleId().equals("log.checkpoint-missing")), "the checkpoint was in the lost VLF");
+        }
+        // a torn sector: a sector of a block of VLF 18 without its parity
+        Path torn = tmp.resolve("torn_log.ldf");
+        Files.copy(Samples.get("aspnetdb-tractis/aspnetdb_log.ldf"), torn);
+        long multi = -1;
+        try (RandomAccessFile f = new RandomAccessFile(torn.toFile(), "rw")) {
+            for (long b = 0x4000; b < 262_144; ) {
+                byte[] h = new byte[8];
+                f.seek(b);
+                f.readFully(h);
+                int size = (h[6] & 0xFF) | (h[7] & 0xFF) << 8;
+                if (size >= 1024) {
+                    multi = b;
+                    break;
+                }
+                b += size;
+            }
+            assertTrue(multi > 0, "a block of two sectors or more");
+            f.seek(multi + 512);
+            f.write(0); // the second sector's status byte: no parity
+        }
+        long at = multi;
+        try (OpenedEvidence ev = OpenedEvidence.open(torn)) {
+            Examination e = Examination.run(ev, Examination.Options.defaults(BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL);
+            assertTrue(e.findingList().stream().anyMatch(f -> f.ruleId().equals("log.block-torn") && f.location().fileOffset() == at + 512),
+                    e.findingList().toString());
+        }
+    }
+}
