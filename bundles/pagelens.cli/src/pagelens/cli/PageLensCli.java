@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pagelens", mixinStandardHelpOptions = true, versionProvider = PageLensCli.VersionProvider.class,
         description = "PageLens: forensic viewer for Microsoft SQL Server database files (headless commands).%n"
                 + "Run ./pagelens with no command (or with files) to start the workbench.",
-        subcommands = { IdentifyCommand.class, ScanCommand.class, ObjectsCommand.class, RowsCommand.class, PreflightCommand.class, PageCommand.class, BootCommand.class, CalibrateCommand.class, ReportCommand.class, DemoCommand.class, BackupCommand.class,
+        subcommands = { IdentifyCommand.class, ScanCommand.class, ObjectsCommand.class, RowsCommand.class, LogCommand.class, PreflightCommand.class, PageCommand.class, BootCommand.class, CalibrateCommand.class, ReportCommand.class, DemoCommand.class, BackupCommand.class,
                 SpecimenCommand.class, XtpCommand.class, WarmupCommand.class,
                 CommandLine.HelpCommand.class },
         footer = { "", "Exit codes: 0 ok, 1 findings of severity error or worse, 2 usage or I/O error." })

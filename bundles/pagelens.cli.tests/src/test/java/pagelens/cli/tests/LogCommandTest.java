@@ -1,0 +1,69 @@
+package pagelens.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code pagelens log}: summary, VLFs, records of one page, JSON, damage, and scan of a log file giving the log's findings. */
+class LogCommandTest {
+    private static final ObjectMapper M = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aspnetdbLog() throws IOException {
+        Path ldf = IdentifyCommandTest.samples().resolve("aspnetdb-tractis/aspnetdb_log.ldf");
+        Cli r = Cli.run("log", "--vlfs", ldf.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("log of a database of version 611 (block format 3); 2 VLF(s), 2 used; 122 blocks (0 empty), 2,133 records"), r.out());
+        assertTrue(r.out().contains("LSN range 18:16:1 - 19:187:1, end of log 19:188:1; checkpoint (page 0) 19:186:2 (a LOP_BEGIN_CKPT record)"), r.out());
+        assertTrue(r.out().contains("log block checksums: 122 of 122 blocks carry one, every one holds"), r.out());
+        // the history of one page
+        Cli page = Cli.run("log", "--page", "1:90", ldf.toString());
+        assertEquals(0, page.exit());
+        List<String> lines = Arrays.stream(page.out().split("\n")).filter(l -> l.matches("^\\d+:\\d+:\\d+ .*")).toList();
+        assertTrue(!lines.isEmpty(), page.out());
+        assertEquals(160, lines.size(), "the records of page 1:90");
+        assertTrue(lines.stream().allMatch(l -> l.contains(" 1:90 ")), lines.toString());
+        // JSON: the summary, then the records as JSON lines
+        Cli json = Cli.run("log", "--json", "--records", "--limit", "5", ldf.toString());
+        String[] parts = json.out().split("\n");
+        JsonNode sum = M.readTree(parts[0]);
+        assertEquals(2133, sum.get("records").asInt());
+        assertEquals("19:186:2", sum.get("checkpoint").asText());
+        assertEquals(2, sum.get("vlfs").size());
+        assertEquals(5, Arrays.stream(parts).skip(1).filter(l -> l.startsWith("{")).count());
+        assertEquals("18:16:1", M.readTree(parts[1]).get("lsn").asText());
+        // a log file's scan gives the log's checks
+        Path bad = tmp.resolve("bad_log.ldf");
+        Files.copy(ldf, bad);
+        try (RandomAccessFile f = new RandomAccessFile(bad.toFile(), "rw")) {
+            f.seek(0x4000 + 0x100);
+            int b = f.read();
+            f.seek(0x4000 + 0x100);
+            f.write(b ^ 1);
+        }
+        Cli damaged = Cli.run("log", bad.toString());
+        assertEquals(1, damaged.exit());
+        assertTrue(damaged.out().contains("CHECKSUM: log block at 0x4000 (VLF 18): stored checksum"), damaged.out());
+        Cli scan = Cli.run("scan", "--json", "--no-hash", bad.toString());
+        assertEquals(1, scan.exit());
+        assertTrue(scan.out().contains("\"log.block-checksum\""), scan.out());
+        Cli notLog = Cli.run("log", IdentifyCommandTest.samples().resolve("aspnetdb-tractis/aspnetdb.mdf").toString());
+        assertEquals(2, notLog.exit());
+        assertTrue(notLog.err().contains("not a log file"), notLog.err());
+    }
+}

@@ -1,0 +1,200 @@
+package pagelens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import pagelens.core.identify.EvidenceKind;
+import pagelens.core.identify.Identifier;
+import pagelens.core.io.EvidenceSource;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.log.LogFile;
+import pagelens.core.log.LogOperations;
+import pagelens.core.log.Lsn;
+import pagelens.core.page.PageId;
+import pagelens.report.FactsJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pagelens log}: a log file's VLFs, its checks, and its records (filtered), without a server. */
+@Command(name = "log", mixinStandardHelpOptions = true,
+        description = "Read a transaction log file (.ldf) without a server: page 0's copy of the boot record (version, checkpoint), the VLFs "
+                + "(offset, size, sequence number, parity, use count, blocks, records, why reading stopped), every block checked (sector "
+                + "status bytes, the log block checksum, its LSN and chain, the slot array), and with --records the records like fn_dblog's "
+                + "columns (LSN, operation, context, transaction, previous LSN, page, slot, allocation unit), streamed.",
+        footer = { "", "Exit codes: 0 the log checks out, 1 a check failed, 2 usage or I/O error." })
+final class LogCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "JSON: the summary, the VLFs and the problems; with --records, the records as JSON lines after it.")
+    boolean json;
+
+    @Option(names = "--vlfs", description = "List every VLF (text output).")
+    boolean vlfs;
+
+    @Option(names = "--records", description = "List the records.")
+    boolean records;
+
+    @Option(names = "--page", paramLabel = "FILE:PAGE", description = "Only records of this page (implies --records): its history in the log.")
+    String page;
+
+    @Option(names = "--xact", paramLabel = "ID", description = "Only records of this transaction, as printed (hhhh:llllllll, hex; implies --records).")
+    String xact;
+
+    @Option(names = "--from", paramLabel = "LSN", description = "Only records from this LSN on (vlf:block:slot, decimal).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "LSN", description = "Only records up to this LSN.")
+    String to;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N records.")
+    Long limit;
+
+    @Parameters(paramLabel = "FILE", description = "A log file (.ldf).")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (Identifier.identify(file).kind() != EvidenceKind.LOG_FILE) {
+            throw new IOException(file + ": is " + Identifier.identify(file).kind().id() + ", not a log file (.ldf)");
+        }
+        PageId onlyPage;
+        Lsn lo;
+        Lsn hi;
+        Long onlyXact;
+        try {
+            onlyPage = page == null ? null : PageId.parse(page);
+            lo = from == null ? null : Lsn.parse(from);
+            hi = to == null ? null : Lsn.parse(to);
+            onlyXact = xact == null ? null : parseXact(xact);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean list = records || onlyPage != null || onlyXact != null || lo != null || hi != null;
+        long max = limit == null ? Long.MAX_VALUE : limit;
+        long[] shown = { 0 };
+        JsonGenerator g = json ? FactsJson.MAPPER.getFactory().createGenerator(out) : null;
+        if (list && !json) {
+            out.printf("%-16s %-26s %-6s %-14s %-16s %-10s %5s %s%n", "LSN", "operation", "ctx", "transaction", "previous LSN", "page", "slot", "allocation unit");
+        }
+        LogFile.Result r;
+        try (EvidenceSource src = EvidenceSource.open(file)) {
+            r = LogFile.read(src, rec -> {
+                if (!list || shown[0] >= max || onlyPage != null && !onlyPage.equals(rec.page()) || onlyXact != null && rec.transactionId() != onlyXact
+                        || lo != null && rec.lsn().compareTo(lo) < 0 || hi != null && rec.lsn().compareTo(hi) > 0) {
+                    return;
+                }
+                shown[0]++;
+                if (g != null) {
+                    return; // JSON: the records follow the summary (below)
+                }
+                out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %s%n", rec.lsn(), LogOperations.name(rec.operation()), rec.context() & 0xFF,
+                        xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(), rec.page() == null ? "" : rec.pageSlot(),
+                        rec.allocationUnit() == 0 ? "" : Long.toString(rec.allocationUnit()));
+            }, ProgressMonitor.NULL);
+        }
+        if (g != null) {
+            ObjectNode o = FactsJson.MAPPER.createObjectNode();
+            o.put("path", file.toString());
+            o.put("dbiVersion", r.dbiVersion());
+            o.put("formatByte", r.formatByte());
+            o.put("checkpoint", r.checkpoint().toString());
+            o.put("checkpointIsBeginCheckpoint", r.checkpointIsBeginCheckpoint());
+            o.put("blocks", r.blocks());
+            o.put("emptyBlocks", r.emptyBlocks());
+            o.put("checksummedBlocks", r.checksummedBlocks());
+            o.put("records", r.records());
+            o.put("firstLsn", r.first() == null ? null : r.first().toString());
+            o.put("lastLsn", r.last() == null ? null : r.last().toString());
+            o.put("endOfLog", r.endOfLog() == null ? null : r.endOfLog().toString());
+            var vs = o.putArray("vlfs");
+            for (LogFile.Vlf v : r.vlfs()) {
+                vs.addObject().put("offset", v.offset()).put("size", v.size()).put("seqNo", v.seqNo()).put("parity", v.parity()).put("version", v.version())
+                        .put("useCount", v.useCount()).put("createLsn", v.createLsn().toString()).put("blocks", v.blocks()).put("records", v.records())
+                        .put("end", v.end());
+            }
+            var ps = o.putArray("problems");
+            r.problems().forEach(p -> ps.addObject().put("kind", p.kind().name()).put("offset", p.offset()).put("what", p.what()));
+            o.put("recordsListed", shown[0]);
+            g.writeTree(o);
+            g.flush();
+            out.println();
+            if (list) {
+                // the records as JSON lines: a second pass, so the summary comes first and memory stays flat
+                long[] n = { 0 };
+                try (EvidenceSource src = EvidenceSource.open(file)) {
+                    LogFile.read(src, rec -> {
+                        if (n[0] >= max || onlyPage != null && !onlyPage.equals(rec.page()) || onlyXact != null && rec.transactionId() != onlyXact
+                                || lo != null && rec.lsn().compareTo(lo) < 0 || hi != null && rec.lsn().compareTo(hi) > 0) {
+                            return;
+                        }
+                        n[0]++;
+                        ObjectNode x = FactsJson.MAPPER.createObjectNode();
+                        x.put("lsn", rec.lsn().toString());
+                        x.put("operation", LogOperations.name(rec.operation()));
+                        x.put("context", rec.context());
+                        x.put("transaction", xactText(rec.transactionId()));
+                        x.put("previousLsn", rec.previous().toString());
+                        x.put("page", rec.page() == null ? null : rec.page().toString());
+                        if (rec.page() != null) {
+                            x.put("slot", rec.pageSlot());
+                            x.put("allocationUnit", rec.allocationUnit());
+                        }
+                        x.put("offset", rec.fileOffset());
+                        x.put("length", rec.length());
+                        out.println(x.toString());
+                    }, ProgressMonitor.NULL);
+                }
+            }
+            out.flush();
+            return r.problems().isEmpty() ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
+        }
+        out.printf(Locale.ROOT, "%s: log of a database of version %d (block format %d); %d VLF(s), %d used; %,d blocks (%,d empty), %,d records%n", file,
+                r.dbiVersion(), r.formatByte(), r.vlfs().size(), r.usedVlfs(), r.blocks(), r.emptyBlocks(), r.records());
+        out.printf(Locale.ROOT, "  LSN range %s - %s, end of log %s; checkpoint (page 0) %s%s%n", r.first(), r.last(), r.endOfLog(), r.checkpoint(),
+                r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)" : " (NOT found as a LOP_BEGIN_CKPT record)");
+        out.printf(Locale.ROOT, "  log block checksums: %,d of %,d blocks carry one%s%n", r.checksummedBlocks(), r.blocks(),
+                r.problems().stream().noneMatch(p -> p.kind() == LogFile.Kind.CHECKSUM) ? ", every one holds" : "");
+        if (vlfs) {
+            out.printf("  %-4s %-12s %-10s %-8s %-6s %-5s %-14s %7s %8s  %s%n", "VLF", "offset", "size", "seqNo", "parity", "uses", "created", "blocks", "records", "end");
+            for (LogFile.Vlf v : r.vlfs()) {
+                out.printf(Locale.ROOT, "  %-4d 0x%-10X %-10d %-8d 0x%02X   %-5d %-14s %7d %8d  %s%n", v.index(), v.offset(), v.size(), v.seqNo(), v.parity(),
+                        v.useCount(), v.createLsn(), v.blocks(), v.records(), v.end());
+            }
+        }
+        for (LogFile.Problem p : r.problems()) {
+            out.println("  " + p.kind() + ": " + p.what());
+        }
+        if (list) {
+            out.printf(Locale.ROOT, "%,d record(s) listed%n", shown[0]);
+        }
+        return r.problems().isEmpty() ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
+    }
+
+    /** fn_dblog's form: the u16 high part and the u32 low part in hex, "0000:000002e4". */
+    static String xactText(long id) {
+        return String.format(Locale.ROOT, "%04x:%08x", id >>> 32 & 0xFFFF, id & 0xFFFF_FFFFL);
+    }
+
+    static long parseXact(String s) {
+        String[] p = s.trim().split(":");
+        if (p.length != 2) {
+            throw new IllegalArgumentException("not a transaction id (expected hhhh:llllllll in hex, as listed): " + s);
+        }
+        try {
+            return Long.parseLong(p[0], 16) << 32 | Long.parseLong(p[1], 16);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a transaction id (expected hhhh:llllllll in hex, as listed): " + s);
+        }
+    }
+}
