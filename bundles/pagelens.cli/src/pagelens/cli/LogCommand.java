@@ -85,7 +85,8 @@ final class LogCommand implements Callable<Integer> {
         long[] shown = { 0 };
         JsonGenerator g = json ? FactsJson.MAPPER.getFactory().createGenerator(out) : null;
         if (list && !json) {
-            out.printf("%-16s %-26s %-6s %-14s %-16s %-10s %5s %s%n", "LSN", "operation", "ctx", "transaction", "previous LSN", "page", "slot", "allocation unit");
+            out.printf("%-16s %-26s %-6s %-14s %-16s %-10s %5s %-18s %s%n", "LSN", "operation", "ctx", "transaction", "previous LSN", "page", "slot",
+                    "allocation unit", "time, transaction name");
         }
         LogFile.Result r;
         try (EvidenceSource src = EvidenceSource.open(file)) {
@@ -98,9 +99,10 @@ final class LogCommand implements Callable<Integer> {
                 if (g != null) {
                     return; // JSON: the records follow the summary (below)
                 }
-                out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %s%n", rec.lsn(), LogOperations.name(rec.operation()), rec.context() & 0xFF,
-                        xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(), rec.page() == null ? "" : rec.pageSlot(),
-                        rec.allocationUnit() == 0 ? "" : Long.toString(rec.allocationUnit()));
+                out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %-18s %s%n", rec.lsn(), LogOperations.name(rec.operation()),
+                        rec.context() & 0xFF, xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(),
+                        rec.page() == null ? "" : rec.pageSlot(), rec.allocationUnit() == 0 ? "" : Long.toString(rec.allocationUnit()),
+                        (rec.time() == null ? "" : rec.time().toString().replace('T', ' ')) + (rec.transactionName() == null ? "" : " " + rec.transactionName()));
             }, ProgressMonitor.NULL);
         }
         if (g != null) {
@@ -149,6 +151,12 @@ final class LogCommand implements Callable<Integer> {
                         if (rec.page() != null) {
                             x.put("slot", rec.pageSlot());
                             x.put("allocationUnit", rec.allocationUnit());
+                        }
+                        if (rec.time() != null) {
+                            x.put("time", rec.time().toString());
+                        }
+                        if (rec.transactionName() != null) {
+                            x.put("transactionName", rec.transactionName());
                         }
                         x.put("offset", rec.fileOffset());
                         x.put("length", rec.length());

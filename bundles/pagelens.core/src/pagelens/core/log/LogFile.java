@@ -65,11 +65,13 @@ public final class LogFile {
     /**
      * One log record (2005+ layout; the 2000 layout's operation and context are read where they lie, log.md 6.4).
      *
-     * @param page           the page a page operation names (operation &lt; 0x80), or null
-     * @param allocationUnit the allocation unit a page operation names (0 when the record is too short)
+     * @param page            the page a page operation names (operation &lt; 0x80), or null
+     * @param allocationUnit  the allocation unit a page operation names (0 when the record is too short)
+     * @param time            LOP_BEGIN_XACT's begin time, LOP_COMMIT_XACT's and LOP_ABORT_XACT's end time (log.md 6.3), else null
+     * @param transactionName LOP_BEGIN_XACT's transaction name (its variable element 0, UTF-16), else null
      */
     public record Record(Lsn lsn, long fileOffset, int length, int operation, int context, long transactionId, Lsn previous, PageId page, int pageSlot,
-            long allocationUnit) {
+            long allocationUnit, java.time.LocalDateTime time, String transactionName) {
     }
 
     /** What the reading found. */
@@ -293,7 +295,7 @@ public final class LogFile {
             last = lsn;
         }
         if (len < 0x18) {
-            sink.accept(new Record(lsn, fileOffset, len, -1, -1, 0, Lsn.ZERO, null, -1, 0));
+            sink.accept(new Record(lsn, fileOffset, len, -1, -1, 0, Lsn.ZERO, null, -1, 0, null, null));
             return;
         }
         int op = format == 2 ? b[off + 0x0E] & 0xFF : b[off + 0x16] & 0xFF;
@@ -315,7 +317,43 @@ public final class LogFile {
         if (op == 0x96 && lsn.equals(checkpoint)) {
             checkpointSeen = true;
         }
-        sink.accept(new Record(lsn, fileOffset, len, op, ctx, xact, prev, page, slot, au));
+        java.time.LocalDateTime time = null;
+        String name = null;
+        if (format != 2 && op == 0x80 && len >= 0x30) {
+            time = datetime(b, off + 0x28);
+            name = element0(b, off, len);
+        } else if (format != 2 && (op == 0x81 || op == 0x82) && len >= 0x20) {
+            time = datetime(b, off + 0x18);
+        }
+        sink.accept(new Record(lsn, fileOffset, len, op, ctx, xact, prev, page, slot, au, time, name));
+    }
+
+    /** A SQL datetime (u32 ticks of 1/300 s, i32 days since 1900-01-01), or null when it is no plausible time. */
+    private static java.time.LocalDateTime datetime(byte[] b, int at) {
+        long ticks = Bytes.u32(b, at);
+        long days = (int) Bytes.u32(b, at + 4);
+        if (ticks >= 300L * 86_400 || days < -53_690 || days > 2_958_463) {
+            return null;
+        }
+        return java.time.LocalDateTime.of(1900, 1, 1, 0, 0).plusDays(days).plusNanos(Math.round(ticks * 10.0 / 3.0) * 1_000_000L);
+    }
+
+    /** Variable element 0 of a record as UTF-16 (log.md 6.2: u16 count at the fixed length, then u16 lengths, data 4-aligned). */
+    private static String element0(byte[] b, int off, int len) {
+        int fixed = Bytes.u16(b, off + 2);
+        if (fixed < 0x18 || fixed + 4 > len) {
+            return null;
+        }
+        int count = Bytes.u16(b, off + fixed);
+        if (count < 1 || count > 64 || fixed + 2 + 2 * count > len) {
+            return null;
+        }
+        int n = Bytes.u16(b, off + fixed + 2);
+        int data = (fixed + 2 + 2 * count + 3) & ~3;
+        if (n > 512 || data + n > len) {
+            return null;
+        }
+        return new String(b, off + data, n & ~1, java.nio.charset.StandardCharsets.UTF_16LE);
     }
 
     /**

@@ -38,6 +38,13 @@ class LogCommandTest {
         assertTrue(!lines.isEmpty(), page.out());
         assertEquals(160, lines.size(), "the records of page 1:90");
         assertTrue(lines.stream().allMatch(l -> l.contains(" 1:90 ")), lines.toString());
+        // a transaction: its begin (time, name) and commit (time)
+        Cli x = Cli.run("log", "--records", ldf.toString());
+        String begin = Arrays.stream(x.out().split("\n")).filter(l -> l.contains("LOP_BEGIN_XACT") && l.contains(" INSERT")).findFirst().orElseThrow();
+        String id = begin.split("\\s+")[3];
+        Cli one = Cli.run("log", "--xact", id, ldf.toString());
+        assertTrue(one.out().contains("LOP_COMMIT_XACT"), one.out());
+        assertTrue(Arrays.stream(one.out().split("\n")).filter(l -> l.matches("^\\d+:.*")).allMatch(l -> l.contains(id)), one.out());
         // JSON: the summary, then the records as JSON lines
         Cli json = Cli.run("log", "--json", "--records", "--limit", "5", ldf.toString());
         String[] parts = json.out().split("\n");

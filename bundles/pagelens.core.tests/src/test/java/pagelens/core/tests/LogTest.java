@@ -153,4 +153,47 @@ class LogTest {
                     e.findingList().toString());
         }
     }
+
+    /**
+     * Transactions (log.md 6.2, 6.3): every record's previous LSN is an earlier record of the same transaction where that
+     * record is in the log, every commit comes at or after its begin, and the begin records carry names.
+     */
+    @Test
+    void transactionsChainAndCommitAfterTheyBegin() throws IOException {
+        for (String sample : List.of("aspnetdb-tractis/aspnetdb_log.ldf", "goldhunter2012-ngrj93-mit/Database1_log.ldf", "mastlog2019-solisatos/mastlog.ldf")) {
+            Map<Lsn, Long> xactOf = new java.util.HashMap<>();
+            Map<Long, java.time.LocalDateTime> begun = new java.util.HashMap<>();
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            int[] chained = new int[1];
+            int[] commits = new int[1];
+            List<String> broken = new java.util.ArrayList<>();
+            try (EvidenceSource s = EvidenceSource.open(Samples.get(sample))) {
+                LogFile.read(s, r -> {
+                    xactOf.put(r.lsn(), r.transactionId());
+                    if (!r.previous().isZero() && r.operation() != 0x96 && r.operation() != 0x99 && xactOf.containsKey(r.previous())) {
+                        if (r.previous().compareTo(r.lsn()) >= 0 || xactOf.get(r.previous()) != r.transactionId()) {
+                            broken.add(r.lsn() + " -> " + r.previous());
+                        }
+                        chained[0]++;
+                    }
+                    if (r.operation() == 0x80) {
+                        assertTrue(r.time() != null, "begin time of " + r.lsn());
+                        begun.put(r.transactionId(), r.time());
+                        if (r.transactionName() != null) {
+                            names.add(r.transactionName());
+                        }
+                    }
+                    if (r.operation() == 0x81 && begun.containsKey(r.transactionId())) {
+                        assertTrue(!r.time().isBefore(begun.get(r.transactionId())), sample + ": commit " + r.lsn() + " before its begin");
+                        commits[0]++;
+                    }
+                }, ProgressMonitor.NULL);
+            }
+            assertEquals(List.of(), broken, sample);
+            assertTrue(chained[0] > 50, sample + ": " + chained[0] + " chained records");
+            assertTrue(commits[0] > 10, sample + ": " + commits[0] + " commits after their begin");
+            assertTrue(!names.isEmpty(), sample + ": transaction names");
+            System.out.println(sample + ": " + chained[0] + " chained records, " + commits[0] + " commits checked; names " + names);
+        }
+    }
 }
