@@ -102,6 +102,20 @@ public final class LogFile {
         this.sink = sink;
     }
 
+    /**
+     * A page's history in a log: the records (in file order) whose page id is {@code page}, at most {@code max} (log.md 6.5:
+     * operation &lt; 0x80 names its page). The log is read through; nothing else is kept.
+     */
+    public static List<Record> pageHistory(EvidenceSource src, PageId page, int max) throws IOException {
+        List<Record> out = new ArrayList<>();
+        read(src, r -> {
+            if (page.equals(r.page()) && out.size() < max) {
+                out.add(r);
+            }
+        }, ProgressMonitor.NULL);
+        return out;
+    }
+
     /** Reads a log file; every record goes to {@code records} (may be null). */
     public static Result read(EvidenceSource src, Consumer<Record> records, ProgressMonitor monitor) throws IOException {
         LogFile f = new LogFile(src, records == null ? r -> {

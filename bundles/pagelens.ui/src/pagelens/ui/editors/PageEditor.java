@@ -250,7 +250,7 @@ public final class PageEditor extends EditorPart {
         bar.setLayout(new GridLayout(10, false));
         Composite actions = new Composite(root, SWT.NONE);
         actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        actions.setLayout(new GridLayout(4, false));
+        actions.setLayout(new GridLayout(5, false));
         new Label(bar, SWT.NONE).setText("Page:");
         pageText = new Text(bar, SWT.BORDER | SWT.SINGLE);
         pageText.setMessage("1:9");
@@ -298,6 +298,10 @@ public final class PageEditor extends EditorPart {
         boot.setText("Boot page (DBINFO)...");
         boot.setToolTipText("Open page 1:9 decoded, with the In-Memory OLTP restore verdict");
         boot.addListener(SWT.Selection, e -> openBootPage());
+        Button history = new Button(actions, SWT.PUSH);
+        history.setText("Page history...");
+        history.setToolTipText("The records of the open log files that name this page: operation, transaction, times (its history in the log)");
+        history.addListener(SWT.Selection, e -> showPageHistory());
         Button recompute = new Button(actions, SWT.PUSH);
         recompute.setText("Recompute checksum");
         recompute.setToolTipText("Set m_tornBits to the checksum of the page as edited (an undoable edit in the overlay)");
@@ -441,6 +445,59 @@ public final class PageEditor extends EditorPart {
             }
         }
         return new pagelens.core.page.Node(n.name(), n.value(), n.offset(), n.length(), kids, n.role());
+    }
+
+    /**
+     * The current page's history in every open log file (pagelens.core.log): one line per record, "LSN operation transaction
+     * [time, name] (log file)", the page's m_lsn marked; an empty list when no log file is open or none names the page.
+     */
+    public List<String> pageHistory() {
+        List<String> out = new java.util.ArrayList<>();
+        if (current == null) {
+            return out;
+        }
+        pagelens.core.log.Lsn mine = bytes == null || bytes[0] != 1 ? null : pagelens.core.log.Lsn.read(bytes, pagelens.core.page.PageHeaderLayout.LSN);
+        for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
+            if (item.identification() == null || item.identification().kind() != pagelens.core.identify.EvidenceKind.LOG_FILE) {
+                continue;
+            }
+            try (pagelens.core.io.EvidenceSource src = pagelens.core.io.EvidenceSource.open(item.path())) {
+                for (pagelens.core.log.LogFile.Record r : pagelens.core.log.LogFile.pageHistory(src, current, 10_000)) {
+                    out.add(String.format(java.util.Locale.ROOT, "%-14s %-22s %04x:%08x  slot %-4d%s  (%s)%s", r.lsn(), pagelens.core.log.LogOperations.name(
+                            r.operation()), r.transactionId() >>> 32 & 0xFFFF, r.transactionId() & 0xFFFF_FFFFL, r.pageSlot(),
+                            r.time() == null ? "" : "  " + r.time(), item.path().getFileName(), r.lsn().equals(mine) ? "  <- the page's m_lsn" : ""));
+                }
+            } catch (IOException | RuntimeException e) {
+                out.add("(" + item.path().getFileName() + ": cannot be read: " + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    private void showPageHistory() {
+        List<String> lines = pageHistory();
+        String text = lines.isEmpty() ? "No open log file names page " + current + " (open the database's .ldf too: File > Open Evidence)."
+                : String.join("\n", lines);
+        new org.eclipse.jface.dialogs.Dialog(getSite().getShell()) {
+            @Override
+            protected void configureShell(org.eclipse.swt.widgets.Shell sh) {
+                super.configureShell(sh);
+                sh.setText("History of page " + current + " in the log");
+            }
+
+            @Override
+            protected org.eclipse.swt.widgets.Control createDialogArea(Composite parent) {
+                Composite c = (Composite) super.createDialogArea(parent);
+                Text t = new Text(c, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+                t.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
+                t.setText(text);
+                GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
+                gd.widthHint = 900;
+                gd.heightHint = 400;
+                t.setLayoutData(gd);
+                return c;
+            }
+        }.open();
     }
 
     /** Moves to the next page (after the current one) with a finding of severity warning or worse. */
