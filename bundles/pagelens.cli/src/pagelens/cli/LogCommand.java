@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
         footer = { "", "Exit codes: 0 the log checks out, 1 a check failed, 2 usage or I/O error." })
 final class LogCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "JSON: the summary, the VLFs and the problems; with --records, the records as JSON lines after it.")
+    @Option(names = "--json", description = "JSON lines: with --records (or a filter) one line per record as it is read, then a last line with "
+            + "the summary, the VLFs and the problems.")
     boolean json;
 
     @Option(names = "--vlfs", description = "List every VLF (text output).")
@@ -97,7 +98,8 @@ final class LogCommand implements Callable<Integer> {
                 }
                 shown[0]++;
                 if (g != null) {
-                    return; // JSON: the records follow the summary (below)
+                    out.println(recordJson(rec)); // JSON lines as they are read; the summary comes last (one pass over the log)
+                    return;
                 }
                 out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %-18s %s%n", rec.lsn(), LogOperations.name(rec.operation()),
                         rec.context() & 0xFF, xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(),
@@ -131,39 +133,6 @@ final class LogCommand implements Callable<Integer> {
             g.writeTree(o);
             g.flush();
             out.println();
-            if (list) {
-                // the records as JSON lines: a second pass, so the summary comes first and memory stays flat
-                long[] n = { 0 };
-                try (EvidenceSource src = EvidenceSource.open(file)) {
-                    LogFile.read(src, rec -> {
-                        if (n[0] >= max || onlyPage != null && !onlyPage.equals(rec.page()) || onlyXact != null && rec.transactionId() != onlyXact
-                                || lo != null && rec.lsn().compareTo(lo) < 0 || hi != null && rec.lsn().compareTo(hi) > 0) {
-                            return;
-                        }
-                        n[0]++;
-                        ObjectNode x = FactsJson.MAPPER.createObjectNode();
-                        x.put("lsn", rec.lsn().toString());
-                        x.put("operation", LogOperations.name(rec.operation()));
-                        x.put("context", rec.context());
-                        x.put("transaction", xactText(rec.transactionId()));
-                        x.put("previousLsn", rec.previous().toString());
-                        x.put("page", rec.page() == null ? null : rec.page().toString());
-                        if (rec.page() != null) {
-                            x.put("slot", rec.pageSlot());
-                            x.put("allocationUnit", rec.allocationUnit());
-                        }
-                        if (rec.time() != null) {
-                            x.put("time", rec.time().toString());
-                        }
-                        if (rec.transactionName() != null) {
-                            x.put("transactionName", rec.transactionName());
-                        }
-                        x.put("offset", rec.fileOffset());
-                        x.put("length", rec.length());
-                        out.println(x.toString());
-                    }, ProgressMonitor.NULL);
-                }
-            }
             out.flush();
             return r.problems().isEmpty() ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
         }
@@ -187,6 +156,30 @@ final class LogCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%,d record(s) listed%n", shown[0]);
         }
         return r.problems().isEmpty() ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
+    }
+
+    /** One record as a JSON line. */
+    private static String recordJson(LogFile.Record rec) {
+        ObjectNode x = FactsJson.MAPPER.createObjectNode();
+        x.put("lsn", rec.lsn().toString());
+        x.put("operation", LogOperations.name(rec.operation()));
+        x.put("context", rec.context());
+        x.put("transaction", xactText(rec.transactionId()));
+        x.put("previousLsn", rec.previous().toString());
+        x.put("page", rec.page() == null ? null : rec.page().toString());
+        if (rec.page() != null) {
+            x.put("slot", rec.pageSlot());
+            x.put("allocationUnit", rec.allocationUnit());
+        }
+        if (rec.time() != null) {
+            x.put("time", rec.time().toString());
+        }
+        if (rec.transactionName() != null) {
+            x.put("transactionName", rec.transactionName());
+        }
+        x.put("offset", rec.fileOffset());
+        x.put("length", rec.length());
+        return x.toString();
     }
 
     /** fn_dblog's form: the u16 high part and the u32 low part in hex, "0000:000002e4". */

@@ -46,11 +46,9 @@ public final class ValueText {
         if (v instanceof OffsetDateTime t) {
             return t.toString();
         }
-        if (v instanceof Float f) {
-            return Float.toString(f).replaceAll("\\.0$", "");
-        }
-        if (v instanceof Double d) {
-            return Double.toString(d).replaceAll("\\.0$", "");
+        if (v instanceof Float || v instanceof Double) {
+            String t = v.toString();
+            return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t; // 18.0 as SQL Server shows it: 18
         }
         return v.toString();
     }

@@ -208,8 +208,7 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
                     } else if (ev.hasPages()) {
                         FileScanner scanner = (o.threads() > 0 ? new FileScanner(o.threads()) : new FileScanner()).recordingOwners(o.catalog());
                         if (readCatalog && o.catalog() && ev.kind() == EvidenceKind.DATA_FILE && primaryFile(ev)) {
-                            early = EarlyCatalog.start(ev, monitor);
-                            scanner.capturing(false); // the catalog thread reads its pages itself
+                            early = EarlyCatalog.start(ev, monitor); // it reads the catalog's pages itself, by position
                         }
                         ScanResult r;
                         try {

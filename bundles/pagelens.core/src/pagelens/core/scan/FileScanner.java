@@ -37,7 +37,6 @@ public final class FileScanner {
 
     private final int threads;
     private boolean recordOwners = true;
-    private boolean capture = true;
 
     public FileScanner() {
         this(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -53,15 +52,6 @@ public final class FileScanner {
      */
     public FileScanner recordingOwners(boolean record) {
         this.recordOwners = record;
-        return this;
-    }
-
-    /**
-     * Whether the scan keeps copies of the catalog's pages, IAM pages and allocation maps for the catalog reader (default);
-     * off when the catalog is read from the file while the scan runs.
-     */
-    public FileScanner capturing(boolean keep) {
-        this.capture = keep;
         return this;
     }
 
@@ -135,7 +125,7 @@ public final class FileScanner {
                     while (!stop.get() && (k = next.getAndIncrement()) < chunks) {
                         long first = k * CHUNK_PAGES;
                         int n = (int) Math.min(CHUNK_PAGES, pages - first);
-                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c, status, recordOwners ? rec : null, capture);
+                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c, status, recordOwners ? rec : null);
                         donePages.addAndGet(n);
                     }
                     return c.toCounts();
@@ -209,8 +199,7 @@ public final class FileScanner {
     }
 
     private static void checkChunk(EvidenceSource ch, ByteBuffer buf, byte[] b, Path path, int fileId, long first, int n,
-            AllocationState alloc, FindingSink sink, PageCounts.Counter c, PageStatus status, PageOwners.Recorder rec,
-            boolean capture) throws IOException {
+            AllocationState alloc, FindingSink sink, PageCounts.Counter c, PageStatus status, PageOwners.Recorder rec) throws IOException {
         buf.clear();
         buf.limit(n * Page.SIZE);
         ch.read(buf, first * Page.SIZE);
@@ -226,11 +215,6 @@ public final class FileScanner {
                 AllocationState.State st = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(first + i);
                 rec.set(fileId, first + i, PageOwners.auid(indexId, objId), st == AllocationState.State.ALLOCATED ? PageOwners.IN_USE
                         : st == AllocationState.State.UNALLOCATED ? PageOwners.FREE : 0);
-                if (capture && PageOwners.worthCapturing(buf.get(i * Page.SIZE + 1) & 0xFF, indexId, objId)) {
-                    byte[] copy = new byte[Page.SIZE];
-                    buf.get(i * Page.SIZE, copy, 0, Page.SIZE);
-                    status.owners().captureOwned(fileId, first + i, copy);
-                }
             }
             int quick = PageVerification.quick(buf, i * Page.SIZE, fileId, first + i);
             if (quick == PageVerification.QUICK_OK_CHECKSUM) {

@@ -62,18 +62,11 @@ public final class PageOwners {
 
     /** Keeps a copy of the page at {@code off} of {@code buf} (the last copy of a page wins, as a restore applies it). */
     public void capture(int fileId, long pageId, byte[] buf, int off) {
-        if (capturedBytes.get() + Page.SIZE <= CAPTURE_LIMIT) { // else not kept, and capturedAll() says so
-            captureOwned(fileId, pageId, Arrays.copyOfRange(buf, off, off + Page.SIZE));
-        }
-    }
-
-    /** Keeps {@code page} itself (a copy the caller made for this and does not use again). */
-    public void captureOwned(int fileId, long pageId, byte[] page) {
         if (capturedBytes.addAndGet(Page.SIZE) > CAPTURE_LIMIT) {
-            capturedBytes.addAndGet(-Page.SIZE);
+            capturedBytes.addAndGet(-Page.SIZE); // not kept, and capturedAll() says so
             return;
         }
-        if (captured.put(new PageId(fileId, pageId), page) != null) {
+        if (captured.put(new PageId(fileId, pageId), Arrays.copyOfRange(buf, off, off + Page.SIZE)) != null) {
             capturedBytes.addAndGet(-Page.SIZE);
         }
     }

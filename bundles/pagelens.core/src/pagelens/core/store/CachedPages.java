@@ -1,8 +1,6 @@
 package pagelens.core.store;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 import pagelens.core.page.PageId;
@@ -13,14 +11,13 @@ import pagelens.core.page.PageId;
  * is then read once for them. One copy per page id (a data file's stores): not for backups, whose stores hold several
  * copies of a page. Callers get their own copy of each page.
  */
-public final class CachedPages implements PageStore {
-    private final PageStore store;
+public final class CachedPages extends ForwardingPageStore {
     private final ConcurrentHashMap<PageId, byte[]> pages = new ConcurrentHashMap<>();
     private volatile int max;
 
     /** @param max pages kept at most */
     public CachedPages(PageStore store, int max) {
-        this.store = store;
+        super(store);
         this.max = max;
     }
 
@@ -28,41 +25,6 @@ public final class CachedPages implements PageStore {
     public void release() {
         max = 0;
         pages.clear();
-    }
-
-    @Override
-    public Path evidence() {
-        return store.evidence();
-    }
-
-    @Override
-    public String description() {
-        return store.description();
-    }
-
-    @Override
-    public List<Integer> fileIds() {
-        return store.fileIds();
-    }
-
-    @Override
-    public long pageLimit(int fileId) {
-        return store.pageLimit(fileId);
-    }
-
-    @Override
-    public Iterable<PageId> pageIds() {
-        return store.pageIds();
-    }
-
-    @Override
-    public long pageCount() {
-        return store.pageCount();
-    }
-
-    @Override
-    public List<PageCopy> copies(PageId id) {
-        return store.copies(id);
     }
 
     @Override
@@ -76,10 +38,5 @@ public final class CachedPages implements PageStore {
             pages.put(copy.id(), b.clone());
         }
         return b;
-    }
-
-    @Override
-    public void close() throws IOException {
-        store.close();
     }
 }

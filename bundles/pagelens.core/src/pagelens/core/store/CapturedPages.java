@@ -1,8 +1,6 @@
 package pagelens.core.store;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 import pagelens.core.page.PageId;
@@ -11,8 +9,7 @@ import pagelens.core.page.PageId;
  * A page store that answers {@link #readPage} from copies a scan kept (the catalog's pages, IAM pages, allocation maps)
  * before reading the evidence again: the catalog reader after a scan reads nothing twice.
  */
-public final class CapturedPages implements PageStore {
-    private final PageStore store;
+public final class CapturedPages extends ForwardingPageStore {
     private final Function<PageId, byte[]> captured;
     private final boolean all;
 
@@ -21,7 +18,7 @@ public final class CapturedPages implements PageStore {
      *            did not keep is known not to be one of them
      */
     public CapturedPages(PageStore store, Function<PageId, byte[]> captured, boolean all) {
-        this.store = store;
+        super(store);
         this.captured = captured;
         this.all = all;
     }
@@ -29,46 +26,6 @@ public final class CapturedPages implements PageStore {
     /** Whether the page may be one of the kinds the scan keeps (false: the scan saw it and it is not). */
     public boolean mayHold(PageId id) {
         return !all || captured.apply(id) != null;
-    }
-
-    @Override
-    public Path evidence() {
-        return store.evidence();
-    }
-
-    @Override
-    public String description() {
-        return store.description();
-    }
-
-    @Override
-    public List<Integer> fileIds() {
-        return store.fileIds();
-    }
-
-    @Override
-    public long pageLimit(int fileId) {
-        return store.pageLimit(fileId);
-    }
-
-    @Override
-    public Iterable<PageId> pageIds() {
-        return store.pageIds();
-    }
-
-    @Override
-    public long pageCount() {
-        return store.pageCount();
-    }
-
-    @Override
-    public List<PageCopy> copies(PageId id) {
-        return store.copies(id);
-    }
-
-    @Override
-    public byte[] read(PageCopy copy) throws IOException {
-        return store.read(copy);
     }
 
     @Override
@@ -80,10 +37,5 @@ public final class CapturedPages implements PageStore {
             }
         }
         return store.readPage(fileId, pageId);
-    }
-
-    /** The wrapped store is not closed: it belongs to the opened evidence. */
-    @Override
-    public void close() {
     }
 }

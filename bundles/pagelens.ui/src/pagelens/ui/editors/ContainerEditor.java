@@ -11,24 +11,9 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
-import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
 import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
-import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
-import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
-import org.eclipse.nebula.widgets.nattable.style.Style;
-import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
@@ -101,82 +86,17 @@ public final class ContainerEditor extends ReadOnlyEditor {
         note.setText("Block checksums are not verified: the algorithm is not public. Types are inferred from block sizes until a "
                 + "sys.dm_db_xtp_checkpoint_files export is imported (types, states, pairs, cross-check, memory estimate).");
         bad = new Color(new RGB(0xFF, 0xCD, 0xD2));
-        IDataProvider body = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                return cell(rows.get(row), col);
-            }
-
-            @Override
-            public void setDataValue(int col, int row, Object value) {
-                // read-only
-            }
-
-            @Override
-            public int getColumnCount() {
-                return COLUMNS.length;
-            }
-
-            @Override
-            public int getRowCount() {
-                return rows.size();
-            }
-        };
-        IDataProvider header = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                return COLUMNS[col];
-            }
-
-            @Override
-            public void setDataValue(int col, int row, Object value) {
-                // read-only
-            }
-
-            @Override
-            public int getColumnCount() {
-                return COLUMNS.length;
-            }
-
-            @Override
-            public int getRowCount() {
-                return 1;
-            }
-        };
-        DataLayer data = new DataLayer(body, 110, 22);
-        int[] widths = { 200, 110, 270, 100, 120, 110, 60, 70, 270, 70 };
-        for (int i = 0; i < widths.length; i++) {
-            data.setColumnWidthByPosition(i, widths[i]);
-        }
-        data.setConfigLabelAccumulator((labels, col, row) -> {
-            if (row < rows.size() && (rows.get(row).walk().findings().stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING))
-                    || cross.stream().anyMatch(f -> f.location().evidence().equals(rows.get(row).path()) && f.severity().atLeast(Severity.WARNING)))) {
-                labels.add(LABEL_BAD);
-            }
-        });
-        selection = new SelectionLayer(data);
-        ViewportLayer viewport = new ViewportLayer(selection);
-        DataLayer headerData = new DataLayer(header, 110, 22);
-        for (int i = 0; i < widths.length; i++) {
-            headerData.setColumnWidthByPosition(i, widths[i]);
-        }
-        ColumnHeaderLayer colHeader = new ColumnHeaderLayer(headerData, viewport, selection);
-        DefaultRowHeaderDataProvider rowHeaderProvider = new DefaultRowHeaderDataProvider(body);
-        RowHeaderLayer rowHeader = new RowHeaderLayer(new DataLayer(rowHeaderProvider, 40, 22), viewport, selection);
-        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(header, rowHeaderProvider)), rowHeader, colHeader);
-        table = new NatTable(root, SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.H_SCROLL,
-                new GridLayer(viewport, colHeader, rowHeader, corner), false);
-        table.addConfiguration(new DefaultNatTableStyleConfiguration());
-        table.addConfiguration(new AbstractRegistryConfiguration() {
-            @Override
-            public void configureRegistry(IConfigRegistry reg) {
-                Style s = new Style();
-                s.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, bad);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, s, DisplayMode.NORMAL, LABEL_BAD);
-            }
-        });
-        table.configure();
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        IDataProvider body = pagelens.ui.base.Grids.readOnly(COLUMNS.length, rows::size, (col, row) -> cell(rows.get(row), col));
+        IDataProvider header = pagelens.ui.base.Grids.readOnly(COLUMNS.length, () -> 1, (col, row) -> COLUMNS[col]);
+        pagelens.ui.base.Grids.Grid grid = pagelens.ui.base.Grids.create(root, body, header, 110, new int[] { 200, 110, 270, 100, 120, 110, 60, 70, 270, 70 },
+                40, (labels, col, row) -> {
+                    if (row < rows.size() && (rows.get(row).walk().findings().stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING))
+                            || cross.stream().anyMatch(f -> f.location().evidence().equals(rows.get(row).path()) && f.severity().atLeast(Severity.WARNING)))) {
+                        labels.add(LABEL_BAD);
+                    }
+                }, java.util.Map.of(LABEL_BAD, bad));
+        table = grid.table();
+        selection = grid.selection();
         selection.addLayerListener(event -> {
             if (event instanceof CellSelectionEvent c && c.getRowPosition() >= 0 && c.getRowPosition() < rows.size()) {
                 selected = c.getRowPosition();

@@ -396,6 +396,9 @@ public final class PageEditor extends EditorPart {
      * every record, its columns by name and type, each value linked to its bytes (decoded by pagelens.core.rows from the bytes
      * shown, edits included).
      */
+    private pagelens.core.rows.TableReader rowsReader;
+    private pagelens.core.catalog.Catalog rowsCatalog;
+
     private pagelens.core.page.Node withColumns(pagelens.core.page.Node t, PageId id) {
         pagelens.core.catalog.Owner o = owner(id);
         pagelens.ui.model.EvidenceItem item = pagelens.ui.model.EvidenceRegistry.get().find(store.evidence());
@@ -407,7 +410,12 @@ public final class PageEditor extends EditorPart {
         if (table == null) {
             return t;
         }
-        pagelens.core.rows.TableReader reader = new pagelens.core.rows.TableReader(store, e.catalog());
+        if (rowsReader == null || rowsCatalog != e.catalog()) {
+            // one reader per catalog: it reads the allocation maps once, not on every page shown
+            rowsReader = new pagelens.core.rows.TableReader(store, e.catalog());
+            rowsCatalog = e.catalog();
+        }
+        pagelens.core.rows.TableReader reader = rowsReader;
         pagelens.core.rows.TableSchema schema = reader.schema(table);
         java.util.Map<Integer, pagelens.core.rows.Row> bySlot = new java.util.HashMap<>(); // by record offset
         try {

@@ -13,24 +13,9 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
-import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
 import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
-import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
-import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
-import org.eclipse.nebula.widgets.nattable.style.Style;
-import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -44,12 +29,12 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 import pagelens.core.boot.BootLayouts;
 import pagelens.core.preflight.Preflight;
 import pagelens.report.PreflightOutputs;
 import pagelens.report.PreflightPdf;
+import pagelens.ui.base.Grids;
 import pagelens.ui.base.MonitorAdapter;
 import pagelens.ui.base.Palette;
 import pagelens.ui.model.EvidenceRegistry;
@@ -60,7 +45,7 @@ import pagelens.ui.model.EvidenceRegistry;
  * verdict, sorted by a click on a column header, filtered by a text; a double-click opens the database's backup editor or
  * boot page; Export... writes the same PDF, CSV or JSON as the command line.
  */
-public final class PreflightEditor extends EditorPart {
+public final class PreflightEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.preflight";
     static final String[] COLUMNS = { "Verdict", "Database", "File", "Kind", "Server", "Database version", "In-Memory OLTP", "Memory-optimized filegroup",
         "Integrity", "Failing rules" };
@@ -126,86 +111,24 @@ public final class PreflightEditor extends EditorPart {
     }
 
     private void createTable(Composite root) {
-        IDataProvider body = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                List<Preflight.Row> s = shown;
-                return row < s.size() ? cell(s.get(row), col) : "";
-            }
-
-            @Override
-            public void setDataValue(int col, int row, Object v) {
-                // read-only
-            }
-
-            @Override
-            public int getColumnCount() {
-                return COLUMNS.length;
-            }
-
-            @Override
-            public int getRowCount() {
-                return shown.size();
-            }
-        };
-        IDataProvider header = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                return COLUMNS[col] + (col == sortColumn ? (descending ? " ▼" : " ▲") : "");
-            }
-
-            @Override
-            public void setDataValue(int col, int row, Object v) {
-                // read-only
-            }
-
-            @Override
-            public int getColumnCount() {
-                return COLUMNS.length;
-            }
-
-            @Override
-            public int getRowCount() {
-                return 1;
-            }
-        };
-        DataLayer data = new DataLayer(body, 120, 22);
-        int[] widths = { 70, 140, 300, 130, 110, 110, 110, 150, 110, 260 };
-        for (int i = 0; i < widths.length; i++) {
-            data.setColumnWidthByPosition(i, widths[i]);
+        IDataProvider body = Grids.readOnly(COLUMNS.length, () -> shown.size(), (col, row) -> {
+            List<Preflight.Row> s = shown;
+            return row < s.size() ? cell(s.get(row), col) : "";
+        });
+        IDataProvider header = Grids.readOnly(COLUMNS.length, () -> 1, (col, row) -> COLUMNS[col] + (col == sortColumn ? (descending ? " ▼" : " ▲") : ""));
+        java.util.Map<String, Color> backgrounds = new java.util.HashMap<>();
+        String[] names = { "PASS", "WARN", "FAIL" };
+        for (int i = 0; i < names.length; i++) {
+            backgrounds.put("VERDICT_" + names[i], verdictColours[i]);
         }
-        data.setConfigLabelAccumulator((labels, col, row) -> {
+        Grids.Grid grid = Grids.create(root, body, header, 120, new int[] { 70, 140, 300, 130, 110, 110, 110, 150, 110, 260 }, 50, (labels, col, row) -> {
             List<Preflight.Row> s = shown;
             if (row < s.size()) {
                 labels.add("VERDICT_" + s.get(row).verdict().name());
             }
-        });
-        selection = new SelectionLayer(data);
-        ViewportLayer viewport = new ViewportLayer(selection);
-        DataLayer headerData = new DataLayer(header, 120, 22);
-        for (int i = 0; i < widths.length; i++) {
-            headerData.setColumnWidthByPosition(i, widths[i]);
-        }
-        ColumnHeaderLayer colHeader = new ColumnHeaderLayer(headerData, viewport, selection);
-        DefaultRowHeaderDataProvider rowHeaderProvider = new DefaultRowHeaderDataProvider(body);
-        RowHeaderLayer rowHeader = new RowHeaderLayer(new DataLayer(rowHeaderProvider, 50, 22), viewport, selection);
-        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(header, rowHeaderProvider)), rowHeader, colHeader);
-        natTable = new NatTable(root, SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.H_SCROLL,
-                new GridLayer(viewport, colHeader, rowHeader, corner), false);
-        natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
-        natTable.addConfiguration(new AbstractRegistryConfiguration() {
-            @Override
-            public void configureRegistry(IConfigRegistry reg) {
-                String[] names = { "PASS", "WARN", "FAIL" };
-                for (int i = 0; i < names.length; i++) {
-                    Style s = new Style();
-                    s.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, verdictColours[i]);
-                    reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, s, DisplayMode.NORMAL, "VERDICT_" + names[i]);
-                }
-            }
-        });
-        natTable.configure();
-        natTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        }, backgrounds);
+        natTable = grid.table();
+        selection = grid.selection();
         selection.addLayerListener(event -> {
             if (event instanceof CellSelectionEvent c && c.getRowPosition() >= 0) {
                 selected = c.getRowPosition();
@@ -428,25 +351,5 @@ public final class PreflightEditor extends EditorPart {
             }
         }
         super.dispose();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // nothing to save
-    }
-
-    @Override
-    public void doSaveAs() {
-        // nothing to save
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }

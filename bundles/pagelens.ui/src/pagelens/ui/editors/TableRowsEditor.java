@@ -13,24 +13,9 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
-import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
-import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
 import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
-import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
-import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
-import org.eclipse.nebula.widgets.nattable.style.Style;
-import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -44,7 +29,6 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 import pagelens.core.catalog.Catalog;
 import pagelens.core.exam.Examination;
@@ -56,6 +40,7 @@ import pagelens.core.rows.TableReader;
 import pagelens.core.rows.TableSchema;
 import pagelens.core.store.PageStore;
 import pagelens.report.ValueText;
+import pagelens.ui.base.Grids;
 import pagelens.ui.base.Palette;
 import pagelens.ui.model.EvidenceItem;
 import pagelens.ui.model.EvidenceRegistry;
@@ -66,7 +51,7 @@ import pagelens.ui.model.EvidenceRegistry;
  * from damaged pages are tinted, deleted (ghost) rows are shown on request, a filter keeps the rows whose value in one
  * column contains a text; a double-click opens the row's record in the page editor with its bytes selected. Read-only.
  */
-public final class TableRowsEditor extends EditorPart {
+public final class TableRowsEditor extends ReadOnlyEditor {
     public static final String ID = "pagelens.ui.editors.rows";
     static final String LABEL_DAMAGED = "ROW_DAMAGED";
     static final String LABEL_DELETED = "ROW_DELETED";
@@ -201,86 +186,26 @@ public final class TableRowsEditor extends EditorPart {
 
     private void createTable(Composite root) {
         List<TableColumn> cols = schema.columns();
-        IDataProvider body = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                Row r = rowAt(row);
-                if (r == null) {
-                    return "";
-                }
-                String t = ValueText.text(r.values()[col]);
-                t = t == null ? "NULL" : t.length() > 200 ? t.substring(0, 199) + "…" : t;
-                return r.gaps()[col] != null ? t + " [gap: " + r.gaps()[col] + "]" : t;
+        IDataProvider body = Grids.readOnly(cols.size(), this::visibleCount, (col, row) -> {
+            Row r = rowAt(row);
+            if (r == null) {
+                return "";
             }
-
-            @Override
-            public void setDataValue(int col, int row, Object v) {
-                // read-only
-            }
-
-            @Override
-            public int getColumnCount() {
-                return cols.size();
-            }
-
-            @Override
-            public int getRowCount() {
-                return visibleCount();
-            }
-        };
-        IDataProvider header = new IDataProvider() {
-            @Override
-            public Object getDataValue(int col, int row) {
-                return cols.get(col).name() + "  " + cols.get(col).typeName();
-            }
-
-            @Override
-            public void setDataValue(int col, int row, Object v) {
-                // read-only
-            }
-
-            @Override
-            public int getColumnCount() {
-                return cols.size();
-            }
-
-            @Override
-            public int getRowCount() {
-                return 1;
-            }
-        };
-        DataLayer data = new DataLayer(body, 150, 22);
-        data.setConfigLabelAccumulator((labels, col, row) -> {
+            String t = ValueText.text(r.values()[col]);
+            t = t == null ? "NULL" : t.length() > 200 ? t.substring(0, 199) + "…" : t;
+            return r.gaps()[col] != null ? t + " [gap: " + r.gaps()[col] + "]" : t;
+        });
+        IDataProvider header = Grids.readOnly(cols.size(), () -> 1, (col, row) -> cols.get(col).name() + "  " + cols.get(col).typeName());
+        Grids.Grid grid = Grids.create(root, body, header, 150, null, 70, (labels, col, row) -> {
             long loc = locationAt(row);
             if ((loc & DAMAGED) != 0) {
                 labels.add(LABEL_DAMAGED);
             } else if ((loc & DELETED) != 0) {
                 labels.add(LABEL_DELETED);
             }
-        });
-        selection = new SelectionLayer(data);
-        ViewportLayer viewport = new ViewportLayer(selection);
-        DataLayer headerData = new DataLayer(header, 150, 22);
-        ColumnHeaderLayer colHeader = new ColumnHeaderLayer(headerData, viewport, selection);
-        DefaultRowHeaderDataProvider rowHeaderProvider = new DefaultRowHeaderDataProvider(body);
-        RowHeaderLayer rowHeader = new RowHeaderLayer(new DataLayer(rowHeaderProvider, 70, 22), viewport, selection);
-        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(header, rowHeaderProvider)), rowHeader, colHeader);
-        natTable = new NatTable(root, SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.H_SCROLL,
-                new GridLayer(viewport, colHeader, rowHeader, corner), false);
-        natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
-        natTable.addConfiguration(new AbstractRegistryConfiguration() {
-            @Override
-            public void configureRegistry(IConfigRegistry reg) {
-                Style d = new Style();
-                d.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, damagedColour);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, d, DisplayMode.NORMAL, LABEL_DAMAGED);
-                Style g = new Style();
-                g.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, deletedColour);
-                reg.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, g, DisplayMode.NORMAL, LABEL_DELETED);
-            }
-        });
-        natTable.configure();
-        natTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        }, java.util.Map.of(LABEL_DAMAGED, damagedColour, LABEL_DELETED, deletedColour));
+        natTable = grid.table();
+        selection = grid.selection();
         selection.addLayerListener(event -> {
             if (event instanceof CellSelectionEvent c && c.getRowPosition() >= 0) {
                 selectedRow = c.getRowPosition();
@@ -583,25 +508,5 @@ public final class TableRowsEditor extends EditorPart {
             deletedColour.dispose();
         }
         super.dispose();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // evidence is read-only
-    }
-
-    @Override
-    public void doSaveAs() {
-        // evidence is read-only
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }

@@ -45,15 +45,17 @@ class LogCommandTest {
         Cli one = Cli.run("log", "--xact", id, ldf.toString());
         assertTrue(one.out().contains("LOP_COMMIT_XACT"), one.out());
         assertTrue(Arrays.stream(one.out().split("\n")).filter(l -> l.matches("^\\d+:.*")).allMatch(l -> l.contains(id)), one.out());
-        // JSON: the summary, then the records as JSON lines
+        // JSON lines: the records as they are read, then the summary (one pass over the log)
         Cli json = Cli.run("log", "--json", "--records", "--limit", "5", ldf.toString());
         String[] parts = json.out().split("\n");
-        JsonNode sum = M.readTree(parts[0]);
+        assertEquals(6, parts.length, json.out());
+        JsonNode sum = M.readTree(parts[5]);
         assertEquals(2133, sum.get("records").asInt());
+        assertEquals(5, sum.get("recordsListed").asInt());
         assertEquals("19:186:2", sum.get("checkpoint").asText());
         assertEquals(2, sum.get("vlfs").size());
-        assertEquals(5, Arrays.stream(parts).skip(1).filter(l -> l.startsWith("{")).count());
-        assertEquals("18:16:1", M.readTree(parts[1]).get("lsn").asText());
+        assertEquals("18:16:1", M.readTree(parts[0]).get("lsn").asText());
+        assertEquals("LOP_INSERT_ROWS", M.readTree(parts[0]).get("operation").asText());
         // a log file's scan gives the log's checks
         Path bad = tmp.resolve("bad_log.ldf");
         Files.copy(ldf, bad);
