@@ -196,7 +196,12 @@ public final class TableRowsEditor extends ReadOnlyEditor {
             return r.gaps()[col] != null ? t + " [gap: " + r.gaps()[col] + "]" : t;
         });
         IDataProvider header = Grids.readOnly(cols.size(), () -> 1, (col, row) -> cols.get(col).name() + "  " + cols.get(col).typeName());
-        Grids.Grid grid = Grids.create(root, body, header, 150, null, 70, (labels, col, row) -> {
+        int[] widths = new int[cols.size()];
+        for (int i = 0; i < widths.length; i++) {
+            int x = cols.get(i).xtype();
+            widths[i] = x == 61 || x == 42 || x == 43 ? 210 : x == 36 ? 290 : 150; // date-times with their fraction, GUIDs whole
+        }
+        Grids.Grid grid = Grids.create(root, body, header, 150, widths, 70, (labels, col, row) -> {
             long loc = locationAt(row);
             if ((loc & DAMAGED) != 0) {
                 labels.add(LABEL_DAMAGED);
