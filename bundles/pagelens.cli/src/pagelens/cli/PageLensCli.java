@@ -112,7 +112,8 @@ public final class PageLensCli implements Runnable {
     public static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] { "PageLens " + Version.VERSION, "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")" };
+            return new String[] { "PageLens " + Version.VERSION, "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+                    "Java home " + System.getProperty("java.home") };
         }
     }
 }
