@@ -13,9 +13,6 @@ import picocli.CommandLine.Command;
 @Command(name = "pagelens", mixinStandardHelpOptions = true, versionProvider = PageLensCli.VersionProvider.class,
         description = "PageLens: forensic viewer for Microsoft SQL Server database files (headless commands).%n"
                 + "Run ./pagelens with no command (or with files) to start the workbench.",
-        subcommands = { IdentifyCommand.class, ScanCommand.class, ObjectsCommand.class, RowsCommand.class, LogCommand.class, PreflightCommand.class, PageCommand.class, BootCommand.class, CalibrateCommand.class, ReportCommand.class, DemoCommand.class, BackupCommand.class,
-                SpecimenCommand.class, XtpCommand.class, WarmupCommand.class,
-                CommandLine.HelpCommand.class },
         footer = { "", "Exit codes: 0 ok, 1 findings of severity error or worse, 2 usage or I/O error." })
 public final class PageLensCli implements Runnable {
 
@@ -26,6 +23,46 @@ public final class PageLensCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The sub-commands, in the order of the usage text. */
+    private static final Class<?>[] SUBCOMMANDS = { IdentifyCommand.class, ScanCommand.class, ObjectsCommand.class, RowsCommand.class,
+            LogCommand.class, PreflightCommand.class, PageCommand.class, BootCommand.class, CalibrateCommand.class, ReportCommand.class,
+            DemoCommand.class, BackupCommand.class, SpecimenCommand.class, XtpCommand.class, WarmupCommand.class,
+            CommandLine.HelpCommand.class };
+
+    /**
+     * The command line for arguments that begin with {@code first}: with only the sub-command named by it (picocli builds the
+     * model of every sub-command it is given, by reflection, which took about 0.3 s of a short run), none for
+     * {@code --version}, and all of them otherwise (no argument, {@code --help}, {@code help}, a mistyped command: the usage
+     * text lists them all). {@code first} null: all.
+     */
+    public static CommandLine commandLine(String first) {
+        CommandLine cl = new CommandLine(new PageLensCli());
+        boolean version = "--version".equals(first) || "-V".equals(first);
+        Class<?> only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            if (first != null && first.equals(c.getAnnotation(Command.class).name()) && c != CommandLine.HelpCommand.class) {
+                only = c;
+            }
+        }
+        if (version) {
+            return cl;
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c.getAnnotation(Command.class).name(), newCommand(c));
+            }
+        }
+        return cl;
+    }
+
+    private static Object newCommand(Class<?> c) {
+        try {
+            return c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the command " + c.getName(), e);
+        }
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
@@ -34,6 +71,14 @@ public final class PageLensCli implements Runnable {
     /** Runs the command line and returns the exit code; never throws. */
     /** The command line on a plain class path (no OSGi): the same commands as the headless application. */
     public static void main(String[] args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // the one answer that needs no command model (picocli's classes cannot be in the JDK's start-up cache: they are
+            // Java 5 class files)
+            for (String line : new VersionProvider().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(EXIT_OK);
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()), true);
         int code = run(args, out, err);
@@ -43,7 +88,7 @@ public final class PageLensCli implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new PageLensCli());
+        CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import picocli.CommandLine;
-
 /**
  * The two launchers (the product's {@code pagelens} and the checkout's {@code ./pagelens}) send a command line to the plain
  * Java entry point by its first word: every sub-command of {@code PageLensCli} must be in their lists, or it would start the
@@ -30,7 +28,7 @@ class LauncherDispatchTest {
 
     @Test
     void everyCommandReachesTheCommandLine() throws IOException {
-        Set<String> commands = new TreeSet<>(new CommandLine(new pagelens.cli.PageLensCli()).getSubcommands().keySet());
+        Set<String> commands = new TreeSet<>(pagelens.cli.PageLensCli.commandLine(null).getSubcommands().keySet());
         for (Path script : new Path[] { Paths.get("../../pagelens"), Paths.get("../../features/pagelens.feature/rootfiles/pagelens") }) {
             Set<String> listed = dispatched(script);
             for (String c : commands) {
