@@ -113,10 +113,27 @@ public final class DataFileSpecimen {
         this.usedExtents = Math.max(2, Math.min(extents, (long) Math.ceil(extents * spec.usedFraction())));
         this.random = new Random(spec.seed());
         this.catalog = usedExtents >= 5 && !secondary;
+        this.typed = usedExtents >= 6 && !secondary;
+        this.firstTablePage = typed ? TypedTable.LAST_PAGE + 1 : catalog ? 32 : 16;
     }
 
     /** Whether the specimen has room for its catalog (five used extents). */
     private final boolean catalog;
+    /** Whether it has room for the table of every type, {@code dbo.TypeSamples} in pages 32..39 (six used extents). */
+    private final boolean typed;
+    /** The first page of the Customers table's uniform extents. */
+    private final long firstTablePage;
+    private final TypedTable.Header typedHeader = new TypedTable.Header() {
+        @Override
+        public PageBuilder page(int type, long p, int indexId, long objId) {
+            return header(type, p, indexId, objId);
+        }
+
+        @Override
+        public byte[] finish(PageBuilder pb, long p, int pminlen, long prev, long next) {
+            return pb.finish(pminlen, prev, next, fileId, protectionOf(p), sig(p));
+        }
+    };
 
     /** A generator of the specimen's pages, for writers of other containers (backups). */
     static DataFileSpecimen of(Spec spec) {
@@ -261,6 +278,9 @@ public final class DataFileSpecimen {
         if (catalog && p >= CATALOG_IAM && p < CATALOG_IAM + CATALOG_TABLES.length) {
             return catalogIam(p);
         }
+        if (typed && TypedTable.owns(p)) {
+            return TypedTable.page(p, fileId, typedHeader);
+        }
         if (g > 0 && rel == 8 && extentUsed(p)) {
             return mapPage(p, PageType.IAM); // the table's IAM page for this GAM interval
         }
@@ -277,6 +297,9 @@ public final class DataFileSpecimen {
         }
         if (catalog && p >= CATALOG_FIRST && p < CATALOG_IAM) {
             return Pfs.MIXED | Pfs.ALLOCATED | 1;
+        }
+        if (typed && TypedTable.owns(p)) {
+            return TypedTable.pfsByte(p);
         }
         if (gamBase(p) > 0 && p - gamBase(p) == 8) {
             return Pfs.IAM | Pfs.ALLOCATED;
@@ -336,7 +359,7 @@ public final class DataFileSpecimen {
             boolean used = extentUsed(firstPage);
             switch (type) {
                 case PageType.GAM -> bm.set(e, !used);
-                case PageType.IAM -> bm.set(e, used && firstPage >= (catalog ? 32 : 16));
+                case PageType.IAM -> bm.set(e, used && firstPage >= firstTablePage);
                 case PageType.DIFF_MAP -> bm.set(e, used && e % 5 == 0);
                 default -> {
                     // SGAM and ML: no bits
@@ -421,7 +444,7 @@ public final class DataFileSpecimen {
                 break; // leave some pages partly empty
             }
         }
-        return pb.finish(32, p > 16 ? p - 1 : -1, extentUsed(p + 1) ? p + 1 : -1, fileId, protectionOf(p), sig(p));
+        return pb.finish(32, p > firstTablePage ? p - 1 : -1, extentUsed(p + 1) ? p + 1 : -1, fileId, protectionOf(p), sig(p));
     }
 
     /** A record with 4 fixed columns (32-byte fixed part), a null bitmap and 2 variable columns. */
@@ -513,23 +536,29 @@ public final class DataFileSpecimen {
                 }
                 long used = 0;
                 for (long q = 0; q < spec.pages(); q++) {
-                    if (extentUsed(q) && (q >= 32 || q >= 10 && q <= 15) && !isMapOrIam(q)) {
+                    if (extentUsed(q) && (q >= firstTablePage || q >= 10 && q <= 15) && !isMapOrIam(q)) {
                         used++;
                     }
                 }
                 rows.add(row("auid", TABLE_AUID, "type", 1, "ownerid", TABLE_ROWSET, "status", 0, "fgid", 1, "pgfirst", new PageId(fileId, 10),
                         "pgroot", new PageId(fileId, 15), "pgfirstiam", new PageId(fileId, IAM_PAGE), "pcused", used, "pcdata", used,
                         "pcreserved", usedExtents * 8));
+                if (typed) {
+                    TypedTable.sysallocunits(rows, fileId);
+                }
             }
             case "sysrowsets" -> {
                 for (String t : CATALOG_TABLES) {
                     BaseTables.Table bt = BaseTables.get().table(t);
                     rows.add(row("rowsetid", bt.id(), "ownertype", 1, "idmajor", bt.objectId(), "idminor", Math.max(1, bt.indexBits()), "numpart", 1,
-                            "status", 0x246, "fgidfs", 0, "rcrows", t.equals("sysrowsets") ? CATALOG_TABLES.length + 1L : (long) catalogRows(t).size(),
+                            "status", 0x246, "fgidfs", 0, "rcrows", t.equals("sysrowsets") ? CATALOG_TABLES.length + (typed ? 2L : 1L) : (long) catalogRows(t).size(),
                             "cmprlevel", 0));
                 }
                 rows.add(row("rowsetid", TABLE_ROWSET, "ownertype", 1, "idmajor", TABLE_OBJECT_ID, "idminor", 1, "numpart", 1, "status", 0x246,
                         "fgidfs", 0, "rcrows", 1000L, "cmprlevel", 0));
+                if (typed) {
+                    TypedTable.sysrowsets(rows);
+                }
             }
             case "sysschobjs" -> {
                 for (String t : CATALOG_TABLES) {
@@ -538,6 +567,9 @@ public final class DataFileSpecimen {
                 }
                 rows.add(row("id", TABLE_OBJECT_ID, "name", TABLE_NAME, "nsid", 1, "nsclass", 0, "status", 0, "type", "U ", "pid", 0, "pclass", 1,
                         "intprop", 6, "created", created, "modified", created.plusDays(3)));
+                if (typed) {
+                    TypedTable.sysschobjs(rows, created);
+                }
             }
             case "sysclsobjs" -> {
                 rows.add(row("class", 50, "id", 1, "name", "dbo", "status", 0, "type", "  ", "intprop", 0, "created", created, "modified", created));
@@ -547,6 +579,9 @@ public final class DataFileSpecimen {
             case "sysidxstats" -> {
                 rows.add(row("id", TABLE_OBJECT_ID, "indid", 1, "name", INDEX_NAME, "status", 0x12, "intprop", 0, "fillfact", 0, "type", 1, "tinyprop", 0,
                         "dataspace", 1, "lobds", 0, "rowset", TABLE_ROWSET));
+                if (typed) {
+                    TypedTable.sysidxstats(rows);
+                }
             }
             case "syscolpars" -> {
                 Object[][] cols = { { "CustomerId", 56, 4 }, { "Amount", 127, 8 }, { "Created", 61, 8 }, { "Code", 175, 8 }, { "Name", 167, 100 },
@@ -556,6 +591,9 @@ public final class DataFileSpecimen {
                             "length", cols[i][2], "prec", 0, "scale", 0, "collationid", 0x3400D008, "status", i == 0 ? 1 : 0, "maxinrow", cols[i][2],
                             "xmlns", 0, "dflt", 0, "chk", 0));
                 }
+                if (typed) {
+                    TypedTable.syscolpars(rows);
+                }
             }
             case "sysrscols" -> {
                 int[] leaf = { 4, 8, 16, 24, -1, -2 };
@@ -563,6 +601,9 @@ public final class DataFileSpecimen {
                 for (int i = 0; i < leaf.length; i++) {
                     rows.add(row("rsid", TABLE_ROWSET, "rscolid", i + 1, "hbcolid", i + 1, "rcmodified", 0L, "ti", ti[i], "cid", 0, "ordkey", i == 0 ? 1 : 0,
                             "maxinrowlen", 0, "status", 0x80, "offset", leaf[i] & 0xFFFF, "nullbit", i + 1, "bitpos", 0));
+                }
+                if (typed) {
+                    TypedTable.sysrscols(rows);
                 }
             }
             case "sysprufiles" -> {
