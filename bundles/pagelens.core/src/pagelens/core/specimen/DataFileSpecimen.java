@@ -433,18 +433,74 @@ public final class DataFileSpecimen {
     private byte[] dataPage(long p) {
         PageBuilder pb = header(PageType.DATA, p, TABLE_INDEX_ID, TABLE_OBJ_ID);
         pb.b[2] = 0; // m_typeFlagBits
-        long id = p * 100 + (secondary ? 500_000_000L : 0); // the secondary's rows go on after the primary's
+        long id = firstRowId(p);
         int count = 0;
         while (true) {
             byte[] rec = dataRecord(id++);
             if (pb.room() < rec.length + 2 || pb.addRecord(rec) < 0) {
                 break;
             }
-            if (++count >= 10 && random.nextInt(100) == 0) {
-                break; // leave some pages partly empty
+            if (++count >= 10 && leavePartlyEmpty(p, count)) {
+                break;
             }
         }
         return pb.finish(32, p > firstTablePage ? p - 1 : -1, extentUsed(p + 1) ? p + 1 : -1, fileId, protectionOf(p), sig(p));
+    }
+
+    private long firstRowId(long p) {
+        return p * 100 + (secondary ? 500_000_000L : 0); // the secondary's rows go on after the primary's
+    }
+
+    /**
+     * Whether a data page stops after {@code count} rows (one chance in a hundred per row after the tenth: some pages are left
+     * partly empty), from a hash rather than a random stream, so that the catalog can count the rows before they are written.
+     */
+    private boolean leavePartlyEmpty(long p, int count) {
+        long h = (p * 0x9E3779B97F4A7C15L + count * 0xC2B2AE3D27D4EB4FL + spec.seed()) * 0x165667B19E3779F9L;
+        return (h >>> 40) % 100 == 0;
+    }
+
+    /** The bytes {@link #dataRecord} writes for a row id, without writing it. */
+    private static int dataRecordLength(long id) {
+        int digits = Long.toString(id).length();
+        int name = 9 + digits;
+        int note = id % 7 == 0 ? 2 * ("Ünïcødé ✓ 顧客 ".length() + digits) : 2 * (5 + digits);
+        return 32 + 2 + 1 + 2 + 4 + name + note;
+    }
+
+    /** The rows {@link #dataPage} writes on page {@code p}, counted as it fills the page. */
+    private int rowsOnDataPage(long p) {
+        long id = firstRowId(p);
+        int slots = 0;
+        int free = Page.HEADER_SIZE;
+        while (true) {
+            int len = dataRecordLength(id++);
+            if (Page.SIZE - 2 * slots - free - 2 < len + 2) {
+                return slots;
+            }
+            slots++;
+            free += len;
+            if (slots >= 10 && leavePartlyEmpty(p, slots)) {
+                return slots;
+            }
+        }
+    }
+
+    private long customerRows = -1;
+
+    /** The Customers table's rows in this file, as the catalog's sysrowsets.rcrows gives them. */
+    private long customerRows() {
+        if (customerRows < 0) {
+            long n = 0;
+            for (long q = secondary ? 9 : 10; q < spec.pages(); q++) {
+                if (extentUsed(q) && q % 16 != 15 && !isMapOrIam(q) && !(catalog && q >= CATALOG_FIRST && q < CATALOG_IAM + CATALOG_TABLES.length)
+                        && !(typed && TypedTable.owns(q))) {
+                    n += rowsOnDataPage(q);
+                }
+            }
+            customerRows = n;
+        }
+        return customerRows;
     }
 
     /** A record with 4 fixed columns (32-byte fixed part), a null bitmap and 2 variable columns. */
@@ -555,7 +611,7 @@ public final class DataFileSpecimen {
                             "cmprlevel", 0));
                 }
                 rows.add(row("rowsetid", TABLE_ROWSET, "ownertype", 1, "idmajor", TABLE_OBJECT_ID, "idminor", 1, "numpart", 1, "status", 0x246,
-                        "fgidfs", 0, "rcrows", 1000L, "cmprlevel", 0));
+                        "fgidfs", 0, "rcrows", customerRows() + secondaryRows(), "cmprlevel", 0));
                 if (typed) {
                     TypedTable.sysrowsets(rows);
                 }
@@ -620,6 +676,16 @@ public final class DataFileSpecimen {
             default -> throw new IllegalStateException(table);
         }
         return rows;
+    }
+
+    /** The rows of the secondary file (same layout from its page 9 on, no catalog), for the primary's catalog. */
+    private long secondaryRows() {
+        if (secondaryPages <= 0) {
+            return 0;
+        }
+        DataFileSpecimen s = new DataFileSpecimen(new Spec(secondaryPages, spec.protection(), spec.mixedProtection(), spec.databaseName(),
+                spec.dbiVersion(), spec.createVersion(), spec.usedFraction(), spec.seed() + 1, spec.staleHekaton()), SECONDARY_FILE_ID);
+        return s.customerRows();
     }
 
     private boolean isMapOrIam(long q) {

@@ -175,6 +175,7 @@ class RowsTest {
         Map<String, Object> m = read(p, DataFileSpecimen.TABLE_NAME);
         List<Row> rows = rows(m, DataFileSpecimen.TABLE_NAME);
         assertTrue(rows.size() > 20_000, rows.size() + " rows");
+        assertEquals((long) m.get(DataFileSpecimen.TABLE_NAME + "#catalogRows"), rows.size(), "the specimen's catalog counts the rows it holds");
         long previous = -1;
         for (Row r : rows) {
             int id = (Integer) value(m, "Customers", r, "CustomerId");
