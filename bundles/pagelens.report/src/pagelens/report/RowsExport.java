@@ -75,40 +75,37 @@ public final class RowsExport {
         }
         List<String> names = schema.columns().stream().map(TableColumn::name).toList();
         TableReader.Summary s;
-        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(target,
-                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer w = new Utf8Sink(new java.io.BufferedOutputStream(Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE), 1 << 16))) {
             if (asCsv) {
                 List<String> header = new ArrayList<>(names);
                 header.addAll(List.of("pagelens_page", "pagelens_slot", "pagelens_kind", "pagelens_damage", "pagelens_gaps"));
-                // the printer writes into a plain buffer drained to the file every 64 KB (no lock per value)
-                StringBuilder buf = new StringBuilder(1 << 17);
-                CSVPrinter p = new CSVPrinter(buf, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setQuoteMode(QuoteMode.ALL_NON_NULL)
+                // the printer writes straight into the unsynchronised UTF-8 sink
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setQuoteMode(QuoteMode.ALL_NON_NULL)
                         .setNullString("").get());
+                Object[] rec = new Object[names.size() + 5];
                 s = reader.read(t, new TableReader.Options(includeDeleted, limit), (sc, r) -> {
-                    List<Object> rec = new ArrayList<>();
-                    for (Object v : r.values()) {
-                        rec.add(ValueText.text(v));
+                    Object[] values = r.values();
+                    for (int i = 0; i < values.length; i++) {
+                        rec[i] = ValueText.text(values[i]);
                     }
-                    rec.add(r.page().toString());
-                    rec.add(Integer.toString(r.slot()));
-                    rec.add(r.kind().name());
-                    rec.add(r.damage());
-                    rec.add(gaps(names, r));
+                    int k = values.length;
+                    rec[k] = r.page().toString();
+                    rec[k + 1] = Integer.toString(r.slot());
+                    rec[k + 2] = r.kind().name();
+                    rec[k + 3] = r.damage();
+                    rec[k + 4] = gaps(names, r);
                     if (++done[0] % 4096 == 0) {
                         monitor.worked(4096);
                     }
                     try {
                         p.printRecord(rec);
-                        if (buf.length() >= 1 << 16) {
-                            w.append(buf);
-                            buf.setLength(0);
-                        }
                     } catch (IOException x) {
                         throw new java.io.UncheckedIOException(x);
                     }
                     return true;
                 }, monitor);
-                w.append(buf);
+                p.flush();
             } else {
                 JsonGenerator g = FactsJson.MAPPER.getFactory().createGenerator(w);
                 s = reader.read(t, new TableReader.Options(includeDeleted, limit), (sc, r) -> {

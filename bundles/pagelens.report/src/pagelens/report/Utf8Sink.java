@@ -1,0 +1,120 @@
+package pagelens.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A writer for one thread into a 64 K character buffer, drained to a stream as UTF-8: no lock per call (as BufferedWriter
+ * takes) and no CharsetEncoder loop (String's own encoder, an intrinsic for the common Latin-1 text). A surrogate pair is never
+ * split between two drains. Closing it closes the stream.
+ */
+public final class Utf8Sink extends Writer {
+    private final OutputStream out;
+    private final char[] buf = new char[1 << 16];
+    private int n;
+
+    public Utf8Sink(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        if (n == buf.length) {
+            drain();
+        }
+        buf[n++] = (char) c;
+    }
+
+    @Override
+    public void write(char[] c, int off, int len) throws IOException {
+        while (len > 0) {
+            if (n == buf.length) {
+                drain();
+            }
+            int k = Math.min(len, buf.length - n);
+            System.arraycopy(c, off, buf, n, k);
+            n += k;
+            off += k;
+            len -= k;
+        }
+    }
+
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+        while (len > 0) {
+            if (n == buf.length) {
+                drain();
+            }
+            int k = Math.min(len, buf.length - n);
+            s.getChars(off, off + k, buf, n);
+            n += k;
+            off += k;
+            len -= k;
+        }
+    }
+
+    @Override
+    public Writer append(CharSequence csq) throws IOException {
+        String s = String.valueOf(csq);
+        write(s, 0, s.length());
+        return this;
+    }
+
+    @Override
+    public Writer append(CharSequence csq, int start, int end) throws IOException {
+        if (csq instanceof String s) {
+            write(s, start, end - start);
+        } else {
+            CharSequence c = csq == null ? "null" : csq;
+            for (int i = start; i < end; i++) {
+                write(c.charAt(i));
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public Writer append(char c) throws IOException {
+        write(c);
+        return this;
+    }
+
+    private void drain() throws IOException {
+        int keep = n > 0 && Character.isHighSurrogate(buf[n - 1]) ? 1 : 0; // the pair's other half comes with the next write
+        out.write(new String(buf, 0, n - keep).getBytes(StandardCharsets.UTF_8));
+        if (keep == 1) {
+            buf[0] = buf[n - 1];
+        }
+        n = keep;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (n > 0) {
+            int keep = Character.isHighSurrogate(buf[n - 1]) ? 1 : 0;
+            if (keep == 1) {
+                // a lone high surrogate at the very end stays for the next write; at close it is written as it is
+                out.write(new String(buf, 0, n - 1).getBytes(StandardCharsets.UTF_8));
+                buf[0] = buf[n - 1];
+                n = 1;
+            } else {
+                drain();
+            }
+        }
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (n > 0) {
+                out.write(new String(buf, 0, n).getBytes(StandardCharsets.UTF_8));
+                n = 0;
+            }
+        } finally {
+            out.close();
+        }
+    }
+}
