@@ -57,6 +57,21 @@ public final class Utf8Sink extends Writer {
 
     @Override
     public Writer append(CharSequence csq) throws IOException {
+        if (csq instanceof StringBuilder sb) {
+            int len = sb.length();
+            int off = 0;
+            while (len > 0) {
+                if (n == buf.length) {
+                    drain();
+                }
+                int k = Math.min(len, buf.length - n);
+                sb.getChars(off, off + k, buf, n);
+                n += k;
+                off += k;
+                len -= k;
+            }
+            return this;
+        }
         String s = String.valueOf(csq);
         write(s, 0, s.length());
         return this;
@@ -81,13 +96,41 @@ public final class Utf8Sink extends Writer {
         return this;
     }
 
+    private final byte[] bytes = new byte[3 * (1 << 16)];
+
     private void drain() throws IOException {
         int keep = n > 0 && Character.isHighSurrogate(buf[n - 1]) ? 1 : 0; // the pair's other half comes with the next write
-        out.write(new String(buf, 0, n - keep).getBytes(StandardCharsets.UTF_8));
+        encode(n - keep);
         if (keep == 1) {
             buf[0] = buf[n - 1];
         }
         n = keep;
+    }
+
+    /** The first {@code len} characters as UTF-8: ASCII runs byte by byte, the rest through String's encoder. */
+    private void encode(int len) throws IOException {
+        int b = 0;
+        int i = 0;
+        while (i < len) {
+            char ch = buf[i];
+            if (ch < 0x80) {
+                bytes[b++] = (byte) ch;
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < len && buf[j] >= 0x80) {
+                j++;
+            }
+            if (Character.isHighSurrogate(buf[j - 1]) && j < len) {
+                j++; // a pair that straddles the run's end
+            }
+            byte[] e = new String(buf, i, j - i).getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(e, 0, bytes, b, e.length);
+            b += e.length;
+            i = j;
+        }
+        out.write(bytes, 0, b);
     }
 
     @Override
@@ -96,7 +139,7 @@ public final class Utf8Sink extends Writer {
             int keep = Character.isHighSurrogate(buf[n - 1]) ? 1 : 0;
             if (keep == 1) {
                 // a lone high surrogate at the very end stays for the next write; at close it is written as it is
-                out.write(new String(buf, 0, n - 1).getBytes(StandardCharsets.UTF_8));
+                encode(n - 1);
                 buf[0] = buf[n - 1];
                 n = 1;
             } else {
@@ -110,7 +153,7 @@ public final class Utf8Sink extends Writer {
     public void close() throws IOException {
         try {
             if (n > 0) {
-                out.write(new String(buf, 0, n).getBytes(StandardCharsets.UTF_8));
+                encode(n);
                 n = 0;
             }
         } finally {

@@ -38,7 +38,7 @@ public final class ValueText {
             return u.toString().toUpperCase(java.util.Locale.ROOT);
         }
         if (v instanceof LocalDateTime t) {
-            return t.getNano() == 0 ? t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19) : t.toString();
+            return dateTime(t);
         }
         if (v instanceof LocalTime t) {
             return t.getNano() == 0 ? t.format(DateTimeFormatter.ofPattern("HH:mm:ss")) : t.toString();
@@ -51,6 +51,45 @@ public final class ValueText {
             return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t; // 18.0 as SQL Server shows it: 18
         }
         return v.toString();
+    }
+
+    /**
+     * yyyy-MM-ddTHH:mm:ss with the fraction as LocalDateTime.toString gives it (3, 6 or 9 digits, none when zero), for years 0
+     * to 9999 (SQL Server's range) written directly; other years through the JDK's formatter. (The JDK's own toString took 9 %
+     * of a CSV export of 12 million rows.)
+     */
+    static String dateTime(LocalDateTime t) {
+        int y = t.getYear();
+        if (y < 0 || y > 9999) {
+            String s = t.toString();
+            return t.getSecond() == 0 && t.getNano() == 0 ? s + ":00" : s;
+        }
+        int nano = t.getNano();
+        char[] c = new char[nano == 0 ? 19 : nano % 1_000_000 == 0 ? 23 : nano % 1000 == 0 ? 26 : 29];
+        digits(c, 0, y, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        if (nano != 0) {
+            c[19] = '.';
+            int n = c.length - 20;
+            digits(c, 20, n == 3 ? nano / 1_000_000 : n == 6 ? nano / 1000 : nano, n);
+        }
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int v, int n) {
+        for (int i = at + n - 1; i >= at; i--) {
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     /** The value as JSON: numbers and booleans as JSON numbers and booleans, everything else as {@link #text}. */

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import pagelens.report.Utf8Sink;
 
-/** The CSV export's writer gives the bytes String's UTF-8 encoder gives, whatever the calls and wherever its buffer drains. */
+/**
+ * The CSV export's writer gives the bytes String's UTF-8 encoder gives, whatever the calls and wherever its buffer drains; the
+ * export's fast date-time text is the JDK's ISO text.
+ */
 class Utf8SinkTest {
 
     @Test
@@ -45,5 +48,22 @@ class Utf8SinkTest {
             }
         }
         assertArrayEquals(all.toString().getBytes(StandardCharsets.UTF_8), out.toByteArray());
+    }
+
+    @Test
+    void dateTimeTextIsTheIsoText() {
+        Random rnd = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(1 + rnd.nextInt(9999), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28), rnd.nextInt(24),
+                    rnd.nextInt(60), rnd.nextInt(60), switch (rnd.nextInt(5)) {
+                        case 0 -> 0;
+                        case 1 -> rnd.nextInt(1000) * 1_000_000;
+                        case 2 -> rnd.nextInt(1_000_000) * 1000;
+                        case 3 -> rnd.nextInt(1_000_000_000);
+                        default -> 100 * rnd.nextInt(10_000_000);
+                    });
+            String iso = t.getNano() == 0 ? t.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19) : t.toString();
+            org.junit.jupiter.api.Assertions.assertEquals(iso, pagelens.report.ValueText.text(t));
+        }
     }
 }
