@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source releng/find-jdk.sh
-cmd=(./mvnw -B -q "$@" clean verify -Dtest=ResponsivenessUiTest -Dsurefire.failIfNoSpecifiedTests=false -Dpagelens.failIfNoTests=false)
+cmd=(./mvnw -B -q "$@" clean verify -Dpagelens.benchTableMb=${TABLE_MB:-2048} -Dtest=ResponsivenessUiTest -Dsurefire.failIfNoSpecifiedTests=false -Dpagelens.failIfNoTests=false)
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1600x1000x24" "${cmd[@]}" > .build/bench-ui.log 2>&1 || { tail -40 .build/bench-ui.log; exit 1; }
 else

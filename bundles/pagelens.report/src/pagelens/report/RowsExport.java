@@ -41,6 +41,9 @@ public final class RowsExport {
     }
 
     /** Refuses an output that is the evidence, or that (or its summary) exists. */
+    /** Slot numbers as text (a page holds at most about 4,000 records). */
+    private static final String[] SLOT_TEXT = java.util.stream.IntStream.range(0, 4096).mapToObj(Integer::toString).toArray(String[]::new);
+
     /** The export's CSV: RFC 4180, every non-NULL value quoted (so NULL, written as nothing, differs from an empty string ""). */
     public static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).setNullString("").get();
 
@@ -109,14 +112,20 @@ public final class RowsExport {
                 CSVPrinter p = new CSVPrinter(w, format.builder().setHeader(header.toArray(String[]::new)).get());
                 p.flush();
                 Object[] rec = new Object[names.size() + 5];
+                pagelens.core.page.PageId[] lastPage = { null };
+                String[] pageText = { null };
                 s = reader.read(t, new TableReader.Options(includeDeleted, limit), (sc, r) -> {
                     Object[] values = r.values();
                     for (int i = 0; i < values.length; i++) {
                         rec[i] = ValueText.text(values[i]);
                     }
                     int k = values.length;
-                    rec[k] = r.page().toString();
-                    rec[k + 1] = Integer.toString(r.slot());
+                    if (!r.page().equals(lastPage[0])) { // the rows of one page share its text
+                        lastPage[0] = r.page();
+                        pageText[0] = r.page().toString();
+                    }
+                    rec[k] = pageText[0];
+                    rec[k + 1] = r.slot() < SLOT_TEXT.length ? SLOT_TEXT[r.slot()] : Integer.toString(r.slot());
                     rec[k + 2] = r.kind().name();
                     rec[k + 3] = r.damage();
                     rec[k + 4] = gaps(names, r);

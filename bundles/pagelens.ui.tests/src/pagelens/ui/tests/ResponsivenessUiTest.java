@@ -107,6 +107,40 @@ class ResponsivenessUiTest {
     }
 
     /**
+     * The table rows editor on the specimen's table of a data file of {@code pagelens.benchTableMb} MB (128 in the test run,
+     * 2,048 from releng/bench-ui.sh): the time from opening the editor to its first screen of rows painted is logged; the rows
+     * go on arriving in the background.
+     */
+    @Test
+    void tableRowsFirstScreen() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        int mb = Integer.getInteger("pagelens.benchTableMb", 128);
+        Path mdf = tmp.resolve("table-" + mb + "MB.mdf");
+        DataFileSpecimen.write(mdf, DataFileSpecimen.Spec.defaults(mb * 128L), ProgressMonitor.NULL);
+        EvidenceOpener.open(window, List.of(mdf));
+        EvidenceOpener.joinJobs();
+        pagelens.ui.model.EvidenceItem item = EvidenceRegistry.get().open(mdf);
+        int objectId = item.examination().catalog().userTables().stream().filter(t -> t.name().equals("Customers")).findFirst().orElseThrow().id();
+        Screens.spin(200);
+        long t0 = System.nanoTime();
+        pagelens.ui.editors.TableRowsEditor ed = (pagelens.ui.editors.TableRowsEditor) page.openEditor(
+                new pagelens.ui.editors.TableRowsInput(mdf, objectId, "dbo.Customers"), pagelens.ui.editors.TableRowsEditor.ID, true);
+        Screens.waitUntil(() -> ed.rowCount() > 40, 10_000, "a screen of rows");
+        ed.natTable().redraw();
+        ed.natTable().update(); // painted, as a user sees it
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        List<String> first = ed.cells(0);
+        assertEquals("1000", first.get(0), "the first row of the specimen table (page 1:10, slot 0)");
+        String line = String.format(Locale.ROOT, "table rows editor, %,d MB data file (%s): first screen of rows painted %d ms after opening%n", mb,
+                ed.headline(), ms);
+        System.out.print(line);
+        Path out = Paths.get("target", "benchmarks");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("responsiveness.txt"), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
      * The page map of a file of a million pages (an 8 GB sparse data file, scanned in the background as usual): the time
      * to paint the map at the top, in the middle and at the end, at 2 px and 16 px cells, is logged.
      */
