@@ -110,25 +110,7 @@ final class LogCommand implements Callable<Integer> {
         if (g != null) {
             ObjectNode o = FactsJson.MAPPER.createObjectNode();
             o.put("path", file.toString());
-            o.put("dbiVersion", r.dbiVersion());
-            o.put("formatByte", r.formatByte());
-            o.put("checkpoint", r.checkpoint().toString());
-            o.put("checkpointIsBeginCheckpoint", r.checkpointIsBeginCheckpoint());
-            o.put("blocks", r.blocks());
-            o.put("emptyBlocks", r.emptyBlocks());
-            o.put("checksummedBlocks", r.checksummedBlocks());
-            o.put("records", r.records());
-            o.put("firstLsn", r.first() == null ? null : r.first().toString());
-            o.put("lastLsn", r.last() == null ? null : r.last().toString());
-            o.put("endOfLog", r.endOfLog() == null ? null : r.endOfLog().toString());
-            var vs = o.putArray("vlfs");
-            for (LogFile.Vlf v : r.vlfs()) {
-                vs.addObject().put("offset", v.offset()).put("size", v.size()).put("seqNo", v.seqNo()).put("parity", v.parity()).put("version", v.version())
-                        .put("useCount", v.useCount()).put("createLsn", v.createLsn().toString()).put("blocks", v.blocks()).put("records", v.records())
-                        .put("end", v.end());
-            }
-            var ps = o.putArray("problems");
-            r.problems().forEach(p -> ps.addObject().put("kind", p.kind().name()).put("offset", p.offset()).put("what", p.what()));
+            o.setAll(FactsJson.log(r)); // the one writer of a log's summary
             o.put("recordsListed", shown[0]);
             g.writeTree(o);
             g.flush();

@@ -468,8 +468,38 @@ public final class FactsJson {
     }
 
     /**
+     * A transaction log as read and checked (pagelens.core.log): version, block format, checkpoint (and whether a
+     * LOP_BEGIN_CKPT record is there), block, record and checksum counts, the LSN range, the VLFs and the problems found.
+     * The one writer of it: {@code pagelens log --json}'s summary line, {@code pagelens scan --json} and the report's "logs".
+     */
+    public static ObjectNode log(pagelens.core.log.LogFile.Result r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("dbiVersion", r.dbiVersion());
+        o.put("formatByte", r.formatByte());
+        o.put("checkpoint", r.checkpoint().toString());
+        o.put("checkpointIsBeginCheckpoint", r.checkpointIsBeginCheckpoint());
+        o.put("blocks", r.blocks());
+        o.put("emptyBlocks", r.emptyBlocks());
+        o.put("checksummedBlocks", r.checksummedBlocks());
+        o.put("records", r.records());
+        o.put("firstLsn", r.first() == null ? null : r.first().toString());
+        o.put("lastLsn", r.last() == null ? null : r.last().toString());
+        o.put("endOfLog", r.endOfLog() == null ? null : r.endOfLog().toString());
+        o.put("usedVlfs", r.usedVlfs());
+        ArrayNode vs = o.putArray("vlfs");
+        for (pagelens.core.log.LogFile.Vlf v : r.vlfs()) {
+            vs.addObject().put("offset", v.offset()).put("size", v.size()).put("seqNo", v.seqNo()).put("parity", v.parity()).put("version", v.version())
+                    .put("useCount", v.useCount()).put("createLsn", v.createLsn().toString()).put("blocks", v.blocks()).put("records", v.records())
+                    .put("end", v.end());
+        }
+        ArrayNode ps = o.putArray("problems");
+        r.problems().forEach(pr -> ps.addObject().put("kind", pr.kind().name()).put("offset", pr.offset()).put("what", pr.what()));
+        return o;
+    }
+
+    /**
      * An examination: {evidence {path, kind, size, sha256}, fileKind, fileId, pages, summary, findings (each with the owner of
-     * its page), objects (pages per owner), bootPage, problems}.
+     * its page), objects (pages per owner), bootPage, log (a log file's VLFs and checks), problems}.
      */
     public static ObjectNode examination(Examination e) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -494,6 +524,9 @@ public final class FactsJson {
         }
         if (e.boot() != null) {
             o.set("bootPage", bootPage(e.path(), e.boot(), e.bootCopy()));
+        }
+        if (e.log() != null) {
+            o.set("log", log(e.log()));
         }
         ArrayNode pr = o.putArray("problems");
         e.problems().forEach(pr::add);

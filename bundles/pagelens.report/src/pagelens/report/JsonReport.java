@@ -108,6 +108,16 @@ public final class JsonReport {
             }
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("logs");
+        for (pagelens.core.exam.Examination e : c.examinations()) {
+            if (e.log() != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = FactsJson.MAPPER.createObjectNode();
+                o.put("path", e.path().toString());
+                o.setAll(FactsJson.log(e.log())); // the same as 'pagelens log --json' and 'scan --json'
+                g.writeTree(o);
+            }
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("scans");
         for (ScanResult s : c.scans().values()) {
             PageCounts k = s.counts();

@@ -16,6 +16,7 @@ final class PdfColours {
     static final Color PINK = new Color(0xFF, 0xCD, 0xD2);
     static final Color YELLOW = new Color(0xFF, 0xF3, 0xCD);
     static final Color GREY = new Color(0x44, 0x44, 0x44);
+    static final Color LIGHT_GREY = new Color(0xEE, 0xEE, 0xEE);
 
     /** The colour of a Hekaton verdict. */
     static Color verdict(HekatonVerdict.Verdict v) {

@@ -34,6 +34,7 @@ public final class PdfReport {
             EvidenceSection.evidence(pdf, c);
             BootPagesSection.bootPages(pdf, c);
             ContainersSection.containers(pdf, c);
+            LogSection.logs(pdf, c);
             ComparisonSection.comparison(pdf, c);
             ObjectsSection.objects(pdf, c);
             FindingsSection.findings(pdf, c);

@@ -71,6 +71,29 @@ class LogCommandTest {
         Cli scan = Cli.run("scan", "--json", "--no-hash", bad.toString());
         assertEquals(1, scan.exit());
         assertTrue(scan.out().contains("\"log.block-checksum\""), scan.out());
+        // the three faces agree on the log: log --json's summary, scan --json's "log" and the report's "logs" (and its PDF section)
+        Cli badJson = Cli.run("log", "--json", bad.toString());
+        com.fasterxml.jackson.databind.node.ObjectNode summary = (com.fasterxml.jackson.databind.node.ObjectNode) M.readTree(badJson.out().trim());
+        summary.remove("recordsListed");
+        summary.remove("path");
+        assertEquals(summary, M.readTree(scan.out()).get("log"), "scan --json's log block is log --json's summary");
+        Path pdf = tmp.resolve("log.pdf");
+        Path reportJson = tmp.resolve("log.json");
+        Cli rep = Cli.run("report", bad.toString(), "--pdf", pdf.toString(), "--json", reportJson.toString());
+        assertEquals(1, rep.exit(), rep.err());
+        JsonNode logs = M.readTree(reportJson.toFile()).get("logs");
+        assertEquals(1, logs.size());
+        com.fasterxml.jackson.databind.node.ObjectNode inReport = ((com.fasterxml.jackson.databind.node.ObjectNode) logs.get(0)).deepCopy();
+        assertEquals(bad.toString(), inReport.remove("path").asText());
+        assertEquals(summary, inReport, "the report's log is log --json's summary");
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Transaction log bad_log.ldf"), text);
+            assertTrue(text.contains("Log of a database of version 611 (block format 3): 2 VLFs, 2 of them used; 122 log blocks (0 empty), 2,133 records"),
+                    text);
+            assertTrue(text.contains("Checkpoint named by page 0's copy of the boot record: 19:186:2, a LOP_BEGIN_CKPT record in this log."), text);
+            assertTrue(text.contains("Log block checksums: 122 of 122 blocks carry one; 1 do not hold."), text);
+        }
         Cli notLog = Cli.run("log", IdentifyCommandTest.samples().resolve("aspnetdb-tractis/aspnetdb.mdf").toString());
         assertEquals(2, notLog.exit());
         assertTrue(notLog.err().contains("not a log file"), notLog.err());
