@@ -166,7 +166,7 @@ final class LogCommand implements Callable<Integer> {
 
     /** fn_dblog's form: the u16 high part and the u32 low part in hex, "0000:000002e4". */
     static String xactText(long id) {
-        return String.format(Locale.ROOT, "%04x:%08x", id >>> 32 & 0xFFFF, id & 0xFFFF_FFFFL);
+        return LogFile.transactionText(id);
     }
 
     static long parseXact(String s) {

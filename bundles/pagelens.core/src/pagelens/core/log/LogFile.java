@@ -74,6 +74,11 @@ public final class LogFile {
             long allocationUnit, java.time.LocalDateTime time, String transactionName) {
     }
 
+    /** A transaction id as fn_dblog shows it: 4 hex digits, a colon, 8 hex digits (the text every face uses). */
+    public static String transactionText(long id) {
+        return String.format(java.util.Locale.ROOT, "%04x:%08x", id >>> 32 & 0xFFFF, id & 0xFFFF_FFFFL);
+    }
+
     /** What the reading found. */
     public record Result(List<Vlf> vlfs, long blocks, long emptyBlocks, long records, long checksummedBlocks, Lsn first, Lsn last, Lsn endOfLog,
             Lsn checkpoint, boolean checkpointIsBeginCheckpoint, int formatByte, int dbiVersion, List<Problem> problems) {

@@ -71,6 +71,10 @@ public final class EvidenceOpener {
                     && opened(page, page.openEditor(in, pagelens.ui.editors.BackupEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
                 return; // its pages and boot page open from the backup editor
             }
+            if (pagelens.core.identify.Identifier.identify(file).kind() == pagelens.core.identify.EvidenceKind.LOG_FILE
+                    && opened(page, page.openEditor(in, LogEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
+                return; // its page 0 (the boot record's copy) opens from the log editor's "Page 0..." in the page editor
+            }
             if (pagelens.core.identify.Identifier.opensAsPages(file) && opened(page, page.openEditor(in, PageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID))) {
                 return;
             }

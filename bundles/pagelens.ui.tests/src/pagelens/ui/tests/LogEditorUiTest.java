@@ -1,0 +1,116 @@
+package pagelens.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pagelens.ui.editors.EvidenceOpener;
+import pagelens.ui.editors.LogEditor;
+import pagelens.ui.model.EvidenceRegistry;
+
+/**
+ * The log editor on the real 2005 log (aspnetdb): the same facts as {@code pagelens log} (LogCommandTest), the records in the
+ * table, the filters, and in pixels the VLF map and a damaged VLF's tint after a flipped byte.
+ */
+class LogEditorUiTest {
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void tearDown() {
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        EvidenceRegistry.get().clear();
+    }
+
+    private static Path sample() {
+        String samples = System.getProperty("pagelens.samples");
+        Path ldf = samples == null ? null : Paths.get(samples, "aspnetdb-tractis", "aspnetdb_log.ldf");
+        if (Boolean.getBoolean("pagelens.requireSamples")) {
+            assertTrue(ldf != null && Files.isRegularFile(ldf), "real samples required but not found");
+        }
+        Assumptions.assumeTrue(ldf != null && Files.isRegularFile(ldf), "real samples not found (../shared/samples absent): skipping");
+        return ldf;
+    }
+
+    private static LogEditor open(Path ldf) throws InterruptedException {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        EvidenceOpener.open(window, List.of(ldf));
+        EvidenceOpener.joinJobs();
+        Screens.waitUntil(() -> page.getActiveEditor() instanceof LogEditor, 10_000, "the log editor");
+        LogEditor ed = (LogEditor) page.getActiveEditor();
+        Screens.waitUntil(ed::done, 30_000, "the log read");
+        Screens.spin(300);
+        return ed;
+    }
+
+    @Test
+    void theLogAsPagelensLogReadsIt() throws Exception {
+        LogEditor ed = open(sample());
+        String h = ed.headline();
+        assertTrue(h.contains("log of a database of version 611; 2 VLFs, 2 used; 122 blocks (0 empty), 2,133 records; LSN range 18:16:1 - 19:187:1; "
+                + "checkpoint (page 0) 19:186:2 (a LOP_BEGIN_CKPT record); log block checksums: 122 of 122 blocks carry one, every one holds; 0 problem(s)"), h);
+        assertEquals(2133, ed.rowCount());
+        assertEquals("18:16:1", ed.cells(0).get(0));
+        assertEquals("LOP_INSERT_ROWS", ed.cells(0).get(1));
+        ed.filter("1:90");
+        assertEquals(160, ed.rowCount(), "the records of page 1:90, as pagelens log --page 1:90 lists them");
+        for (int i = 0; i < ed.rowCount(); i++) {
+            assertEquals("1:90", ed.cells(i).get(5));
+        }
+        ed.filter("19:186:2");
+        assertEquals(1, ed.rowCount());
+        assertEquals("LOP_BEGIN_CKPT", ed.cells(0).get(1), "the checkpoint page 0 names");
+        ed.filter("begin_xact");
+        assertTrue(ed.rowCount() > 0);
+        String xact = ed.cells(0).get(3);
+        ed.filter(xact);
+        assertTrue(ed.rowCount() >= 2, "a transaction's records: begin and more");
+        assertTrue(java.util.stream.IntStream.range(0, ed.rowCount()).mapToObj(ed::cells).anyMatch(c -> c.get(1).equals("LOP_COMMIT_XACT")));
+        ed.filter("");
+        assertEquals(2133, ed.rowCount());
+        // pixels: the map paints both VLFs (the newest, 19, dark blue), no damage red
+        ImageData map = Screens.snapshot(ed.vlfMap());
+        Screens.save(Screens.snapshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()), "log-editor.png");
+        int dark = Screens.count(map, c -> c.equals(new RGB(0x15, 0x65, 0xC0)));
+        int light = Screens.count(map, c -> c.equals(new RGB(0x90, 0xB8, 0xE8)));
+        assertTrue(dark > 200 && light > 200, dark + " dark, " + light + " light VLF pixels");
+        assertEquals(0, Screens.count(map, c -> c.equals(new RGB(0xE5, 0x39, 0x35))), "no damaged VLF");
+        assertTrue(Screens.count(Screens.snapshot(ed.natTable()), c -> !c.equals(new RGB(255, 255, 255))) > 5_000, "the records are painted");
+    }
+
+    @Test
+    void aFlippedByteTintsItsVlf() throws Exception {
+        Path bad = tmp.resolve("bad_log.ldf");
+        Files.copy(sample(), bad);
+        try (RandomAccessFile f = new RandomAccessFile(bad.toFile(), "rw")) {
+            f.seek(0x4000 + 0x100);
+            int b = f.read();
+            f.seek(0x4000 + 0x100);
+            f.write(b ^ 1);
+        }
+        LogEditor ed = open(bad);
+        assertTrue(ed.headline().contains("1 do not hold"), ed.headline());
+        ImageData map = Screens.snapshot(ed.vlfMap());
+        assertTrue(Screens.count(map, c -> c.equals(new RGB(0xE5, 0x39, 0x35))) > 200, "the damaged VLF is red on the map");
+        RGB tint = pagelens.ui.base.Palette.damagedRow();
+        assertTrue(Screens.count(Screens.snapshot(ed.natTable()), c -> c.equals(tint)) > 5_000, "records of the damaged VLF are tinted");
+        Screens.save(Screens.snapshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()), "log-editor-damaged.png");
+    }
+}

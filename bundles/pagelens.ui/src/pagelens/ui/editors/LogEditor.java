@@ -1,0 +1,361 @@
+package pagelens.ui.editors;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+
+import pagelens.core.io.EvidenceSource;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.log.LogFile;
+import pagelens.core.log.LogOperations;
+import pagelens.ui.base.Grids;
+import pagelens.ui.base.Palette;
+
+/**
+ * A transaction log file (.ldf), read without a server by the same core reader as {@code pagelens log}: the summary line, the
+ * VLF map (VLFs by file offset: used, never used, damaged), and a virtual table of the records (LSN, operation, context,
+ * transaction, previous LSN, page, slot, allocation unit, time and transaction name) that grows as the log is read in the
+ * background, with a filter on operation, transaction, page or LSN. Records from a damaged VLF are tinted.
+ */
+public final class LogEditor extends ReadOnlyEditor {
+    public static final String ID = "pagelens.ui.editors.log";
+    /** Records kept for the table at most (a 2 GB log holds tens of millions; the headline says when the table stops). */
+    static final int MAX_RECORDS = 2_000_000;
+    private static final String LABEL_DAMAGED = "LOG_DAMAGED";
+    private static final String[] COLUMNS = { "LSN", "Operation", "Context", "Transaction", "Previous LSN", "Page", "Slot", "Allocation unit", "Length",
+        "Time, transaction name" };
+
+    private EvidenceEditorInput in;
+    private final Object lock = new Object();
+    private final List<LogFile.Record> records = new ArrayList<>();
+    private volatile int[] filtered;
+    private volatile LogFile.Result result;
+    private volatile String failure;
+    private Label headline;
+    private Canvas map;
+    private Text filter;
+    private NatTable table;
+    private Color damagedColour;
+    private Job job;
+    private long lastRefresh;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        in = initEvidence(site, input, " (log)");
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setLayout(new GridLayout(1, false));
+        headline = new Label(c, SWT.WRAP);
+        headline.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        headline.setText("Reading the log " + in.file().getFileName() + "...");
+        map = new Canvas(c, SWT.DOUBLE_BUFFERED);
+        GridData md = new GridData(SWT.FILL, SWT.TOP, true, false);
+        md.heightHint = 34;
+        map.setLayoutData(md);
+        map.addPaintListener(e -> paintMap(e.gc, map.getSize()));
+        map.setToolTipText("VLFs by file offset: blue used (darker: the active part, by sequence number), grey never used, red damaged");
+        Composite bar = new Composite(c, SWT.NONE);
+        bar.setLayout(new GridLayout(4, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        new Label(bar, SWT.NONE).setText("Filter (operation, transaction, page, LSN):");
+        filter = new Text(bar, SWT.BORDER | SWT.SEARCH);
+        filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filter.setMessage("LOP_BEGIN_XACT, 0000:00000350, 1:90, 19:186:2");
+        Button apply = new Button(bar, SWT.PUSH);
+        apply.setText("Filter");
+        apply.addListener(SWT.Selection, e -> applyFilter(filter.getText()));
+        filter.addListener(SWT.DefaultSelection, e -> applyFilter(filter.getText()));
+        Button page0 = new Button(bar, SWT.PUSH);
+        page0.setText("Page 0...");
+        page0.setToolTipText("Page 0 of the log (its copy of the database's boot record) in the page editor");
+        page0.addListener(SWT.Selection, e -> {
+            try {
+                getSite().getPage().openEditor(in, PageEditor.ID, true, org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
+            } catch (PartInitException x) {
+                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "PageLens", "Cannot open page 0: " + x.getMessage());
+            }
+        });
+        damagedColour = new Color(c.getDisplay(), Palette.damagedRow());
+        Grids.Grid g = Grids.create(c, Grids.readOnly(COLUMNS.length, this::rowCount, (col, row) -> cell(col, row)),
+                Grids.readOnly(COLUMNS.length, () -> 1, (col, row) -> COLUMNS[col]), 120,
+                new int[] { 110, 190, 60, 120, 110, 80, 50, 150, 60, 260 }, 60, (labels, col, row) -> {
+                    LogFile.Record r = record(row);
+                    if (r != null && damaged(r.fileOffset())) {
+                        labels.addLabel(LABEL_DAMAGED);
+                    }
+                }, Map.of(LABEL_DAMAGED, damagedColour));
+        table = g.table();
+        read();
+    }
+
+    private void read() {
+        job = new Job("Reading the log " + in.file().getFileName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask("Reading the log " + in.file().getFileName(), IProgressMonitor.UNKNOWN);
+                try (EvidenceSource src = EvidenceSource.open(in.file())) {
+                    result = LogFile.read(src, r -> {
+                        synchronized (lock) {
+                            if (records.size() < MAX_RECORDS) {
+                                records.add(r);
+                            }
+                        }
+                        if (System.currentTimeMillis() - lastRefresh > 250) {
+                            lastRefresh = System.currentTimeMillis();
+                            asyncRefresh();
+                        }
+                    }, new ProgressMonitor() {
+                        @Override
+                        public boolean isCanceled() {
+                            return monitor.isCanceled();
+                        }
+                    });
+                } catch (IOException | RuntimeException e) {
+                    failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                } finally {
+                    monitor.done();
+                    asyncRefresh();
+                }
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            }
+        };
+        job.setUser(false);
+        job.schedule();
+    }
+
+    private void asyncRefresh() {
+        if (table != null && !table.isDisposed()) {
+            table.getDisplay().asyncExec(() -> {
+                if (table.isDisposed()) {
+                    return;
+                }
+                table.refresh(false);
+                headline.setText(headline());
+                headline.getParent().layout(true);
+                map.redraw();
+            });
+        }
+    }
+
+    /** The summary line: what pagelens log prints first. */
+    public String headline() {
+        LogFile.Result r = result;
+        int n;
+        synchronized (lock) {
+            n = records.size();
+        }
+        int[] f = filtered;
+        String shown = f == null ? "" : String.format(Locale.ROOT, "; filter: %,d of them shown", f.length);
+        if (failure != null) {
+            return in.file().getFileName() + ": cannot be read as a log: " + failure;
+        }
+        if (r == null) {
+            return String.format(Locale.ROOT, "%s: reading... %,d records so far%s", in.file().getFileName(), n, shown);
+        }
+        long bad = r.problems().stream().filter(p -> p.kind() == LogFile.Kind.CHECKSUM).count();
+        return String.format(Locale.ROOT, "%s: log of a database of version %d; %d VLFs, %d used; %,d blocks (%,d empty), %,d records%s; LSN range %s - %s; "
+                + "checkpoint (page 0) %s%s; log block checksums: %,d of %,d blocks carry one, %s; %d problem(s)%s", in.file().getFileName(), r.dbiVersion(),
+                r.vlfs().size(), r.usedVlfs(), r.blocks(), r.emptyBlocks(), r.records(), r.records() > MAX_RECORDS
+                        ? String.format(Locale.ROOT, " (the first %,d in the table: pagelens log --records lists all)", MAX_RECORDS) : "",
+                r.first(), r.last(), r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)" : " (NOT found as LOP_BEGIN_CKPT)",
+                r.checksummedBlocks(), r.blocks(), bad == 0 ? "every one holds" : bad + " do not hold", r.problems().size(), shown);
+    }
+
+    private boolean damaged(long fileOffset) {
+        LogFile.Result r = result;
+        if (r == null || r.problems().isEmpty()) {
+            return false;
+        }
+        for (LogFile.Vlf v : r.vlfs()) {
+            if (fileOffset >= v.offset() && fileOffset < v.offset() + v.size()) {
+                return r.problems().stream().anyMatch(p -> p.offset() >= v.offset() && p.offset() < v.offset() + v.size());
+            }
+        }
+        return false;
+    }
+
+    private void paintMap(GC gc, Point size) {
+        LogFile.Result r = result;
+        gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
+        gc.fillRectangle(0, 0, size.x, size.y);
+        if (r == null || r.vlfs().isEmpty()) {
+            return;
+        }
+        LogFile.Vlf lastVlf = r.vlfs().get(r.vlfs().size() - 1);
+        long end = lastVlf.offset() + lastVlf.size();
+        long maxSeq = r.vlfs().stream().mapToLong(LogFile.Vlf::seqNo).max().orElse(0);
+        for (LogFile.Vlf v : r.vlfs()) {
+            int x0 = (int) (v.offset() * (size.x - 1) / end);
+            int x1 = Math.max(x0 + 1, (int) ((v.offset() + v.size()) * (size.x - 1) / end));
+            boolean bad = r.problems().stream().anyMatch(p -> p.offset() >= v.offset() && p.offset() < v.offset() + v.size());
+            RGB rgb = bad ? Palette.health(pagelens.core.scan.PageStatus.DAMAGED)
+                    : v.seqNo() == 0 ? new RGB(0xD0, 0xD0, 0xD0) : v.seqNo() == maxSeq ? new RGB(0x15, 0x65, 0xC0) : new RGB(0x90, 0xB8, 0xE8);
+            Color col = new Color(gc.getDevice(), rgb);
+            gc.setBackground(col);
+            gc.fillRectangle(x0, 2, x1 - x0, size.y - 4);
+            col.dispose();
+            gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+            gc.drawRectangle(x0, 2, x1 - x0, size.y - 5);
+            String label = v.seqNo() == 0 ? "" : String.valueOf(v.seqNo());
+            if (gc.textExtent(label).x + 6 < x1 - x0) {
+                gc.setForeground(gc.getDevice().getSystemColor(v.seqNo() == maxSeq || bad ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
+                gc.drawText(label, x0 + 4, (size.y - gc.textExtent(label).y) / 2, true);
+            }
+        }
+    }
+
+    /**
+     * Keeps the records a filter names: a page ({@code 1:90}) the records of that page, an LSN ({@code 19:186:2}) that record, a
+     * transaction ({@code 0000:00000350}) its records, anything else the records whose operation name contains it.
+     */
+    private void applyFilter(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            filtered = null;
+        } else {
+            java.util.function.Predicate<LogFile.Record> p = filterOf(t);
+            List<Integer> keep = new ArrayList<>();
+            synchronized (lock) {
+                for (int i = 0; i < records.size(); i++) {
+                    if (p.test(records.get(i))) {
+                        keep.add(i);
+                    }
+                }
+            }
+            filtered = keep.stream().mapToInt(Integer::intValue).toArray();
+        }
+        table.refresh(false);
+        headline.setText(headline());
+        headline.getParent().layout(true);
+    }
+
+    private static java.util.function.Predicate<LogFile.Record> filterOf(String t) {
+        if (t.matches("(?i)[0-9a-f]{1,4}:[0-9a-f]{8}")) {
+            String x = t.toLowerCase(Locale.ROOT);
+            return r -> LogFile.transactionText(r.transactionId()).equals(x);
+        }
+        if (t.matches("\\d+:\\d+")) {
+            pagelens.core.page.PageId page = pagelens.core.page.PageId.parse(t);
+            return r -> page.equals(r.page());
+        }
+        if (t.matches("\\d+:\\d+:\\d+")) {
+            String lsn = pagelens.core.log.Lsn.parse(t).toString();
+            return r -> r.lsn().toString().equals(lsn);
+        }
+        String op = t.toUpperCase(Locale.ROOT);
+        return r -> LogOperations.name(r.operation()).contains(op);
+    }
+
+    /** Applies a filter as the filter field does (for tests). */
+    public void filter(String text) {
+        filter.setText(text);
+        applyFilter(text);
+    }
+
+    /** Rows shown (the filter's, or every record kept). */
+    public int rowCount() {
+        int[] f = filtered;
+        if (f != null) {
+            return f.length;
+        }
+        synchronized (lock) {
+            return records.size();
+        }
+    }
+
+    /** The record of a shown row. */
+    public LogFile.Record record(int row) {
+        int[] f = filtered;
+        synchronized (lock) {
+            int i = f == null ? row : row < f.length ? f[row] : -1;
+            return i >= 0 && i < records.size() ? records.get(i) : null;
+        }
+    }
+
+    private Object cell(int col, int row) {
+        LogFile.Record r = record(row);
+        return r == null ? "" : cellOf(r, col);
+    }
+
+    private static Object cellOf(LogFile.Record r, int col) {
+        return switch (col) {
+            case 0 -> r.lsn().toString();
+            case 1 -> LogOperations.name(r.operation());
+            case 2 -> String.format(Locale.ROOT, "0x%02X", r.context() & 0xFF);
+            case 3 -> LogFile.transactionText(r.transactionId());
+            case 4 -> r.previous().toString();
+            case 5 -> r.page() == null ? "" : r.page().toString();
+            case 6 -> r.page() == null ? "" : Integer.toString(r.pageSlot());
+            case 7 -> r.allocationUnit() == 0 ? "" : Long.toString(r.allocationUnit());
+            case 8 -> Integer.toString(r.length());
+            default -> (r.time() == null ? "" : r.time().toString().replace('T', ' ')) + (r.transactionName() == null ? "" : " " + r.transactionName());
+        };
+    }
+
+    /** The shown row's cells as text (for tests). */
+    public List<String> cells(int row) {
+        List<String> out = new ArrayList<>();
+        for (int col = 0; col < COLUMNS.length; col++) {
+            out.add(String.valueOf(cell(col, row)));
+        }
+        return out;
+    }
+
+    public boolean done() {
+        return result != null || failure != null;
+    }
+
+    public NatTable natTable() {
+        return table;
+    }
+
+    public Canvas vlfMap() {
+        return map;
+    }
+
+    public LogFile.Result result() {
+        return result;
+    }
+
+    @Override
+    public void setFocus() {
+        table.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (job != null) {
+            job.cancel();
+        }
+        if (damagedColour != null) {
+            damagedColour.dispose();
+        }
+        super.dispose();
+    }
+}
