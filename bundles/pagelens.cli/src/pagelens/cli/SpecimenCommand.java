@@ -56,6 +56,14 @@ final class SpecimenCommand implements Callable<Integer> {
             + "_2.ndf) holding more of the table: a database of two files, to be opened together.")
     Integer secondaryMb;
 
+    @Option(names = "--log", description = "Write a transaction log file (.ldf) of the specimen database instead of its data file: VLFs of "
+            + "--vlf-mb MiB (three quarters used), 4 KB log blocks with checksums, transactions inserting into Customers pages, a checkpoint "
+            + "that page 0's boot record copy names.")
+    boolean log;
+
+    @Option(names = "--vlf-mb", paramLabel = "N", defaultValue = "1", description = "With --log: the VLF size in MiB (default ${DEFAULT-VALUE}).")
+    long vlfMb;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +79,20 @@ final class SpecimenCommand implements Callable<Integer> {
         }
         String p = protection.toUpperCase(Locale.ROOT);
         s = p.equals("MIXED") ? s.withMixedProtection() : s.withProtection(Protection.valueOf(p));
+        if (log) {
+            if (backup || damage || secondaryMb != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--log writes a log file alone (no --backup, --damage or --secondary-mb)");
+            }
+            if (vlfMb < 1 || sizeMb < vlfMb + 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--log needs --vlf-mb of at least 1 and --size-mb larger than it");
+            }
+            pagelens.core.specimen.LogSpecimen.Result r = pagelens.core.specimen.LogSpecimen.write(out, s, sizeMb << 20, vlfMb << 20,
+                    Progress.forTerminal(spec.commandLine().getErr()));
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote SYNTHETIC log specimen %s: database %s, %d VLFs (%d used), %,d blocks, %,d records in %,d "
+                    + "transactions, LSN %s - %s, checkpoint %s%n", out, name, r.vlfs(), r.usedVlfs(), r.blocks(), r.records(), r.transactions(), r.first(),
+                    r.last(), r.checkpoint());
+            return PageLensCli.EXIT_OK;
+        }
         if (compressed && !backup) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--compressed applies to --backup");
         }

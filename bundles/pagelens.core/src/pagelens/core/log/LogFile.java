@@ -142,6 +142,13 @@ public final class LogFile {
             byte[] h = src.readFully(pos, 0x30);
             long vsize = Bytes.i64(h, 0x10);
             long start = Bytes.i64(h, 0x18);
+            boolean cut = (h[0] & 0xFF) == VLF_SIGNATURE && start == pos && vsize >= 0x2000 && pos + vsize > size && vsize <= (1L << 40);
+            if (cut) {
+                // a valid header whose VLF the file does not hold whole: a truncated log; its blocks up to the file's end are read
+                problems.add(new Problem(Kind.SECTOR_STATUS, size, String.format("the file ends 0x%X bytes into VLF %d (offset 0x%X, %d bytes): the log "
+                        + "is cut (truncated)", size - pos, Bytes.u32(h, 4), pos, vsize)));
+                vsize = (size - pos) / SECTOR * SECTOR;
+            }
             if ((h[0] & 0xFF) != VLF_SIGNATURE || start != pos || vsize < 0x2000 || pos + vsize > size) {
                 problems.add(new Problem(Kind.VLF_HEADER, pos, String.format("no valid VLF header at offset 0x%X (signature 0x%02X, start 0x%X, size %d): "
                         + "the VLF chain cannot be followed past it", pos, h[0] & 0xFF, start, vsize)));

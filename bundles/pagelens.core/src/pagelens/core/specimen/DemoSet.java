@@ -31,8 +31,8 @@ public final class DemoSet {
         Path damaged = dir.resolve("demo-damaged.mdf");
         if (!Files.exists(damaged)) {
             DataFileSpecimen.write(damaged, DataFileSpecimen.Spec.defaults(1024).withName("DemoSales").withMixedProtection(), monitor);
-            Corruptor.flipBit(damaged, 36, 3000, 3);
-            Corruptor.zeroSector(damaged, 39, 1);
+            Corruptor.flipBit(damaged, 45, 3000, 3); // pages 32..39 hold the table of every type; 45 and 48 are checksum pages of Customers
+            Corruptor.zeroSector(damaged, 48, 1);
             Corruptor.tearSecondHalf(damaged, 40, 52);
             Corruptor.misdirect(damaged, 41, 42);
             Corruptor.zeroPage(damaged, 43);
@@ -43,6 +43,11 @@ public final class DemoSet {
             DataFileSpecimen.write(fresh, DataFileSpecimen.Spec.defaults(256).withName("Inventory"), monitor);
         }
         out.add(fresh);
+        Path log = dir.resolve("demo-fresh_log.ldf");
+        if (!Files.exists(log)) {
+            LogSpecimen.write(log, DataFileSpecimen.Spec.defaults(256).withName("Inventory"), 8L << 20, 1L << 20, monitor);
+        }
+        out.add(log);
         Path moved = dir.resolve("demo-moved-stale-hekaton.mdf");
         if (!Files.exists(moved)) {
             DataFileSpecimen.write(moved, DataFileSpecimen.Spec.defaults(256).withName("Inventory").withStaleHekaton(true), monitor);
@@ -78,10 +83,11 @@ public final class DemoSet {
         // PageLens' own file: always rewritten, so an older demo folder gets the current description
         Files.writeString(readme, """
                 PageLens demo evidence. Every file here is SYNTHETIC, written by PageLens' specimen generator.
-                demo-damaged.mdf               a data file (checksum, torn-page and unprotected pages) with a bit flip (1:36),
-                                               a zeroed sector (1:39), a torn write (1:40), a misdirected write (1:41)
+                demo-damaged.mdf               a data file (checksum, torn-page and unprotected pages) with a bit flip (1:45),
+                                               a zeroed sector (1:48), a torn write (1:40), a misdirected write (1:41)
                                                and a lost page (1:43)
                 demo-fresh.mdf                 a clean database "Inventory"
+                demo-fresh_log.ldf             a transaction log of "Inventory" (open it: VLF map, records, checkpoint)
                 demo-moved-stale-hekaton.mdf   the same database after a move: stale In-Memory OLTP state in its boot page
                 demo-dbcc-page-1-9.txt         DBCC PAGE(db, 1, 9, 2) style output of that boot page
                 demo-backup.bak                an uncompressed full backup (MTF) of a clean "Inventory" database, version 904

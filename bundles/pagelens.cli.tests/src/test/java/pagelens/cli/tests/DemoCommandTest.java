@@ -27,9 +27,14 @@ class DemoCommandTest {
         assertTrue(Files.exists(tmp.resolve("README-SYNTHETIC.txt")));
         Cli scan = Cli.run("scan", tmp.resolve("demo-damaged.mdf").toString());
         assertEquals(1, scan.exit());
-        for (String s : new String[] { "page.checksum-mismatch", "page.zero-sector", "page.id-mismatch", "page.zero-filled", "page.torn", "1:36", "1:39", "1:40", "1:41", "1:43" }) {
+        for (String s : new String[] { "page.checksum-mismatch", "page.zero-sector", "page.id-mismatch", "page.zero-filled", "page.torn", "1:45", "1:48", "1:40", "1:41", "1:43" }) {
             assertTrue(scan.out().contains(s), s + " in " + scan.out());
         }
+        // the demo log reads clean: its blocks' checksums hold and page 0's checkpoint is a LOP_BEGIN_CKPT of it
+        Cli log = Cli.run("log", tmp.resolve("demo-fresh_log.ldf").toString());
+        assertEquals(0, log.exit(), log.out());
+        assertTrue(log.out().contains("log of a database of version 957 (block format 6); 7 VLF(s), 5 used;"), log.out());
+        assertTrue(log.out().contains("(a LOP_BEGIN_CKPT record)") && log.out().contains("every one holds"), log.out());
         assertEquals(1, Cli.run("boot", tmp.resolve("demo-moved-stale-hekaton.mdf").toString(), "--layouts", tmp.toString()).exit());
         assertEquals(0, Cli.run("boot", tmp.resolve("demo-fresh.mdf").toString(), "--layouts", tmp.toString()).exit());
         // the moved database's backup fails a preflight to Managed Instance on its stale In-Memory OLTP state; the clean one passes

@@ -1,0 +1,143 @@
+package pagelens.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pagelens.core.identify.EvidenceKind;
+import pagelens.core.identify.Identifier;
+import pagelens.core.io.EvidenceSource;
+import pagelens.core.io.ProgressMonitor;
+import pagelens.core.log.LogFile;
+import pagelens.core.page.PageId;
+import pagelens.core.specimen.DataFileSpecimen;
+import pagelens.core.specimen.LogSpecimen;
+
+/**
+ * The specimen log (SYNTHETIC, written from docs/log.md's layouts) reads back through the log reader with nothing wrong, as
+ * many records and blocks as were written, its checkpoint found; planted damage (a flipped byte, a sector with the wrong
+ * parity, a zeroed VLF header, a truncated file) is each a problem of its kind while the rest is still read.
+ */
+class LogSpecimenTest {
+    private static final long MB = 1 << 20;
+
+    private static Path write(Path dir, String name, LogSpecimen.Result[] result) throws IOException {
+        Path p = dir.resolve(name);
+        result[0] = LogSpecimen.write(p, DataFileSpecimen.Spec.defaults(1024), 8 * MB, MB, ProgressMonitor.NULL);
+        return p;
+    }
+
+    private static LogFile.Result read(Path p, List<LogFile.Record> records) throws IOException {
+        try (EvidenceSource src = EvidenceSource.open(p)) {
+            return LogFile.read(src, records == null ? null : records::add, ProgressMonitor.NULL);
+        }
+    }
+
+    @Test
+    void readsBackWhole(@TempDir Path dir) throws IOException {
+        LogSpecimen.Result[] w = new LogSpecimen.Result[1];
+        Path p = write(dir, "specimen_log.ldf", w);
+        assertEquals(EvidenceKind.LOG_FILE, Identifier.identify(p).kind());
+        List<LogFile.Record> records = new ArrayList<>();
+        LogFile.Result r = read(p, records);
+        assertEquals(List.of(), r.problems(), "a clean specimen log");
+        assertEquals(957, r.dbiVersion());
+        assertEquals(6, r.formatByte());
+        assertEquals(7, r.vlfs().size());
+        assertEquals(5, r.usedVlfs());
+        assertEquals(w[0].records(), r.records());
+        assertEquals(w[0].blocks(), r.blocks());
+        assertEquals(r.blocks(), r.checksummedBlocks(), "every block carries a checksum, and every one holds");
+        assertEquals(w[0].first(), r.first());
+        assertEquals(w[0].last(), r.last());
+        assertEquals(w[0].checkpoint(), r.checkpoint());
+        assertTrue(r.checkpointIsBeginCheckpoint(), "page 0's checkpoint is the LOP_BEGIN_CKPT");
+        assertEquals("40:16:1", r.first().toString(), "the first block of the first VLF (after its 8 KB header) at sector 16");
+        // transactions: begin (time, name), inserts on Customers pages with the table's allocation unit, commit (time)
+        LogFile.Record begin = records.get(0);
+        assertEquals(0x80, begin.operation());
+        assertEquals("INSERT", begin.transactionName());
+        assertEquals(java.time.LocalDateTime.of(2024, 5, 20, 9, 0, 0), begin.time());
+        LogFile.Record insert = records.get(1);
+        assertEquals(0x02, insert.operation());
+        assertEquals(begin.lsn(), insert.previous(), "the transaction's chain");
+        assertTrue(insert.page().pageId() >= 40 && insert.page().fileId() == 1);
+        assertEquals((256L << 48) | (1000L << 16), insert.allocationUnit(), "the Customers table's allocation unit");
+        long commits = records.stream().filter(x -> x.operation() == 0x81).count();
+        assertEquals(w[0].transactions(), commits);
+        // a page's history
+        PageId page = insert.page();
+        List<LogFile.Record> history;
+        try (EvidenceSource src = EvidenceSource.open(p)) {
+            history = LogFile.pageHistory(src, page, 10_000);
+        }
+        assertFalse(history.isEmpty());
+        assertTrue(history.stream().allMatch(x -> page.equals(x.page())));
+        assertEquals(records.stream().filter(x -> page.equals(x.page())).count(), history.size());
+    }
+
+    @Test
+    void plantedDamageIsFoundAndTheRestRead(@TempDir Path dir) throws IOException {
+        LogSpecimen.Result[] w = new LogSpecimen.Result[1];
+        Path clean = write(dir, "clean_log.ldf", w);
+        long vlf1 = 0x2000 + MB; // second VLF
+        // a flipped byte in a block of the first VLF: a checksum problem, every block still read
+        Path flipped = dir.resolve("flipped_log.ldf");
+        Files.copy(clean, flipped);
+        flip(flipped, 0x2000 + 0x2000 + 3 * 4096 + 700);
+        LogFile.Result f = read(flipped, null);
+        assertEquals(1, f.problems().size(), f.problems().toString());
+        assertEquals(LogFile.Kind.CHECKSUM, f.problems().get(0).kind());
+        assertEquals(w[0].records(), f.records());
+        // a sector with the wrong parity inside a block: a torn block
+        Path torn = dir.resolve("torn_log.ldf");
+        Files.copy(clean, torn);
+        try (RandomAccessFile r = new RandomAccessFile(torn.toFile(), "rw")) {
+            long sector = vlf1 + 0x2000 + 2 * 4096 + 3 * 512;
+            r.seek(sector);
+            r.write(0x80); // the other parity
+        }
+        LogFile.Result t = read(torn, null);
+        assertTrue(t.problems().stream().anyMatch(x -> x.kind() == LogFile.Kind.SECTOR_STATUS), t.problems().toString());
+        assertTrue(t.records() > w[0].records() / 2, "the rest of the log is still read");
+        // a zeroed VLF header: the chain stops there, what comes before is read
+        Path noHeader = dir.resolve("noheader_log.ldf");
+        Files.copy(clean, noHeader);
+        try (RandomAccessFile r = new RandomAccessFile(noHeader.toFile(), "rw")) {
+            r.seek(vlf1 + 2 * MB);
+            r.write(new byte[0x30]);
+        }
+        LogFile.Result z = read(noHeader, null);
+        assertTrue(z.problems().stream().anyMatch(x -> x.kind() == LogFile.Kind.VLF_HEADER), z.problems().toString());
+        assertEquals(3, z.vlfs().size(), "the VLFs before the zeroed header");
+        assertTrue(z.records() > 0);
+        // a truncated log: it ends inside a VLF
+        Path cut = dir.resolve("cut_log.ldf");
+        Files.copy(clean, cut);
+        try (RandomAccessFile r = new RandomAccessFile(cut.toFile(), "rw")) {
+            r.setLength(vlf1 + MB / 2);
+        }
+        LogFile.Result c = read(cut, null);
+        assertFalse(c.problems().isEmpty(), "a truncated log is a problem, not a clean short log");
+        assertTrue(c.records() > 0);
+    }
+
+    private static void flip(Path p, long at) throws IOException {
+        try (RandomAccessFile r = new RandomAccessFile(p.toFile(), "rw")) {
+            r.seek(at);
+            int b = r.read();
+            r.seek(at);
+            r.write(b ^ 0x04);
+        }
+    }
+}
