@@ -65,7 +65,16 @@ final class LogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        // no flush per line (the command line's writer flushes on every println and printf): buffered, flushed at the end
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+        try {
+            return run(out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private Integer run(PrintWriter out) throws IOException {
         if (Identifier.identify(file).kind() != EvidenceKind.LOG_FILE) {
             throw new IOException(file + ": is " + Identifier.identify(file).kind().id() + ", not a log file (.ldf)");
         }
@@ -91,21 +100,26 @@ final class LogCommand implements Callable<Integer> {
         }
         LogFile.Result r;
         try (EvidenceSource src = EvidenceSource.open(file)) {
-            r = LogFile.read(src, rec -> {
+            java.util.function.Consumer<LogFile.Record> each = rec -> {
                 if (!list || shown[0] >= max || onlyPage != null && !onlyPage.equals(rec.page()) || onlyXact != null && rec.transactionId() != onlyXact
                         || lo != null && rec.lsn().compareTo(lo) < 0 || hi != null && rec.lsn().compareTo(hi) > 0) {
                     return;
                 }
                 shown[0]++;
                 if (g != null) {
-                    out.println(recordJson(rec)); // JSON lines as they are read; the summary comes last (one pass over the log)
+                    try {
+                        recordJson(g, rec); // JSON lines as they are read; the summary comes last (one pass over the log)
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                     return;
                 }
                 out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %-18s %s%n", rec.lsn(), LogOperations.name(rec.operation()),
                         rec.context() & 0xFF, xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(),
                         rec.page() == null ? "" : rec.pageSlot(), rec.allocationUnit() == 0 ? "" : Long.toString(rec.allocationUnit()),
                         (rec.time() == null ? "" : rec.time().toString().replace('T', ' ')) + (rec.transactionName() == null ? "" : " " + rec.transactionName()));
-            }, ProgressMonitor.NULL);
+            };
+            r = LogFile.read(src, list ? each : null, ProgressMonitor.NULL); // the summary alone: records counted, not built
         }
         if (g != null) {
             ObjectNode o = FactsJson.MAPPER.createObjectNode();
@@ -141,27 +155,30 @@ final class LogCommand implements Callable<Integer> {
     }
 
     /** One record as a JSON line. */
-    private static String recordJson(LogFile.Record rec) {
-        ObjectNode x = FactsJson.MAPPER.createObjectNode();
-        x.put("lsn", rec.lsn().toString());
-        x.put("operation", LogOperations.name(rec.operation()));
-        x.put("context", rec.context());
-        x.put("transaction", xactText(rec.transactionId()));
-        x.put("previousLsn", rec.previous().toString());
-        x.put("page", rec.page() == null ? null : rec.page().toString());
-        if (rec.page() != null) {
-            x.put("slot", rec.pageSlot());
-            x.put("allocationUnit", rec.allocationUnit());
+    private static void recordJson(JsonGenerator g, LogFile.Record rec) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("lsn", rec.lsn().toString());
+        g.writeStringField("operation", LogOperations.name(rec.operation()));
+        g.writeNumberField("context", rec.context());
+        g.writeStringField("transaction", xactText(rec.transactionId()));
+        g.writeStringField("previousLsn", rec.previous().toString());
+        if (rec.page() == null) {
+            g.writeNullField("page");
+        } else {
+            g.writeStringField("page", rec.page().toString());
+            g.writeNumberField("slot", rec.pageSlot());
+            g.writeNumberField("allocationUnit", rec.allocationUnit());
         }
         if (rec.time() != null) {
-            x.put("time", rec.time().toString());
+            g.writeStringField("time", rec.time().toString());
         }
         if (rec.transactionName() != null) {
-            x.put("transactionName", rec.transactionName());
+            g.writeStringField("transactionName", rec.transactionName());
         }
-        x.put("offset", rec.fileOffset());
-        x.put("length", rec.length());
-        return x.toString();
+        g.writeNumberField("offset", rec.fileOffset());
+        g.writeNumberField("length", rec.length());
+        g.writeEndObject();
+        g.writeRaw('\n');
     }
 
     /** fn_dblog's form: the u16 high part and the u32 low part in hex, "0000:000002e4". */

@@ -102,9 +102,14 @@ public final class LogFile {
     private boolean checkpointSeen;
     private int formatByte = -1;
 
+    /** Whether anyone takes the records (a summary alone counts them without building them). */
+    private final boolean wantRecords;
+
     private LogFile(EvidenceSource src, Consumer<Record> sink) {
         this.src = src;
-        this.sink = sink;
+        this.sink = sink == null ? r -> {
+        } : sink;
+        this.wantRecords = sink != null;
     }
 
     /**
@@ -123,8 +128,7 @@ public final class LogFile {
 
     /** Reads a log file; every record goes to {@code records} (may be null). */
     public static Result read(EvidenceSource src, Consumer<Record> records, ProgressMonitor monitor) throws IOException {
-        LogFile f = new LogFile(src, records == null ? r -> {
-        } : records);
+        LogFile f = new LogFile(src, records);
         return f.run(monitor == null ? ProgressMonitor.NULL : monitor);
     }
 
@@ -203,6 +207,23 @@ public final class LogFile {
         return Bytes.u16(p, r + 4);
     }
 
+    private byte[] win = new byte[0];
+    private long winAt = -1;
+
+    /**
+     * {@code n} bytes at {@code at} through a read window of up to 1 MiB within the VLF (one read per window instead of two per
+     * block); a copy, as the block checks modify nothing but callers keep it.
+     */
+    private byte[] window(long at, int n, long vlfEnd) throws IOException {
+        if (winAt < 0 || at < winAt || at + n > winAt + win.length) {
+            int len = (int) Math.max(n, Math.min(1 << 20, vlfEnd - at));
+            win = src.readFully(at, len);
+            winAt = at;
+        }
+        int from = (int) (at - winAt);
+        return java.util.Arrays.copyOfRange(win, from, from + n);
+    }
+
     /** Reads one used VLF's blocks; returns why it stopped. */
     private String vlf(long pos, long vsize, long seq, int parity, int[] counts, long[] endAt) throws IOException {
         long b = pos + 0x2000;
@@ -210,7 +231,7 @@ public final class LogFile {
         try {
             while (b + SECTOR <= vlfEnd) {
                 endAt[0] = b;
-                byte[] s0 = src.readFully(b, 8);
+                byte[] s0 = window(b, 8, vlfEnd);
                 int st = s0[0] & 0xFF;
                 if ((st & 0xC0) != parity || (st & 0x10) == 0) {
                     return st == 0 ? "zero sector" : st == 0xC0 ? "0xC0 fill" : (st & 0xC0) != 0 && (st & 0xC0) != 0xC0 && (st & 0xC0) != parity
@@ -221,7 +242,7 @@ public final class LogFile {
                     problems.add(new Problem(Kind.SECTOR_STATUS, b, String.format("log block at 0x%X (VLF %d): block size %d is impossible", b, seq, size)));
                     return "damaged block";
                 }
-                byte[] raw = src.readFully(b, size);
+                byte[] raw = window(b, size, vlfEnd);
                 block(raw, b, pos, seq, parity, counts);
                 b += size;
                 endAt[0] = b;
@@ -321,10 +342,18 @@ public final class LogFile {
             last = lsn;
         }
         if (len < 0x18) {
-            sink.accept(new Record(lsn, fileOffset, len, -1, -1, 0, Lsn.ZERO, null, -1, 0, null, null));
+            if (wantRecords) {
+                sink.accept(new Record(lsn, fileOffset, len, -1, -1, 0, Lsn.ZERO, null, -1, 0, null, null));
+            }
             return;
         }
         int op = format == 2 ? b[off + 0x0E] & 0xFF : b[off + 0x16] & 0xFF;
+        if (!wantRecords) {
+            if (op == 0x96 && lsn.equals(checkpoint)) {
+                checkpointSeen = true;
+            }
+            return;
+        }
         int ctx = format == 2 ? b[off + 0x0F] & 0xFF : b[off + 0x17] & 0xFF;
         long xact = Bytes.u32(b, off + 0x10) | (long) Bytes.u16(b, off + 0x14) << 32;
         Lsn prev = Lsn.read(b, off + 4);
