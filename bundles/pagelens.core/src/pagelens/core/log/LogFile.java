@@ -76,7 +76,17 @@ public final class LogFile {
 
     /** A transaction id as fn_dblog shows it: 4 hex digits, a colon, 8 hex digits (the text every face uses). */
     public static String transactionText(long id) {
-        return String.format(java.util.Locale.ROOT, "%04x:%08x", id >>> 32 & 0xFFFF, id & 0xFFFF_FFFFL);
+        char[] c = new char[13];
+        long v = (id >>> 32 & 0xFFFF) << 32 | id & 0xFFFF_FFFFL;
+        for (int i = 12; i >= 0; i--) {
+            if (i == 4) {
+                c[i] = ':';
+                continue;
+            }
+            c[i] = Character.forDigit((int) (v & 0xF), 16);
+            v >>>= 4;
+        }
+        return new String(c);
     }
 
     /** What the reading found. */
@@ -325,35 +335,35 @@ public final class LogFile {
                 return;
             }
         }
+        // records in a block are in LSN order: the block's first and last bound the log's range
+        records += slots;
+        counts[1] += slots;
+        Lsn blockFirst = new Lsn(seq, sector, 1);
+        Lsn blockLast = new Lsn(seq, sector, slots);
+        if (first == null || blockFirst.compareTo(first) < 0) {
+            first = blockFirst;
+        }
+        if (last == null || blockLast.compareTo(last) > 0) {
+            last = blockLast;
+        }
         for (int k = 0; k < slots; k++) {
             int off = offs[k];
             int end = k + 1 < slots ? offs[k + 1] : arrayStart;
-            record(fixed, off, end - off, new Lsn(seq, sector, k + 1), at + off, format);
-            counts[1]++;
+            if (wantRecords) {
+                record(fixed, off, end - off, new Lsn(seq, sector, k + 1), at + off, format);
+            } else if (end - off >= 0x18 && (fixed[off + (format == 2 ? 0x0E : 0x16)] & 0xFF) == 0x96 && checkpoint.vlf() == seq
+                    && checkpoint.block() == sector && checkpoint.slot() == k + 1) {
+                checkpointSeen = true; // a summary: only the checkpoint record is looked at
+            }
         }
     }
 
     private void record(byte[] b, int off, int len, Lsn lsn, long fileOffset, int format) {
-        records++;
-        if (first == null || lsn.compareTo(first) < 0) {
-            first = lsn;
-        }
-        if (last == null || lsn.compareTo(last) > 0) {
-            last = lsn;
-        }
         if (len < 0x18) {
-            if (wantRecords) {
-                sink.accept(new Record(lsn, fileOffset, len, -1, -1, 0, Lsn.ZERO, null, -1, 0, null, null));
-            }
+            sink.accept(new Record(lsn, fileOffset, len, -1, -1, 0, Lsn.ZERO, null, -1, 0, null, null));
             return;
         }
         int op = format == 2 ? b[off + 0x0E] & 0xFF : b[off + 0x16] & 0xFF;
-        if (!wantRecords) {
-            if (op == 0x96 && lsn.equals(checkpoint)) {
-                checkpointSeen = true;
-            }
-            return;
-        }
         int ctx = format == 2 ? b[off + 0x0F] & 0xFF : b[off + 0x17] & 0xFF;
         long xact = Bytes.u32(b, off + 0x10) | (long) Bytes.u16(b, off + 0x14) << 32;
         Lsn prev = Lsn.read(b, off + 4);
