@@ -289,7 +289,8 @@ public final class LogFile {
                         stored, computed)));
             }
         }
-        byte[] fixed = raw.clone();
+        // fixed up in place: raw is this reader's own copy, and the saved bytes (the last n) never lie at a sector start
+        byte[] fixed = raw;
         for (int i = 0; i < n; i++) {
             fixed[i * SECTOR] = raw[size - 1 - i];
         }

@@ -42,8 +42,8 @@ class FindingsViewUiTest {
         IWorkbenchPage page = window.getActivePage();
         Path spec = tmp.resolve("damaged.mdf");
         DataFileSpecimen.write(spec, DataFileSpecimen.Spec.defaults(200), ProgressMonitor.NULL);
-        Corruptor.flipBit(spec, 33, 2000, 3);
-        Corruptor.zeroSector(spec, 34, 1);
+        Corruptor.flipBit(spec, 45, 2000, 3); // Customers pages (32..39 hold the table of every type)
+        Corruptor.zeroSector(spec, 46, 1);
         EvidenceOpener.open(window, List.of(spec));
         Screens.spin(300);
         EvidenceOpener.joinJobs();
@@ -70,7 +70,7 @@ class FindingsViewUiTest {
         view.open(zeroSector);
         Screens.spin(300);
         PageEditor ed = (PageEditor) page.getActiveEditor();
-        assertEquals(new PageId(1, 34), ed.currentPage());
+        assertEquals(new PageId(1, 46), ed.currentPage());
         assertEquals(512, ed.focus()[0]);
         assertEquals(1024, ed.focus()[1]);
         assertTrue(ed.statusText().contains("CHECKSUM MISMATCH"), ed.statusText());
