@@ -141,6 +141,35 @@ class ResponsivenessUiTest {
     }
 
     /**
+     * The log editor on a SYNTHETIC log of {@code pagelens.benchTableMb} MB (128 in the test run, 2,048 from releng/bench-ui.sh,
+     * VLFs of 64 MB): the time from opening the file to the first screen of records painted is logged; reading goes on in the
+     * background.
+     */
+    @Test
+    void logEditorFirstScreen() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        int mb = Integer.getInteger("pagelens.benchTableMb", 128);
+        Path ldf = tmp.resolve("bench-" + mb + "MB_log.ldf");
+        pagelens.core.specimen.LogSpecimen.write(ldf, DataFileSpecimen.Spec.defaults(1024), (long) mb << 20, 64L << 20, ProgressMonitor.NULL);
+        Screens.spin(200);
+        long t0 = System.nanoTime();
+        EvidenceOpener.openEditor(page, ldf);
+        pagelens.ui.editors.LogEditor ed = (pagelens.ui.editors.LogEditor) page.getActiveEditor();
+        Screens.waitUntil(() -> ed.rowCount() > 40, 10_000, "a screen of records");
+        ed.natTable().redraw();
+        ed.natTable().update(); // painted, as a user sees it
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("40:16:1", ed.cells(0).get(0), "the first record of the first VLF");
+        String line = String.format(Locale.ROOT, "log editor, %,d MB log: first screen of records painted %d ms after opening (%,d records read by then)%n", mb,
+                ms, ed.rowCount());
+        System.out.print(line);
+        Path out = Paths.get("target", "benchmarks");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("responsiveness.txt"), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
      * The page map of a file of a million pages (an 8 GB sparse data file, scanned in the background as usual): the time
      * to paint the map at the top, in the middle and at the end, at 2 px and 16 px cells, is logged.
      */
