@@ -170,7 +170,7 @@ final class LogCommand implements Callable<Integer> {
             g.writeNumberField("allocationUnit", rec.allocationUnit());
         }
         if (rec.time() != null) {
-            g.writeStringField("time", rec.time().toString());
+            g.writeStringField("time", pagelens.report.ValueText.text(rec.time())); // the one text of a date-time
         }
         if (rec.transactionName() != null) {
             g.writeStringField("transactionName", rec.transactionName());

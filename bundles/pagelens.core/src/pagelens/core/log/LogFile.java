@@ -83,11 +83,13 @@ public final class LogFile {
                 c[i] = ':';
                 continue;
             }
-            c[i] = Character.forDigit((int) (v & 0xF), 16);
+            c[i] = HEX[(int) (v & 0xF)];
             v >>>= 4;
         }
         return new String(c);
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** What the reading found. */
     public record Result(List<Vlf> vlfs, long blocks, long emptyBlocks, long records, long checksummedBlocks, Lsn first, Lsn last, Lsn endOfLog,

@@ -13,11 +13,17 @@ public final class LogOperations {
     }
 
     private static final Map<Integer, Operation> BY_CODE = new HashMap<>();
+    /** Names by code 0..255, worked out once (every code: the table's name or "op 0xNN"): a record listing asks per record. */
+    private static final String[] NAMES = new String[256];
 
     static {
         for (String[] c : DeclaredLayout.rows(LogOperations.class, "log-operations.tsv", 4)) {
             Operation o = new Operation(Integer.decode(c[0]), c[1], Evidence.valueOf(c[2]), c[3]);
             BY_CODE.put(o.code(), o);
+        }
+        for (int i = 0; i < NAMES.length; i++) {
+            Operation o = BY_CODE.get(i);
+            NAMES[i] = o != null ? o.name() : String.format("op 0x%02X", i);
         }
     }
 
@@ -31,6 +37,9 @@ public final class LogOperations {
 
     /** The name of a code, or "op 0xNN" when the table does not name it. */
     public static String name(int code) {
+        if (code >= 0 && code < NAMES.length) {
+            return NAMES[code];
+        }
         Operation o = BY_CODE.get(code);
         return o != null ? o.name() : String.format("op 0x%02X", code & 0xFF);
     }
