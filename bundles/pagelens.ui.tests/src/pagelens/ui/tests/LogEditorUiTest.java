@@ -83,7 +83,20 @@ class LogEditorUiTest {
         ed.filter(xact);
         assertTrue(ed.rowCount() >= 2, "a transaction's records: begin and more");
         assertTrue(java.util.stream.IntStream.range(0, ed.rowCount()).mapToObj(ed::cells).anyMatch(c -> c.get(1).equals("LOP_COMMIT_XACT")));
+        // a record opens the page it names once the data file is open too
+        ed.filter("1:90");
+        IWorkbenchPage wp = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        assertTrue(!ed.openPageOf(ed.record(0)) && ed.headline().contains("open its data file (file id 1)"), ed.headline());
+        EvidenceOpener.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow(), List.of(sample().resolveSibling("aspnetdb.mdf")));
+        EvidenceOpener.joinJobs();
+        Screens.spin(300);
+        wp.activate(ed);
+        assertTrue(ed.openPageOf(ed.record(0)));
+        Screens.spin(300);
+        assertEquals(new pagelens.core.page.PageId(1, 90), ((pagelens.ui.editors.PageEditor) wp.getActiveEditor()).currentPage());
+        wp.activate(ed);
         ed.filter("");
+        Screens.spin(300); // shown again: let it paint
         assertEquals(2133, ed.rowCount());
         // pixels: the map paints both VLFs (the newest, 19, dark blue), no damage red
         ImageData map = Screens.snapshot(ed.vlfMap());

@@ -54,6 +54,8 @@ public final class LogEditor extends ReadOnlyEditor {
     private volatile int[] filtered;
     private volatile LogFile.Result result;
     private volatile String failure;
+    /** A word for the user after an action that could not be done (shown at the end of the headline). */
+    private volatile String hint;
     private Label headline;
     private Canvas map;
     private Text filter;
@@ -111,6 +113,13 @@ public final class LogEditor extends ReadOnlyEditor {
                     }
                 }, Map.of(LABEL_DAMAGED, damagedColour));
         table = g.table();
+        int[] selected = { -1 };
+        g.selection().addLayerListener(e -> {
+            if (e instanceof org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent cs && cs.getRowPosition() >= 0) {
+                selected[0] = cs.getRowPosition();
+            }
+        });
+        table.addListener(SWT.MouseDoubleClick, e -> openPageOf(record(selected[0])));
         read();
     }
 
@@ -163,6 +172,35 @@ public final class LogEditor extends ReadOnlyEditor {
         }
     }
 
+    /**
+     * Opens the data page a record names in the page editor, when a data file of that file id is open as evidence (the file
+     * id from its examination); otherwise the headline says what to open.
+     */
+    public boolean openPageOf(LogFile.Record r) {
+        if (r == null || r.page() == null) {
+            return false;
+        }
+        for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
+            pagelens.core.exam.Examination e = item.examination();
+            if (e != null && "data file".equals(e.fileKind()) && e.fileId() == r.page().fileId()) {
+                try {
+                    PageEditor ed = (PageEditor) getSite().getPage().openEditor(new EvidenceEditorInput(item.path()), PageEditor.ID, true,
+                            org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
+                    ed.showPage(r.page());
+                    return true;
+                } catch (PartInitException | ClassCastException x) {
+                    hint = "cannot open page " + r.page() + ": " + x.getMessage();
+                    headline.setText(headline());
+                    return false;
+                }
+            }
+        }
+        hint = "to see page " + r.page() + ", open its data file (file id " + r.page().fileId() + ") as evidence too";
+        headline.setText(headline());
+        headline.getParent().layout(true);
+        return false;
+    }
+
     /** The summary line: what pagelens log prints first. */
     public String headline() {
         LogFile.Result r = result;
@@ -184,7 +222,8 @@ public final class LogEditor extends ReadOnlyEditor {
                 r.vlfs().size(), r.usedVlfs(), r.blocks(), r.emptyBlocks(), r.records(), r.records() > MAX_RECORDS
                         ? String.format(Locale.ROOT, " (the first %,d in the table: pagelens log --records lists all)", MAX_RECORDS) : "",
                 r.first(), r.last(), r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)" : " (NOT found as LOP_BEGIN_CKPT)",
-                r.checksummedBlocks(), r.blocks(), bad == 0 ? "every one holds" : bad + " do not hold", r.problems().size(), shown);
+                r.checksummedBlocks(), r.blocks(), bad == 0 ? "every one holds" : bad + " do not hold", r.problems().size(), shown)
+                + (hint == null ? "" : " | " + hint);
     }
 
     private boolean damaged(long fileOffset) {
