@@ -27,14 +27,19 @@ public final class Utf8Sink extends Writer {
         buf[n++] = (char) c;
     }
 
-    @Override
-    public void write(char[] c, int off, int len) throws IOException {
+    /** Copies characters [from, to) of a source into {@code dst} at {@code at} (String and StringBuilder getChars, arraycopy). */
+    private interface Chars {
+        void get(int from, int to, char[] dst, int at);
+    }
+
+    /** The one copy loop: {@code len} characters of {@code src} from {@code off}, draining the buffer as it fills. */
+    private void copy(Chars src, int off, int len) throws IOException {
         while (len > 0) {
             if (n == buf.length) {
                 drain();
             }
             int k = Math.min(len, buf.length - n);
-            System.arraycopy(c, off, buf, n, k);
+            src.get(off, off + k, buf, n);
             n += k;
             off += k;
             len -= k;
@@ -42,38 +47,23 @@ public final class Utf8Sink extends Writer {
     }
 
     @Override
+    public void write(char[] c, int off, int len) throws IOException {
+        copy((f, t, d, at) -> System.arraycopy(c, f, d, at, t - f), off, len);
+    }
+
+    @Override
     public void write(String s, int off, int len) throws IOException {
-        while (len > 0) {
-            if (n == buf.length) {
-                drain();
-            }
-            int k = Math.min(len, buf.length - n);
-            s.getChars(off, off + k, buf, n);
-            n += k;
-            off += k;
-            len -= k;
-        }
+        copy(s::getChars, off, len);
     }
 
     @Override
     public Writer append(CharSequence csq) throws IOException {
         if (csq instanceof StringBuilder sb) {
-            int len = sb.length();
-            int off = 0;
-            while (len > 0) {
-                if (n == buf.length) {
-                    drain();
-                }
-                int k = Math.min(len, buf.length - n);
-                sb.getChars(off, off + k, buf, n);
-                n += k;
-                off += k;
-                len -= k;
-            }
-            return this;
+            copy(sb::getChars, 0, sb.length()); // a row's line, without a String copy of it
+        } else {
+            String s = String.valueOf(csq);
+            write(s, 0, s.length());
         }
-        String s = String.valueOf(csq);
-        write(s, 0, s.length());
         return this;
     }
 

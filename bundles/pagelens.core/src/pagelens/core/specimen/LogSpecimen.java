@@ -14,8 +14,6 @@ import java.util.Random;
 
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.log.Lsn;
-import pagelens.core.page.Page;
-import pagelens.core.page.PageId;
 import pagelens.core.page.PageType;
 
 /**
@@ -359,15 +357,5 @@ public final class LogSpecimen {
         for (int i = 0; i < n; i++) {
             b[at + i] = (byte) (v >>> (8 * i));
         }
-    }
-
-    /** Page size, for callers sizing a log. */
-    static int pageSize() {
-        return Page.SIZE;
-    }
-
-    /** The page a record of this specimen names, for tests. */
-    static PageId firstTablePage() {
-        return new PageId(DataFileSpecimen.FILE_ID, 40);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import pagelens.core.alloc.Pfs;
-import pagelens.core.page.Page;
 import pagelens.core.page.PageId;
 import pagelens.core.page.PageType;
 
@@ -289,7 +288,7 @@ final class TypedTable {
         add(pb, record(typical(), 0x30, fileId, null));
         add(pb, record(maxima(), 0x30, fileId, null));
         add(pb, record(minima(), 0x30, fileId, null));
-        add(pb, record(allNull(4), 0x10, fileId, null));
+        add(pb, record(onlyId(4), 0x10, fileId, null)); // every column but Id NULL
         Map<String, Object> deleted = typical();
         deleted.put("Id", 5);
         deleted.remove("Txt");
@@ -325,10 +324,6 @@ final class TypedTable {
         eight.put("NVc", "after the forwarded record");
         add(pb, record(eight, 0x30, fileId, null));
         return h.finish(pb, DATA_B, FIXED_END, -1, -1);
-    }
-
-    private static Map<String, Object> allNull(int id) {
-        return onlyId(id);
     }
 
     private static void add(PageBuilder pb, byte[] rec) {
@@ -671,10 +666,5 @@ final class TypedTable {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    /** Bytes of the typed table's pages written into the page area, for tests: the fragment page of row 7's overflow value. */
-    static int pageSize() {
-        return Page.SIZE;
     }
 }

@@ -44,6 +44,14 @@ class ResponsivenessUiTest {
         EvidenceRegistry.get().clear();
     }
 
+    /** Prints a figure and appends it to target/benchmarks/responsiveness.txt (what releng/bench-ui.sh shows). */
+    private static void log(String line) throws java.io.IOException {
+        System.out.print(line);
+        Path out = Paths.get("target", "benchmarks");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("responsiveness.txt"), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** Opens the file as evidence and spins until the page editor shows page 1:0; the time in ms. */
     private static long open(IWorkbenchWindow window, IWorkbenchPage page, Path file) {
         long t0 = System.nanoTime();
@@ -99,10 +107,7 @@ class ResponsivenessUiTest {
         String line = String.format(Locale.ROOT, "50 GB sparse file: first page shown %d ms after open (first editor of the session), "
                 + "%d ms when opened again; page-to-page (200 moves incl. paint, "
                 + "near and far): average %.1f ms, 95th percentile %.1f ms, max %.1f ms%n", firstMs, againMs, avg, p95, max);
-        System.out.print(line);
-        Path out = Paths.get("target", "benchmarks");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("responsiveness.txt"), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        log(line);
         Screens.save(Screens.snapshot(window.getShell()), "responsiveness-50GB.png");
     }
 
@@ -134,10 +139,7 @@ class ResponsivenessUiTest {
         assertEquals("1000", first.get(0), "the first row of the specimen table (page 1:10, slot 0)");
         String line = String.format(Locale.ROOT, "table rows editor, %,d MB data file: first screen of rows painted %d ms after opening "
                 + "(%,d rows read by then; the rest keep arriving)%n", mb, ms, ed.rowCount());
-        System.out.print(line);
-        Path out = Paths.get("target", "benchmarks");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("responsiveness.txt"), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        log(line);
     }
 
     /**
@@ -163,10 +165,7 @@ class ResponsivenessUiTest {
         assertEquals("40:16:1", ed.cells(0).get(0), "the first record of the first VLF");
         String line = String.format(Locale.ROOT, "log editor, %,d MB log: first screen of records painted %d ms after opening (%,d records read by then)%n", mb,
                 ms, ed.rowCount());
-        System.out.print(line);
-        Path out = Paths.get("target", "benchmarks");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("responsiveness.txt"), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        log(line);
     }
 
     /**
@@ -216,10 +215,7 @@ class ResponsivenessUiTest {
             }
         }
         sb.append('\n');
-        System.out.print(sb);
-        Path out = Paths.get("target", "benchmarks");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("responsiveness.txt"), sb.toString(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        log(sb.toString());
         org.eclipse.swt.graphics.ImageData px = Screens.snapshot(c);
         assertTrue(Screens.colours(px).size() > 2, "the map paints its cells");
         Screens.save(Screens.snapshot(window.getShell()), "page-map-1M.png");
