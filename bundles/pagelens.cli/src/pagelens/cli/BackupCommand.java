@@ -155,6 +155,9 @@ final class BackupCommand implements Callable<Integer> {
             ArrayNode st = x.putArray("streams");
             d.streams().forEach(z -> st.add(z.id() + " " + z.length()));
         }
+        if (e.log() != null) {
+            o.set("log", FactsJson.log(e.log())); // the backup's log part: the same object as 'pagelens log --json' and 'scan --json'
+        }
         o.set("summary", FactsJson.summary(e.findings()));
         o.set("findings", FactsJson.findings(e.findings(), e::ownerOf));
         ArrayNode pr = o.putArray("problems");
@@ -199,6 +202,15 @@ final class BackupCommand implements Callable<Integer> {
         }
         if (targetVerdict != null) {
             out.println("  target: " + targetVerdict);
+        }
+        pagelens.core.log.LogFile.Result log = e.log();
+        if (log != null) {
+            pagelens.core.log.BackupLog bl = log.backup();
+            out.printf(Locale.ROOT, "  log part (docs/log.md 11): the source log's %d VLF(s); %,d block(s), %,d record(s) carried%s; the backup declares "
+                    + "first LSN %s, last LSN %s, checkpoint %s%s (details: pagelens log %s)%n", log.vlfs().size(), log.blocks(), log.records(),
+                    log.first() == null ? "" : " (" + log.first() + " - " + log.last() + ")", bl.firstLsn(), bl.lastLsn(), bl.checkpointLsn(),
+                    log.records() == 0 ? "" : log.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)" : " (NOT a LOP_BEGIN_CKPT record)",
+                    b.path().getFileName());
         }
         out.printf(Locale.ROOT, "  MTF: %d blocks (%s)%n", b.walk().blocks().size(),
                 String.join(" ", b.walk().blocks().stream().map(Mtf.Dblk::type).toList()));

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import pagelens.core.identify.EvidenceKind;
 import pagelens.core.identify.Identifier;
-import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.log.LogFile;
 import pagelens.core.log.LogOperations;
+import pagelens.core.log.Logs;
 import pagelens.core.log.Lsn;
 import pagelens.core.page.PageId;
 import pagelens.report.FactsJson;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pagelens log}: a log file's VLFs, its checks, and its records (filtered), without a server. */
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = "Read a transaction log file (.ldf) without a server: page 0's copy of the boot record (version, checkpoint), the VLFs "
+        description = "Read a transaction log file (.ldf), or the log part of a full backup, without a server: page 0's copy of the boot record (version, checkpoint), the VLFs "
                 + "(offset, size, sequence number, parity, use count, blocks, records, why reading stopped), every block checked (sector "
                 + "status bytes, the log block checksum, its LSN and chain, the slot array), and with --records the records like fn_dblog's "
                 + "columns (LSN, operation, context, transaction, previous LSN, page, slot, allocation unit), streamed.",
@@ -57,7 +57,7 @@ final class LogCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N records.")
     Long limit;
 
-    @Parameters(paramLabel = "FILE", description = "A log file (.ldf).")
+    @Parameters(paramLabel = "FILE", description = "A log file (.ldf), or a full backup (.bak, compressed too): the log part it carries.")
     Path file;
 
     @CommandLine.Spec
@@ -75,8 +75,8 @@ final class LogCommand implements Callable<Integer> {
     }
 
     private Integer run(PrintWriter out) throws IOException {
-        if (Identifier.identify(file).kind() != EvidenceKind.LOG_FILE) {
-            throw new IOException(file + ": is " + Identifier.identify(file).kind().id() + ", not a log file (.ldf)");
+        if (!Logs.readable(Identifier.identify(file).kind())) {
+            throw new IOException(file + ": is " + Identifier.identify(file).kind().id() + ", not a log file (.ldf) or a backup (.bak)");
         }
         PageId onlyPage;
         Lsn lo;
@@ -99,7 +99,7 @@ final class LogCommand implements Callable<Integer> {
                     "allocation unit", "time, transaction name");
         }
         LogFile.Result r;
-        try (EvidenceSource src = EvidenceSource.open(file)) {
+        {
             java.util.function.Consumer<LogFile.Record> each = rec -> {
                 if (!list || shown[0] >= max || onlyPage != null && !onlyPage.equals(rec.page()) || onlyXact != null && rec.transactionId() != onlyXact
                         || lo != null && rec.lsn().compareTo(lo) < 0 || hi != null && rec.lsn().compareTo(hi) > 0) {
@@ -117,9 +117,10 @@ final class LogCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %-18s %s%n", rec.lsn(), LogOperations.name(rec.operation()),
                         rec.context() & 0xFF, xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(),
                         rec.page() == null ? "" : rec.pageSlot(), rec.allocationUnit() == 0 ? "" : Long.toString(rec.allocationUnit()),
-                        (rec.time() == null ? "" : rec.time().toString().replace('T', ' ')) + (rec.transactionName() == null ? "" : " " + rec.transactionName()));
+                        (rec.stale() ? "[stale] " : "") + (rec.time() == null ? "" : rec.time().toString().replace('T', ' '))
+                                + (rec.transactionName() == null ? "" : " " + rec.transactionName()));
             };
-            r = LogFile.read(src, list ? each : null, ProgressMonitor.NULL); // the summary alone: records counted, not built
+            r = Logs.read(file, list ? each : null, ProgressMonitor.NULL); // the summary alone: records counted, not built
         }
         if (g != null) {
             ObjectNode o = FactsJson.MAPPER.createObjectNode();
@@ -132,17 +133,32 @@ final class LogCommand implements Callable<Integer> {
             out.flush();
             return r.problems().isEmpty() ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
         }
-        out.printf(Locale.ROOT, "%s: log of a database of version %d (block format %d); %d VLF(s), %d used; %,d blocks (%,d empty), %,d records%n", file,
-                r.dbiVersion(), r.formatByte(), r.vlfs().size(), r.usedVlfs(), r.blocks(), r.emptyBlocks(), r.records());
-        out.printf(Locale.ROOT, "  LSN range %s - %s, end of log %s; checkpoint (page 0) %s%s%n", r.first(), r.last(), r.endOfLog(), r.checkpoint(),
-                r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)" : " (NOT found as a LOP_BEGIN_CKPT record)");
+        out.printf(Locale.ROOT, "%s: %s of a database of version %d (block format %d); %d VLF(s), %d used; %,d blocks (%,d empty), %,d records%n", file,
+                r.backup() == null ? "log" : "the log part of a full backup", r.dbiVersion(), r.formatByte(), r.vlfs().size(), r.usedVlfs(), r.blocks(),
+                r.emptyBlocks(), r.records());
+        if (r.backup() != null) {
+            out.printf(Locale.ROOT, "  the backup declares (SCIN): first LSN %s, last LSN %s, checkpoint %s, previous full backup %s%n", r.backup().firstLsn(),
+                    r.backup().lastLsn(), r.backup().checkpointLsn(), r.backup().databaseBackupLsn());
+        }
+        out.printf(Locale.ROOT, "  LSN range %s - %s, end of log %s; checkpoint (%s) %s%s%n", r.first(), r.last(), r.endOfLog(),
+                r.backup() == null ? "page 0" : "SCIN", r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)"
+                        : " (NOT found as a LOP_BEGIN_CKPT record)");
         out.printf(Locale.ROOT, "  log block checksums: %,d of %,d blocks carry one%s%n", r.checksummedBlocks(), r.blocks(),
                 r.problems().stream().noneMatch(p -> p.kind() == LogFile.Kind.CHECKSUM) ? ", every one holds" : "");
+        out.printf(Locale.ROOT, "  transaction chains: %,d records followed to their transaction's earlier record%s; previous full backup's checkpoint %s%s%n",
+                r.chainsFollowed(), r.problems().stream().noneMatch(p -> p.kind() == LogFile.Kind.TRANSACTION_CHAIN) ? ", none broken" : "",
+                r.previousBackup() == null ? "not read" : r.previousBackup().isZero() ? "none (0:0:0)" : r.previousBackup().toString(),
+                r.previousBackup() == null || r.previousBackup().isZero() ? "" : r.previousBackupInLog() ? " (inside this log)" : " (not in this log)");
+        if (r.staleBlocks() > 0) {
+            out.printf(Locale.ROOT, "  stale: %,d block(s) of earlier VLF uses after the end of log, %,d record(s) (listed with --records, marked stale)%n",
+                    r.staleBlocks(), r.staleRecords());
+        }
         if (vlfs) {
             out.printf("  %-4s %-12s %-10s %-8s %-6s %-5s %-14s %7s %8s  %s%n", "VLF", "offset", "size", "seqNo", "parity", "uses", "created", "blocks", "records", "end");
             for (LogFile.Vlf v : r.vlfs()) {
-                out.printf(Locale.ROOT, "  %-4d 0x%-10X %-10d %-8d 0x%02X   %-5d %-14s %7d %8d  %s%n", v.index(), v.offset(), v.size(), v.seqNo(), v.parity(),
-                        v.useCount(), v.createLsn(), v.blocks(), v.records(), v.end());
+                out.printf(Locale.ROOT, "  %-4d 0x%-10X %-10d %-8d 0x%02X   %-5s %-14s %7d %8d  %s%s%n", v.index(), v.offset(), v.size(), v.seqNo(), v.parity(),
+                        v.useCount() < 0 ? "-" : Long.toString(v.useCount()), v.createLsn(), v.blocks(), v.records(), v.end(),
+                        v.staleBlocks() > 0 ? String.format(Locale.ROOT, "; %d stale block(s), %d record(s)", v.staleBlocks(), v.staleRecords()) : "");
             }
         }
         for (LogFile.Problem p : r.problems()) {
@@ -177,6 +193,9 @@ final class LogCommand implements Callable<Integer> {
         }
         g.writeNumberField("offset", rec.fileOffset());
         g.writeNumberField("length", rec.length());
+        if (rec.stale()) {
+            g.writeBooleanField("stale", true); // carved after the end of log: not part of the current log
+        }
         g.writeEndObject();
         g.writeRaw('\n');
     }

@@ -486,11 +486,33 @@ public final class FactsJson {
         o.put("lastLsn", r.last() == null ? null : r.last().toString());
         o.put("endOfLog", r.endOfLog() == null ? null : r.endOfLog().toString());
         o.put("usedVlfs", r.usedVlfs());
+        o.put("staleBlocks", r.staleBlocks());
+        o.put("staleRecords", r.staleRecords());
+        o.put("chainsFollowed", r.chainsFollowed());
+        o.put("previousBackupLsn", r.previousBackup() == null ? null : r.previousBackup().toString());
+        o.put("previousBackupInLog", r.previousBackupInLog());
+        o.put("source", r.backup() == null ? "log-file" : "backup");
+        if (r.backup() != null) {
+            pagelens.core.log.BackupLog b = r.backup();
+            ObjectNode bo = o.putObject("backup");
+            bo.put("firstLsn", b.firstLsn() == null ? null : b.firstLsn().toString());
+            bo.put("lastLsn", b.lastLsn() == null ? null : b.lastLsn().toString());
+            bo.put("checkpointLsn", b.checkpointLsn() == null ? null : b.checkpointLsn().toString());
+            bo.put("databaseBackupLsn", b.databaseBackupLsn() == null ? null : b.databaseBackupLsn().toString());
+            bo.put("vlfsWithBytes", b.vlfs().stream().filter(v -> v.declaresBytes() && v.bytesAt() >= 0).count());
+            bo.put("vlfsWithBytesAbsent", b.vlfs().stream().filter(v -> v.declaresBytes() && v.bytesAt() < 0).count());
+        }
         ArrayNode vs = o.putArray("vlfs");
         for (pagelens.core.log.LogFile.Vlf v : r.vlfs()) {
-            vs.addObject().put("offset", v.offset()).put("size", v.size()).put("seqNo", v.seqNo()).put("parity", v.parity()).put("version", v.version())
-                    .put("useCount", v.useCount()).put("createLsn", v.createLsn().toString()).put("blocks", v.blocks()).put("records", v.records())
-                    .put("end", v.end());
+            ObjectNode vn = vs.addObject().put("offset", v.offset()).put("size", v.size()).put("seqNo", v.seqNo()).put("parity", v.parity())
+                    .put("version", v.version());
+            if (v.useCount() >= 0) {
+                vn.put("useCount", v.useCount());
+            } else {
+                vn.putNull("useCount");
+            }
+            vn.put("createLsn", v.createLsn().toString()).put("blocks", v.blocks()).put("records", v.records()).put("end", v.end())
+                    .put("staleBlocks", v.staleBlocks()).put("staleRecords", v.staleRecords());
         }
         ArrayNode ps = o.putArray("problems");
         r.problems().forEach(pr -> ps.addObject().put("kind", pr.kind().name()).put("offset", pr.offset()).put("what", pr.what()));

@@ -251,13 +251,17 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
             problems.add(oneLine(e));
         }
         pagelens.core.log.LogFile.Result log = null;
-        if ("log file".equals(kind) && !o.headersOnly() && ev.file() != null) {
+        boolean backupLog = backup != null && !o.headersOnly() && pagelens.core.log.BackupLog.present(backup.walk());
+        if ("log file".equals(kind) && !o.headersOnly() && ev.file() != null || backupLog) {
             try {
-                // a log file: its VLFs, blocks and records read and checked (docs/log.md), not only page 0
-                log = pagelens.core.log.LogFile.read(ev.file(), null, monitor);
+                // a log file: its VLFs, blocks and records read and checked (docs/log.md), not only page 0; a full backup: the
+                // source log's VLFs from its descriptors and the log bytes it carries (docs/log.md 11)
+                log = backupLog ? pagelens.core.log.LogFile.readBackup(backup.pages().source(), pagelens.core.log.BackupLog.read(backup.pages().source(),
+                        backup.walk()), backup.databaseVersion(), null, monitor) : pagelens.core.log.LogFile.read(ev.file(), null, monitor);
                 for (pagelens.core.log.LogFile.Problem p : log.problems()) {
-                    sink.add(new Finding(logRule(p.kind()), p.what(), new Location(ev.path(), fileId, p.offset() / pagelens.core.page.Page.SIZE, p.offset(),
-                            (int) (p.offset() % pagelens.core.page.Page.SIZE), 1)));
+                    // a backup's log problem names offsets of the source .ldf (in its text), not of the backup: no place in the file
+                    sink.add(new Finding(logRule(p.kind()), p.what(), backupLog ? new Location(ev.path(), -1, -1, -1, 0, 0)
+                            : new Location(ev.path(), fileId, p.offset() / pagelens.core.page.Page.SIZE, p.offset(), (int) (p.offset() % pagelens.core.page.Page.SIZE), 1)));
                 }
             } catch (CanceledException e) {
                 throw e;
@@ -404,6 +408,8 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
             case CHECKSUM -> pagelens.core.findings.Rules.LOG_BLOCK_CHECKSUM;
             case BLOCK_CHAIN, SLOT_ARRAY -> pagelens.core.findings.Rules.LOG_BLOCK_CHAIN;
             case CHECKPOINT -> pagelens.core.findings.Rules.LOG_CHECKPOINT_MISSING;
+            case TRANSACTION_CHAIN -> pagelens.core.findings.Rules.LOG_TRANSACTION_CHAIN;
+            case BACKUP_LOG -> pagelens.core.findings.Rules.LOG_BACKUP_MISMATCH;
         };
     }
 

@@ -248,6 +248,17 @@ public final class Rules {
             "The checkpoint LSN the log's page 0 names (its copy of the boot record, docs/log.md 3) is not a LOP_BEGIN_CKPT record of this "
                     + "log: the log and the record disagree, or the part of the log holding it is gone.",
             "Check that the log belongs to the data file and is complete; recovery starts at that checkpoint.");
+    public static final Rule LOG_TRANSACTION_CHAIN = new Rule("log.transaction-chain", Severity.ERROR, "Log transaction chain broken",
+            "A log record's previous LSN (docs/log.md 6.2) is not the record of its transaction before it in this log: a record of the "
+                    + "transaction is missing (a lost or damaged block), or the record belongs to another log. Every record of the real logs "
+                    + "examined chains (docs/log.md 12). Records of transactions that began before the log's first LSN are not checked.",
+            "Treat the transaction as damaged: rolling it back or forward needs the missing records. Look for damaged blocks before it.");
+    public static final Rule LOG_BACKUP_MISMATCH = new Rule("log.backup-mismatch", Severity.WARNING, "Backup's log part incomplete",
+            "What a full backup declares of its log (its MSTL descriptors' byte ranges, the SCIN First/Last LSNs, docs/log.md 11) does not "
+                    + "match the log bytes it carries: a range without an MQTL stream (log range declared, log bytes absent: seen on two "
+                    + "real backups, cause unknown), a stream shorter than its range, or LSNs outside the bytes.",
+            "A restore needs the backup's log part to recover the database: test the restore (RESTORE VERIFYONLY, then a restore on a "
+                    + "test server) before relying on this backup.");
     public static final Rule EXAMINATION_INCOMPLETE = new Rule("examination.incomplete", Severity.ERROR, "Examination incomplete",
             "PageLens could not complete a check of this evidence (the title says which and why: a read error, a structure it could not "
                     + "decode, or an internal failure). What it could not check is not known to be healthy: the result is not a clean bill "
@@ -264,7 +275,7 @@ public final class Rules {
                 XTP_DMV_STATE, CATALOG_PAGE_DAMAGED, CATALOG_INCOMPLETE, CATALOG_LAYOUT_MISMATCH, CATALOG_FILE_NOT_GIVEN,
                 CATALOG_FILE_FOREIGN, ALLOC_OWNER_MISMATCH,
                 ALLOC_EXTENT_TWO_OWNERS, ALLOC_IAM_CHAIN, ALLOC_NOT_OWNED, ALLOC_UNIT_UNKNOWN, LOG_VLF_HEADER, LOG_BLOCK_TORN, LOG_BLOCK_CHECKSUM,
-                LOG_BLOCK_CHAIN, LOG_CHECKPOINT_MISSING, EXAMINATION_INCOMPLETE);
+                LOG_BLOCK_CHAIN, LOG_CHECKPOINT_MISSING, LOG_TRANSACTION_CHAIN, LOG_BACKUP_MISMATCH, EXAMINATION_INCOMPLETE);
     }
 
     public static Rule byId(String id) {

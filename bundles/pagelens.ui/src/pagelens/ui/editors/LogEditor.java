@@ -27,7 +27,6 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 
-import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.log.LogFile;
 import pagelens.core.log.LogOperations;
@@ -128,8 +127,9 @@ public final class LogEditor extends ReadOnlyEditor {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("Reading the log " + in.file().getFileName(), IProgressMonitor.UNKNOWN);
-                try (EvidenceSource src = EvidenceSource.open(in.file())) {
-                    result = LogFile.read(src, r -> {
+                try {
+                    // a log file, or the log part of a full backup: the same reading as 'pagelens log' and the scan
+                    result = pagelens.core.log.Logs.read(in.file(), r -> {
                         synchronized (lock) {
                             if (records.size() < MAX_RECORDS) {
                                 records.add(r);

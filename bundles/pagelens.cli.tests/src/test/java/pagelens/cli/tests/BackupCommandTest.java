@@ -40,12 +40,30 @@ class BackupCommandTest {
         assertEquals("39:2157:1", lsn.get("after").asText());
         // no damage: the boot page verdict, on the copy a restore applies, and warnings that the system catalog is incomplete
         // (this backup is one stripe of several: its sysallocunits page 1:189 and other catalog pages are elsewhere, catalog.md 8)
-        assertEquals("boot.hekaton-clear", o.at("/findings/0/rule").asText());
-        for (int i = 1; i < o.get("findings").size(); i++) {
-            assertEquals("catalog.incomplete", o.at("/findings/" + i + "/rule").asText(), o.get("findings").toString());
+        // and one that its log part is declared but not carried (docs/log.md 11.5: an MSTL range, no MQTL stream)
+        JsonNode hekaton = null;
+        int logMismatch = 0;
+        for (JsonNode f : o.get("findings")) {
+            String rule = f.get("rule").asText();
+            if (rule.equals("boot.hekaton-clear")) {
+                hekaton = f;
+            } else if (rule.equals("log.backup-mismatch")) {
+                logMismatch++;
+                assertTrue(f.get("title").asText().contains("log range declared, log bytes absent"), f.toString());
+            } else {
+                assertEquals("catalog.incomplete", rule, o.get("findings").toString());
+            }
         }
+        assertEquals(1, logMismatch, o.get("findings").toString());
         assertTrue(o.get("findings").toString().contains("sysallocunits page 1:189 is not in the evidence"));
-        assertEquals(s.at("/bootPages/1/offset").asLong(), o.at("/findings/0/offset").asLong());
+        assertEquals(s.at("/bootPages/1/offset").asLong(), hekaton.get("offset").asLong());
+        // the backup's log part: what its SCIN declares (docs/log.md 11.5: 39:2157:1 ... 39:2160:1), no bytes
+        JsonNode log = o.get("log");
+        assertEquals("backup", log.get("source").asText());
+        assertEquals("39:2157:1", log.at("/backup/firstLsn").asText());
+        assertEquals("39:2160:1", log.at("/backup/lastLsn").asText());
+        assertEquals(1, log.at("/backup/vlfsWithBytesAbsent").asInt());
+        assertEquals(0, log.get("records").asInt());
         assertEquals("QuanLyMyPham", s.at("/files/0/logicalName").asText());
         assertEquals("E:\\Microsoft SQL Server\\MSSQL16.MSSQLSERVER\\MSSQL\\DATA\\QuanLyMyPham.mdf", s.at("/files/0/physicalName").asText());
         assertEquals("D", s.at("/files/0/type").asText());

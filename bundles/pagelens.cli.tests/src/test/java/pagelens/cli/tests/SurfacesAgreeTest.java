@@ -74,6 +74,13 @@ class SurfacesAgreeTest {
             com.fasterxml.jackson.databind.node.ObjectNode set = ((com.fasterxml.jackson.databind.node.ObjectNode) backup.get("sets").get(0)).deepCopy();
             set.remove("bootCopyDifferences");
             assertEquals(set, report.get("backups").get(0).get("set"), "report and backup --json describe the set differently: " + p);
+            // the backup's log part (docs/log.md 11): one object from one writer on the three faces
+            if (scan.has("log")) {
+                assertEquals(scan.get("log"), backup.get("log"), "backup --json and scan --json read the backup's log part differently: " + p);
+                com.fasterxml.jackson.databind.node.ObjectNode fromReport = report.get("logs").get(0).deepCopy();
+                fromReport.remove("path");
+                assertEquals(scan.get("log"), fromReport, "the report and scan --json read the backup's log part differently: " + p);
+            }
         }
         if (verdict != null) {
             JsonNode boot = json("boot", "--json", p);
