@@ -276,8 +276,11 @@ public final class LogSpecimen {
         blockAt += BLOCK;
     }
 
-    /** The log block checksum of log.md 5.4 (the page checksum extended to n sectors), written independently of the reader. */
-    static long checksum(byte[] raw) {
+    /**
+     * The log block checksum of log.md 5.4 (the page checksum extended to n sectors), written independently of the reader: public
+     * so that tests can plant damage that keeps a block's checksum whole.
+     */
+    public static long checksum(byte[] raw) {
         int n = raw.length / SECTOR;
         int cs = 0;
         for (int i = 0; i < n; i++) {

@@ -19,6 +19,7 @@ import pagelens.core.identify.Identifier;
 import pagelens.core.io.EvidenceSource;
 import pagelens.core.io.ProgressMonitor;
 import pagelens.core.log.LogFile;
+import pagelens.core.log.Lsn;
 import pagelens.core.page.PageId;
 import pagelens.core.specimen.DataFileSpecimen;
 import pagelens.core.specimen.LogSpecimen;
@@ -130,6 +131,78 @@ class LogSpecimenTest {
         LogFile.Result c = read(cut, null);
         assertFalse(c.problems().isEmpty(), "a truncated log is a problem, not a clean short log");
         assertTrue(c.records() > 0);
+    }
+
+    @Test
+    void aBrokenTransactionChainAndStaleBlocksAreFound(@TempDir Path dir) throws IOException {
+        LogSpecimen.Result[] w = new LogSpecimen.Result[1];
+        Path clean = write(dir, "clean_log.ldf", w);
+        List<LogFile.Record> records = new ArrayList<>();
+        LogFile.Result r = read(clean, records);
+        assertTrue(r.chainsFollowed() > 1000, "records followed to their transaction: " + r.chainsFollowed());
+        // a record whose previous LSN names a later record of its transaction than the log holds: records are missing
+        LogFile.Record victim = records.stream().filter(x -> x.operation() == 0x02 && x.lsn().vlf() > r.first().vlf() && (x.fileOffset() + 4) % 512 > 0
+                && (x.fileOffset() + 14) % 512 > 14).findFirst().orElseThrow();
+        Path broken = dir.resolve("broken_log.ldf");
+        Files.copy(clean, broken);
+        LogFile.Vlf vlf = r.vlfs().stream().filter(v -> v.seqNo() == victim.lsn().vlf()).findFirst().orElseThrow();
+        long blockAt = vlf.offset() + victim.lsn().block() * 512;
+        try (RandomAccessFile f = new RandomAccessFile(broken.toFile(), "rw")) {
+            f.seek(victim.fileOffset() + 12);
+            f.write(new byte[] { (byte) (victim.previous().slot() + 5), 0 }); // the previous LSN's slot, 5 records on
+            rechecksum(f, blockAt);
+        }
+        LogFile.Result b = read(broken, null);
+        assertEquals(1, b.problems().size(), b.problems().toString());
+        assertEquals(LogFile.Kind.TRANSACTION_CHAIN, b.problems().get(0).kind());
+        assertTrue(b.problems().get(0).what().contains(victim.lsn().toString()) && b.problems().get(0).what().contains("records are missing"),
+                b.problems().get(0).what());
+        // a block of an earlier use of the last VLF, after its end of log: carved as stale, never mixed with the current log
+        Lsn end = r.endOfLog();
+        LogFile.Vlf last = r.vlfs().stream().filter(v -> v.seqNo() == end.vlf()).findFirst().orElseThrow();
+        LogFile.Vlf older = r.vlfs().stream().filter(v -> v.seqNo() == r.first().vlf()).findFirst().orElseThrow();
+        long sector = 16;
+        while (sector <= end.block() + 8) {
+            sector += 8; // blocks of the specimen are 4 KiB: 8 sectors
+        }
+        assertTrue(sector * 512 + 4096 <= last.size(), "room after the end of log in the last VLF");
+        Path stale = dir.resolve("stale_log.ldf");
+        Files.copy(clean, stale);
+        int staleSlots;
+        try (RandomAccessFile f = new RandomAccessFile(stale.toFile(), "rw")) {
+            byte[] block = new byte[4096];
+            f.seek(older.offset() + sector * 512);
+            f.readFully(block);
+            staleSlots = (block[2] & 0xFF) | (block[3] & 0xFF) << 8;
+            int other = (last.parity() == 0x40 ? 0x80 : 0x40);
+            for (int i = 0; i < 8; i++) {
+                block[i * 512] = (byte) (block[i * 512] & 0x3F | other); // the other parity, as an earlier use wrote it
+            }
+            java.nio.ByteBuffer.wrap(block).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x18, (int) LogSpecimen.checksum(block));
+            f.seek(last.offset() + sector * 512);
+            f.write(block);
+        }
+        List<LogFile.Record> withStale = new ArrayList<>();
+        LogFile.Result s = read(stale, withStale);
+        assertEquals(List.of(), s.problems(), "a stale block is not damage");
+        assertEquals(r.records(), s.records(), "the current log is unchanged");
+        assertEquals(r.endOfLog(), s.endOfLog());
+        assertEquals(1, s.staleBlocks());
+        assertEquals(staleSlots, s.staleRecords());
+        List<LogFile.Record> staleRecords = withStale.stream().filter(LogFile.Record::stale).toList();
+        assertEquals(staleSlots, staleRecords.size());
+        assertEquals(new Lsn(older.seqNo(), sector, 1), staleRecords.get(0).lsn(), "a stale record keeps the LSN of its earlier use");
+        assertEquals(1, s.vlfs().stream().filter(v -> v.seqNo() == end.vlf()).findFirst().orElseThrow().staleBlocks());
+    }
+
+    /** Writes the log block checksum of the 4 KiB block at {@code at} again (the writer's own implementation, log.md 5.4). */
+    private static void rechecksum(RandomAccessFile f, long at) throws IOException {
+        byte[] block = new byte[4096];
+        f.seek(at);
+        f.readFully(block);
+        java.nio.ByteBuffer.wrap(block).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x18, (int) LogSpecimen.checksum(block));
+        f.seek(at);
+        f.write(block);
     }
 
     private static void flip(Path p, long at) throws IOException {

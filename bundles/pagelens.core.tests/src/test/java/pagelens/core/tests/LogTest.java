@@ -54,6 +54,11 @@ class LogTest {
         assertEquals(blocks, r.checksummedBlocks(), "every block of a CHECKSUM database carries a log block checksum, and it holds");
         assertEquals(format, r.formatByte());
         assertEquals(dbiVersion, r.dbiVersion());
+        // every record of a transaction names an earlier record of it (log.md 12: held on every record examined): no
+        // log.transaction-chain problem above, and the check did run
+        assertTrue(r.chainsFollowed() > records / 4, sample + ": chains followed " + r.chainsFollowed() + " of " + records);
+        assertEquals(0, r.staleBlocks(), sample + ": no stale blocks in the shared samples (log.md 5.5: seen only outside them)");
+        assertTrue(r.previousBackup() != null, sample + ": page 0's previous-backup LSN (R+0x150) is read");
         assertTrue(ops.getOrDefault(0x80, 0) > 0 && ops.getOrDefault(0x96, 0) > 0, "BEGIN_XACT and BEGIN_CKPT records: " + ops);
     }
 
