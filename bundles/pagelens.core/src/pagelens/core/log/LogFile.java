@@ -31,6 +31,18 @@ public final class LogFile {
     static final int VLF_SIGNATURE = 0xAB;
     private static final int SECTOR = 512;
     private static final int MAX_BLOCK = 61_440;
+    // record header offsets, from log-record.tsv (the one description of the 2005+ record header)
+    private static final int FIXED = LogRecordFields.LAYOUT.offset("fixedLength");
+    private static final int PREV = LogRecordFields.LAYOUT.offset("previousLsn");
+    private static final int XACT = LogRecordFields.LAYOUT.offset("transactionId");
+    private static final int OP = LogRecordFields.LAYOUT.offset("operation");
+    private static final int CTX = LogRecordFields.LAYOUT.offset("context");
+    private static final int PAGE_ID = LogRecordFields.LAYOUT.offset("page.pageId");
+    private static final int PAGE_FILE = LogRecordFields.LAYOUT.offset("page.fileId");
+    private static final int PAGE_SLOT = LogRecordFields.LAYOUT.offset("page.slot");
+    private static final int PAGE_AU = LogRecordFields.LAYOUT.offset("page.allocationUnit");
+    private static final int BEGIN_TIME = LogRecordFields.LAYOUT.offset("begin.time");
+    private static final int END_TIME = LogRecordFields.LAYOUT.offset("end.time");
 
     /** What a check found wrong, where (a file offset), in words. */
     public record Problem(Kind kind, long offset, String what) {
@@ -562,7 +574,7 @@ public final class LogFile {
         if (last == null || seq > last.vlf() || seq == last.vlf() && sector >= last.block()) {
             last = new Lsn(seq, sector, slots);
         }
-        int opAt = format == 2 ? 0x0E : 0x16;
+        int opAt = format == 2 ? 0x0E : OP; // the 2000 layout keeps its operation at 0x0E (log.md 6.4)
         for (int k = 0; k < slots; k++) {
             int off = offs[k];
             int end = k + 1 < slots ? offs[k + 1] : arrayStart;
@@ -592,15 +604,15 @@ public final class LogFile {
      * checked.
      */
     private void chain(byte[] b, int off, long seq, long sector, int slot, long fileOffset) {
-        long xact = Bytes.u32(b, off + 0x10) | (long) Bytes.u16(b, off + 0x14) << 32;
+        long xact = Bytes.u32(b, off + XACT) | (long) Bytes.u16(b, off + XACT + 4) << 32;
         if (xact == 0) {
             return;
         }
-        int op = b[off + 0x16] & 0xFF;
+        int op = b[off + OP] & 0xFF;
         long own = pack(seq, sector, slot);
-        long pv = Bytes.u32(b, off + 4);
-        long pb = Bytes.u32(b, off + 8);
-        int ps = Bytes.u16(b, off + 12);
+        long pv = Bytes.u32(b, off + PREV);
+        long pb = Bytes.u32(b, off + PREV + 4);
+        int ps = Bytes.u16(b, off + PREV + 8);
         long prev = pack(pv, pb, ps);
         long known = openXacts.get(xact);
         if (known == LongLongMap.NONE && op == 0x85) {
@@ -671,20 +683,20 @@ public final class LogFile {
             sink.accept(new Record(lsn, fileOffset, len, -1, -1, 0, Lsn.ZERO, null, -1, 0, null, null, isStale));
             return;
         }
-        int op = format == 2 ? b[off + 0x0E] & 0xFF : b[off + 0x16] & 0xFF;
-        int ctx = format == 2 ? b[off + 0x0F] & 0xFF : b[off + 0x17] & 0xFF;
-        long xact = Bytes.u32(b, off + 0x10) | (long) Bytes.u16(b, off + 0x14) << 32;
-        Lsn prev = Lsn.read(b, off + 4);
+        int op = format == 2 ? b[off + 0x0E] & 0xFF : b[off + OP] & 0xFF;
+        int ctx = format == 2 ? b[off + 0x0F] & 0xFF : b[off + CTX] & 0xFF;
+        long xact = Bytes.u32(b, off + XACT) | (long) Bytes.u16(b, off + XACT + 4) << 32;
+        Lsn prev = Lsn.read(b, off + PREV);
         PageId page = null;
         int slot = -1;
         long au = 0;
         if (op < 0x80 && len >= 0x20) {
-            long pid = Bytes.u32(b, off + 0x18);
-            int file = Bytes.u16(b, off + 0x1C);
+            long pid = Bytes.u32(b, off + PAGE_ID);
+            int file = Bytes.u16(b, off + PAGE_FILE);
             page = new PageId(file, pid);
-            slot = Bytes.u16(b, off + 0x1E);
+            slot = Bytes.u16(b, off + PAGE_SLOT);
             if (len >= 0x38 && format != 2) {
-                au = Bytes.i64(b, off + 0x30);
+                au = Bytes.i64(b, off + PAGE_AU);
             }
         }
         if (!isStale && op == 0x96 && lsn.equals(checkpoint)) {
@@ -693,16 +705,16 @@ public final class LogFile {
         java.time.LocalDateTime time = null;
         String name = null;
         if (format != 2 && op == 0x80 && len >= 0x30) {
-            time = datetime(b, off + 0x28);
+            time = datetime(b, off + BEGIN_TIME);
             name = element0(b, off, len);
         } else if (format != 2 && (op == 0x81 || op == 0x82) && len >= 0x20) {
-            time = datetime(b, off + 0x18);
+            time = datetime(b, off + END_TIME);
         }
         sink.accept(new Record(lsn, fileOffset, len, op, ctx, xact, prev, page, slot, au, time, name, isStale));
     }
 
     /** A SQL datetime (u32 ticks of 1/300 s, i32 days since 1900-01-01), or null when it is no plausible time. */
-    private static java.time.LocalDateTime datetime(byte[] b, int at) {
+    static java.time.LocalDateTime datetime(byte[] b, int at) {
         long ticks = Bytes.u32(b, at);
         long days = (int) Bytes.u32(b, at + 4);
         if (ticks >= 300L * 86_400 || days < -53_690 || days > 2_958_463) {
@@ -713,7 +725,7 @@ public final class LogFile {
 
     /** Variable element 0 of a record as UTF-16 (log.md 6.2: u16 count at the fixed length, then u16 lengths, data 4-aligned). */
     private static String element0(byte[] b, int off, int len) {
-        int fixed = Bytes.u16(b, off + 2);
+        int fixed = Bytes.u16(b, off + FIXED);
         if (fixed < 0x18 || fixed + 4 > len) {
             return null;
         }
@@ -727,6 +739,43 @@ public final class LogFile {
             return null;
         }
         return new String(b, off + data, n & ~1, java.nio.charset.StandardCharsets.UTF_16LE);
+    }
+
+    /**
+     * The bytes of one record as read (its block fixed up), from the same source the result was read from: a log file, or the
+     * backup's stream for a backup's log part.
+     */
+    public static byte[] recordBytes(ByteSource src, Result result, Record rec) throws IOException {
+        Vlf vlf = null;
+        for (Vlf v : result.vlfs()) {
+            if (rec.fileOffset() >= v.offset() && rec.fileOffset() < v.offset() + v.size()) {
+                vlf = v;
+            }
+        }
+        if (vlf == null) {
+            throw new IOException("record " + rec.lsn() + " lies in no VLF of the log");
+        }
+        long shift = 0;
+        if (result.backup() != null) {
+            final long start = vlf.offset();
+            BackupLog.Vlf d = result.backup().vlfs().stream().filter(x -> x.start() == start && x.bytesAt() >= 0).findFirst()
+                    .orElseThrow(() -> new IOException("the backup carries no bytes of VLF " + start));
+            shift = d.bytesAt() - d.rangeStart();
+        }
+        long blockAt = vlf.offset() + rec.lsn().block() * SECTOR;
+        LogFile f = new LogFile(src, null);
+        byte[] head = f.readFully(blockAt + shift, 8);
+        int size = Bytes.u16(head, 6);
+        int off = (int) (rec.fileOffset() - blockAt);
+        if (size < SECTOR || size % SECTOR != 0 || size > MAX_BLOCK || off < 0 || off + rec.length() > size) {
+            throw new IOException("the block of record " + rec.lsn() + " at 0x" + Long.toHexString(blockAt) + " is not whole (size " + size + ")");
+        }
+        byte[] raw = f.readFully(blockAt + shift, size);
+        int n = size / SECTOR;
+        for (int i = 0; i < n; i++) {
+            raw[i * SECTOR] = raw[size - 1 - i];
+        }
+        return java.util.Arrays.copyOfRange(raw, off, off + rec.length());
     }
 
     /**

@@ -42,4 +42,16 @@ public final class Logs {
         }
         throw new IOException(path + ": is " + kind.id() + ", not a log file (.ldf) or a backup (.bak)");
     }
+
+    /** The bytes of one record of {@code result} (read from {@code path} before), its block fixed up. */
+    public static byte[] recordBytes(Path path, LogFile.Result result, LogFile.Record rec) throws IOException {
+        if (result.backup() == null) {
+            try (EvidenceSource src = EvidenceSource.open(path)) {
+                return LogFile.recordBytes(src, result, rec);
+            }
+        }
+        try (Backup b = Backup.read(path, true, ProgressMonitor.NULL)) {
+            return LogFile.recordBytes(b.pages().source(), result, rec);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import pagelens.core.log.LogFile;
+import pagelens.core.log.LogRecordFields;
 import pagelens.core.log.Logs;
 import pagelens.core.log.Lsn;
 import pagelens.core.io.ProgressMonitor;
@@ -50,8 +51,28 @@ class BackupLogTest {
         assertTrue(r.checkpointIsBeginCheckpoint(), sample + ": the backup's checkpoint is a LOP_BEGIN_CKPT record of its log bytes");
         LogFile.Record ckpt = list.stream().filter(x -> x.lsn().equals(Lsn.parse(scinFirst))).findFirst().orElseThrow();
         assertEquals(0x96, ckpt.operation(), sample);
+        // the record's own bytes, read again from the backup's stream, and its header fields (log-record.tsv)
+        Path p = Samples.get(sample);
+        java.util.Map<String, LogRecordFields.Field> f = fields(r, p, ckpt);
+        assertEquals("LOP_BEGIN_CKPT", f.get("operation").value(), sample);
+        assertEquals(ckpt.previous().toString(), f.get("previousLsn").value(), sample);
+        assertEquals(pagelens.core.Evidence.VERIFIED, f.get("previousLsn").evidence());
+        LogFile.Record paged = list.stream().filter(x -> x.page() != null && x.length() >= 0x38).findFirst().orElseThrow();
+        java.util.Map<String, LogRecordFields.Field> g = fields(r, p, paged);
+        assertEquals(Long.toString(paged.page().pageId()), g.get("pageId").value(), sample);
+        assertEquals(Integer.toString(paged.page().fileId()), g.get("fileId").value(), sample);
+        assertEquals(Long.toString(paged.allocationUnit()), g.get("allocationUnit").value(), sample);
+        assertEquals(0x18, g.get("pageId").offset());
         assertEquals(format, r.formatByte(), sample);
         assertEquals(-1, r.vlfs().get(0).useCount(), "a descriptor carries no use count");
+    }
+
+    private static java.util.Map<String, LogRecordFields.Field> fields(LogFile.Result r, Path p, LogFile.Record rec) throws IOException {
+        byte[] bytes = Logs.recordBytes(p, r, rec);
+        assertEquals(rec.length(), bytes.length);
+        java.util.Map<String, LogRecordFields.Field> out = new java.util.HashMap<>();
+        LogRecordFields.of(bytes).forEach(x -> out.put(x.name(), x));
+        return out;
     }
 
     @Test
