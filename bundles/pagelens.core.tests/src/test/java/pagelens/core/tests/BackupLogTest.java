@@ -57,6 +57,9 @@ class BackupLogTest {
         assertEquals("LOP_BEGIN_CKPT", f.get("operation").value(), sample);
         assertEquals(ckpt.previous().toString(), f.get("previousLsn").value(), sample);
         assertEquals(pagelens.core.Evidence.VERIFIED, f.get("previousLsn").evidence());
+        if (records < 10) {
+            return; // the compressed backup's three records are checkpoint records: no page operation
+        }
         LogFile.Record paged = list.stream().filter(x -> x.page() != null && x.length() >= 0x38).findFirst().orElseThrow();
         java.util.Map<String, LogRecordFields.Field> g = fields(r, p, paged);
         assertEquals(Long.toString(paged.page().pageId()), g.get("pageId").value(), sample);
