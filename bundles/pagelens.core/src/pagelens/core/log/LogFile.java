@@ -240,7 +240,10 @@ public final class LogFile {
         List<Plan> plans = new ArrayList<>();
         long total = 0;
         int index = 0;
-        for (BackupLog.Vlf v : log.vlfs()) {
+        // in file-offset order, as a log file's VLFs are (the descriptors put the VLFs with content first)
+        List<BackupLog.Vlf> byOffset = new ArrayList<>(log.vlfs());
+        byOffset.sort(java.util.Comparator.comparingLong(BackupLog.Vlf::start));
+        for (BackupLog.Vlf v : byOffset) {
             String absent = null;
             long from = v.start() + 0x2000;
             long to = from;

@@ -85,6 +85,14 @@ class LogEditorUiTest {
         assertTrue(java.util.stream.IntStream.range(0, ed.rowCount()).mapToObj(ed::cells).anyMatch(c -> c.get(1).equals("LOP_COMMIT_XACT")));
         // a record opens the page it names once the data file is open too
         ed.filter("1:90");
+        // its bytes and header fields below the table, read again from the file (log-record.tsv)
+        ed.showRecord(ed.record(0));
+        java.util.Map<String, String> f = new java.util.HashMap<>();
+        ed.recordFields().forEach(x -> f.put(x.name(), x.value()));
+        assertEquals("90", f.get("pageId"), f.toString());
+        assertEquals("1", f.get("fileId"));
+        assertEquals(ed.record(0).previous().toString(), f.get("previousLsn"));
+        assertEquals(ed.record(0).length(), ed.recordBytes().length);
         IWorkbenchPage wp = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         assertTrue(!ed.openPageOf(ed.record(0)) && ed.headline().contains("open its data file (file id 1)"), ed.headline());
         EvidenceOpener.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow(), List.of(sample().resolveSibling("aspnetdb.mdf")));
@@ -106,6 +114,45 @@ class LogEditorUiTest {
         assertTrue(dark > 200 && light > 200, dark + " dark, " + light + " light VLF pixels");
         assertEquals(0, Screens.count(map, c -> c.equals(new RGB(0xE5, 0x39, 0x35))), "no damaged VLF");
         assertTrue(Screens.count(Screens.snapshot(ed.natTable()), c -> !c.equals(new RGB(255, 255, 255))) > 5_000, "the records are painted");
+    }
+
+    @Test
+    void aBackupsLogPartWithARecordsFieldsInPixels() throws Exception {
+        Path bak = sample().getParent().resolveSibling("pubs2012-dwipnandi").resolve("pubs.bak");
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        EvidenceOpener.open(window, List.of(bak));
+        EvidenceOpener.joinJobs();
+        Screens.waitUntil(() -> page.getActiveEditor() instanceof pagelens.ui.editors.BackupEditor, 10_000, "the backup editor");
+        LogEditor ed = ((pagelens.ui.editors.BackupEditor) page.getActiveEditor()).openLog();
+        Screens.waitUntil(ed::done, 30_000, "the backup's log part read");
+        Screens.spin(300);
+        // the same facts as pagelens log pubs.bak and BackupLogTest (docs/log.md 11)
+        String h = ed.headline();
+        assertTrue(h.contains("the log part of a full backup of a database of version 706; 3 VLFs, 2 used; 3 blocks (0 empty), 39 records; LSN range "
+                + "191:464:1 - 191:488:1; checkpoint (SCIN) 191:464:37 (a LOP_BEGIN_CKPT record); log block checksums: 3 of 3 blocks carry one, every one "
+                + "holds; 0 problem(s)"), h);
+        assertEquals(39, ed.rowCount());
+        // the source log's VLF map from the backup's descriptors: 191 (with content) light, 192 (the newest) dark, one never used
+        ImageData map = Screens.snapshot(ed.vlfMap());
+        assertTrue(Screens.count(map, c -> c.equals(new RGB(0x15, 0x65, 0xC0))) > 200 && Screens.count(map, c -> c.equals(new RGB(0x90, 0xB8, 0xE8))) > 200
+                && Screens.count(map, c -> c.equals(new RGB(0xD0, 0xD0, 0xD0))) > 200, "three VLFs on the map");
+        ed.filter("191:464:37");
+        assertEquals(1, ed.rowCount());
+        ed.showRecord(ed.record(0));
+        assertEquals("LOP_BEGIN_CKPT", ed.recordFields().stream().filter(x -> x.name().equals("operation")).findFirst().orElseThrow().value());
+        assertTrue(ed.focusField("operation"));
+        Screens.spin(300);
+        // pixels: the header fields tinted, the focused field (the operation byte at 0x16) in the focus blue
+        ImageData grid = Screens.snapshot(ed.recordGrid());
+        Screens.save(Screens.snapshot(window.getShell()), "log-editor-backup-record.png");
+        RGB focus = new RGB(0x1F, 0x5F, 0xB0);
+        RGB field = pagelens.ui.base.Palette.header(false);
+        org.eclipse.swt.graphics.Rectangle op = ed.recordByteBounds(0x16);
+        assertEquals(focus, grid.palette.getRGB(grid.getPixel(op.x + 2, op.y + 2)), "the operation byte is focused");
+        org.eclipse.swt.graphics.Rectangle prev = ed.recordByteBounds(0x04);
+        assertEquals(field, grid.palette.getRGB(grid.getPixel(prev.x + 2, prev.y + 2)), "the previous-LSN bytes are a field");
+        assertTrue(Screens.count(grid, c -> c.equals(field)) > 1_000, "the header fields are tinted");
     }
 
     @Test

@@ -154,7 +154,7 @@ public final class BackupEditor extends ReadOnlyEditor {
             }
         });
         Composite go = new Composite(body, SWT.NONE);
-        go.setLayout(new GridLayout(4, false));
+        go.setLayout(new GridLayout(5, false));
         new Label(go, SWT.NONE).setText("Open page:");
         pageField = new Text(go, SWT.BORDER);
         pageField.setMessage("1:9");
@@ -166,6 +166,10 @@ public final class BackupEditor extends ReadOnlyEditor {
         Button bootButton = new Button(go, SWT.PUSH);
         bootButton.setText("Boot page view");
         bootButton.addListener(SWT.Selection, e -> openBoot());
+        Button logButton = new Button(go, SWT.PUSH);
+        logButton.setText("Log part...");
+        logButton.setToolTipText("The log this backup carries (its source log's VLFs, the log blocks and records copied into it) in the log editor");
+        logButton.addListener(SWT.Selection, e -> openLog());
 
         section("Findings");
         findings = table(new String[] { "Severity", "Rule", "Where", "Title" }, new int[] { 80, 200, 160, 700 }, 4);
@@ -412,6 +416,16 @@ public final class BackupEditor extends ReadOnlyEditor {
             ed.showPage(id);
         } catch (PartInitException e) {
             org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Open page", e.getMessage());
+        }
+    }
+
+    /** The backup's log part in the log editor (docs/log.md 11). */
+    public LogEditor openLog() {
+        try {
+            return (LogEditor) getSite().getPage().openEditor(in, LogEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+        } catch (PartInitException | ClassCastException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Log part", e.getMessage());
+            return null;
         }
     }
 

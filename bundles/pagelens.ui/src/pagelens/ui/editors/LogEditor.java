@@ -57,6 +57,8 @@ public final class LogEditor extends ReadOnlyEditor {
     private volatile String hint;
     private Label headline;
     private Canvas map;
+    /** Page 0 of a log file; a backup's log part has none (disabled once the log is read). */
+    private Button page0;
     private Text filter;
     private NatTable table;
     private Color damagedColour;
@@ -92,7 +94,7 @@ public final class LogEditor extends ReadOnlyEditor {
         apply.setText("Filter");
         apply.addListener(SWT.Selection, e -> applyFilter(filter.getText()));
         filter.addListener(SWT.DefaultSelection, e -> applyFilter(filter.getText()));
-        Button page0 = new Button(bar, SWT.PUSH);
+        page0 = new Button(bar, SWT.PUSH);
         page0.setText("Page 0...");
         page0.setToolTipText("Page 0 of the log (its copy of the database's boot record) in the page editor");
         page0.addListener(SWT.Selection, e -> {
@@ -103,7 +105,9 @@ public final class LogEditor extends ReadOnlyEditor {
             }
         });
         damagedColour = new Color(c.getDisplay(), Palette.damagedRow());
-        Grids.Grid g = Grids.create(c, Grids.readOnly(COLUMNS.length, this::rowCount, (col, row) -> cell(col, row)),
+        org.eclipse.swt.custom.SashForm sash = new org.eclipse.swt.custom.SashForm(c, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Grids.Grid g = Grids.create(sash, Grids.readOnly(COLUMNS.length, this::rowCount, (col, row) -> cell(col, row)),
                 Grids.readOnly(COLUMNS.length, () -> 1, (col, row) -> COLUMNS[col]), 120,
                 new int[] { 110, 190, 60, 120, 110, 80, 50, 150, 60, 260 }, 60, (labels, col, row) -> {
                     LogFile.Record r = record(row);
@@ -119,7 +123,172 @@ public final class LogEditor extends ReadOnlyEditor {
             }
         });
         table.addListener(SWT.MouseDoubleClick, e -> openPageOf(record(selected[0])));
+        g.selection().addLayerListener(e -> {
+            if (e instanceof org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent cs && cs.getRowPosition() >= 0) {
+                showRecord(record(cs.getRowPosition()));
+            }
+        });
+        createRecordPane(sash);
+        sash.setWeights(62, 38);
         read();
+    }
+
+    // ------------------------------------------------------------------ the selected record: its header fields and bytes
+
+    private org.eclipse.swt.widgets.Label recordHeadline;
+    private org.eclipse.swt.widgets.Table fieldTable;
+    private HexGrid recordGrid;
+    private volatile byte[] recordBytes = new byte[0];
+    private volatile List<pagelens.core.log.LogRecordFields.Field> fields = List.of();
+    private int focusStart = -1;
+    private int focusEnd = -1;
+    private Color fieldBg;
+    private Color focusBg;
+    private static final String LABEL_FIELD = "LOG_FIELD";
+    private static final String LABEL_FOCUS = "LOG_FOCUS";
+
+    private void createRecordPane(Composite parent) {
+        Composite pane = new Composite(parent, SWT.NONE);
+        pane.setLayout(new GridLayout(2, false));
+        recordHeadline = new Label(pane, SWT.NONE);
+        recordHeadline.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        recordHeadline.setText("Select a record to see its header fields and bytes.");
+        fieldTable = new org.eclipse.swt.widgets.Table(pane, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        fieldTable.setHeaderVisible(true);
+        GridData fd = new GridData(SWT.FILL, SWT.FILL, false, true);
+        fd.widthHint = 520;
+        fieldTable.setLayoutData(fd);
+        String[] heads = { "Field", "Value", "Offset", "Bytes", "Evidence" };
+        int[] widths = { 130, 170, 60, 50, 90 };
+        for (int i = 0; i < heads.length; i++) {
+            org.eclipse.swt.widgets.TableColumn col = new org.eclipse.swt.widgets.TableColumn(fieldTable, SWT.LEFT);
+            col.setText(heads[i]);
+            col.setWidth(widths[i]);
+        }
+        fieldTable.addListener(SWT.Selection, e -> {
+            int i = fieldTable.getSelectionIndex();
+            List<pagelens.core.log.LogRecordFields.Field> fs = fields;
+            if (i >= 0 && i < fs.size()) {
+                focusField(fs.get(i).name());
+            }
+        });
+        fieldBg = new Color(parent.getDisplay(), Palette.header(false));
+        focusBg = new Color(parent.getDisplay(), new RGB(0x1F, 0x5F, 0xB0));
+        Composite hex = new Composite(pane, SWT.NONE);
+        hex.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        hex.setLayout(new org.eclipse.swt.layout.FillLayout());
+        recordGrid = new HexGrid(hex, new HexGrid.Bytes() {
+            @Override
+            public int byteAt(int row, int col) {
+                byte[] b = recordBytes;
+                int at = row * HexGrid.ROW_BYTES + col;
+                return at < b.length ? b[at] & 0xFF : -1;
+            }
+
+            @Override
+            public int rows() {
+                return (recordBytes.length + HexGrid.ROW_BYTES - 1) / HexGrid.ROW_BYTES;
+            }
+
+            @Override
+            public String rowLabel(int row) {
+                return String.format("%04X", row * HexGrid.ROW_BYTES);
+            }
+        }, 48, (labels, row, col) -> {
+            int at = row * HexGrid.ROW_BYTES + col;
+            if (at >= focusStart && at < focusEnd) {
+                labels.add(LABEL_FOCUS);
+            } else if (inField(at)) {
+                labels.add(LABEL_FIELD);
+            }
+        }, reg -> {
+            HexGrid.background(reg, LABEL_FIELD, fieldBg);
+            org.eclipse.nebula.widgets.nattable.style.Style focus = new org.eclipse.nebula.widgets.nattable.style.Style();
+            focus.setAttributeValue(org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes.BACKGROUND_COLOR, focusBg);
+            focus.setAttributeValue(org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes.FOREGROUND_COLOR,
+                    parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            reg.registerConfigAttribute(org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes.CELL_STYLE, focus,
+                    org.eclipse.nebula.widgets.nattable.style.DisplayMode.NORMAL, LABEL_FOCUS);
+        });
+    }
+
+    private boolean inField(int at) {
+        for (pagelens.core.log.LogRecordFields.Field f : fields) {
+            if (at >= f.offset() && at < f.offset() + f.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Shows a record's bytes (read again from the log file, or from the backup's stream, its block fixed up) and its header fields
+     * with their evidence (log-record.tsv); the same reader as everywhere else.
+     */
+    public void showRecord(LogFile.Record r) {
+        LogFile.Result res = result;
+        if (r == null || recordGrid == null || recordGrid.natTable.isDisposed()) {
+            return;
+        }
+        if (res == null) {
+            recordHeadline.setText("Record " + r.lsn() + ": its bytes are shown once the log is read.");
+            return;
+        }
+        try {
+            recordBytes = pagelens.core.log.Logs.recordBytes(in.file(), res, r);
+            fields = pagelens.core.log.LogRecordFields.of(recordBytes);
+            recordHeadline.setText(String.format(Locale.ROOT, "Record %s%s: %s, %,d bytes at %s offset 0x%X%s", r.lsn(), r.stale() ? " (stale: an earlier use "
+                    + "of its VLF)" : "", LogOperations.name(r.operation()), r.length(), res.backup() == null ? "file" : "source .ldf", r.fileOffset(),
+                    r.page() == null ? "" : "; page " + r.page() + " (double-click the row to open it)"));
+        } catch (IOException | RuntimeException x) {
+            recordBytes = new byte[0];
+            fields = List.of();
+            recordHeadline.setText("Record " + r.lsn() + ": its bytes cannot be read: " + x.getMessage());
+        }
+        focusStart = -1;
+        focusEnd = -1;
+        fieldTable.removeAll();
+        for (pagelens.core.log.LogRecordFields.Field f : fields) {
+            org.eclipse.swt.widgets.TableItem it = new org.eclipse.swt.widgets.TableItem(fieldTable, SWT.NONE);
+            it.setText(new String[] { f.name(), f.value(), String.format("0x%02X", f.offset()), Integer.toString(f.length()), f.evidence().name() });
+            it.setData(f);
+        }
+        recordHeadline.getParent().layout(true);
+        recordGrid.reset();
+        recordGrid.natTable.refresh(false);
+    }
+
+    /** Highlights one header field's bytes in the record's hex grid (for tests and the field table). */
+    public boolean focusField(String name) {
+        for (pagelens.core.log.LogRecordFields.Field f : fields) {
+            if (f.name().equals(name)) {
+                focusStart = f.offset();
+                focusEnd = f.offset() + f.length();
+                recordGrid.natTable.refresh(false);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The selected record's header fields (for tests). */
+    public List<pagelens.core.log.LogRecordFields.Field> recordFields() {
+        return fields;
+    }
+
+    /** The selected record's bytes (for tests). */
+    public byte[] recordBytes() {
+        return recordBytes.clone();
+    }
+
+    /** The record pane's hex grid (for pixel tests). */
+    public NatTable recordGrid() {
+        return recordGrid.natTable;
+    }
+
+    /** The bounds of a byte cell of the record grid, in the grid's coordinates (for pixel tests). */
+    public org.eclipse.swt.graphics.Rectangle recordByteBounds(int offset) {
+        return recordGrid.natTable.getBoundsByPosition(1 + offset % HexGrid.ROW_BYTES, 1 + offset / HexGrid.ROW_BYTES);
     }
 
     private void read() {
@@ -165,6 +334,8 @@ public final class LogEditor extends ReadOnlyEditor {
                     return;
                 }
                 table.refresh(false);
+                LogFile.Result r = result;
+                page0.setEnabled(r == null || r.backup() == null);
                 headline.setText(headline());
                 headline.getParent().layout(true);
                 map.redraw();
@@ -217,11 +388,13 @@ public final class LogEditor extends ReadOnlyEditor {
             return String.format(Locale.ROOT, "%s: reading... %,d records so far%s", in.file().getFileName(), n, shown);
         }
         long bad = r.problems().stream().filter(p -> p.kind() == LogFile.Kind.CHECKSUM).count();
-        return String.format(Locale.ROOT, "%s: log of a database of version %d; %d VLFs, %d used; %,d blocks (%,d empty), %,d records%s; LSN range %s - %s; "
-                + "checkpoint (page 0) %s%s; log block checksums: %,d of %,d blocks carry one, %s; %d problem(s)%s", in.file().getFileName(), r.dbiVersion(),
+        return String.format(Locale.ROOT, "%s: %s of a database of version %d; %d VLFs, %d used; %,d blocks (%,d empty), %,d records%s; LSN range %s - %s; "
+                + "checkpoint (%s) %s%s; log block checksums: %,d of %,d blocks carry one, %s; %d problem(s)%s", in.file().getFileName(),
+                r.backup() == null ? "log" : "the log part of a full backup", r.dbiVersion(),
                 r.vlfs().size(), r.usedVlfs(), r.blocks(), r.emptyBlocks(), r.records(), r.records() > MAX_RECORDS
                         ? String.format(Locale.ROOT, " (the first %,d in the table: pagelens log --records lists all)", MAX_RECORDS) : "",
-                r.first(), r.last(), r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)" : " (NOT found as LOP_BEGIN_CKPT)",
+                r.first(), r.last(), r.backup() == null ? "page 0" : "SCIN", r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)"
+                        : " (NOT found as LOP_BEGIN_CKPT)",
                 r.checksummedBlocks(), r.blocks(), bad == 0 ? "every one holds" : bad + " do not hold", r.problems().size(), shown)
                 + (hint == null ? "" : " | " + hint);
     }
@@ -394,6 +567,10 @@ public final class LogEditor extends ReadOnlyEditor {
         }
         if (damagedColour != null) {
             damagedColour.dispose();
+        }
+        if (fieldBg != null) {
+            fieldBg.dispose();
+            focusBg.dispose();
         }
         super.dispose();
     }

@@ -68,6 +68,12 @@ class BackupLogTest {
         assertEquals(0x18, g.get("pageId").offset());
         assertEquals(format, r.formatByte(), sample);
         assertEquals(-1, r.vlfs().get(0).useCount(), "a descriptor carries no use count");
+        // the descriptors, in offset order, tile the source log from 0x2000 without a gap (the VLF map a .bak can draw)
+        long at = 0x2000;
+        for (LogFile.Vlf v : r.vlfs()) {
+            assertEquals(at, v.offset(), sample + ": VLF " + v.index());
+            at += v.size();
+        }
     }
 
     private static java.util.Map<String, LogRecordFields.Field> fields(LogFile.Result r, Path p, LogFile.Record rec) throws IOException {
