@@ -2,9 +2,7 @@ package pagelens.core.log;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import pagelens.core.io.ByteSource;
@@ -138,7 +136,11 @@ public final class LogFile {
     private final ByteSource src;
     private final Consumer<Record> sink;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<Long, Integer> lastBlockSize = new HashMap<>();
+    /** The VLF being read (sequence number) and its last block's size, and the same for the VLF read before it. */
+    private long sizeSeq = -1;
+    private int sizeLast = -1;
+    private long sizePrevSeq = -1;
+    private int sizePrevLast = -1;
     private long blocks;
     private long empty;
     private long records;
@@ -366,11 +368,13 @@ public final class LogFile {
     private long chainBreaks;
     /** Open transactions: id to the packed LSN of its last record (ended transactions are removed). */
     private final LongLongMap openXacts = new LongLongMap();
-    /** Open transactions: id to the packed LSN of its first record in the log. */
-    private final LongLongMap xactBegins = new LongLongMap();
-    /** Recently ended transactions: id to the packed LSN of its commit or abort (for LOP_FORGET_XACT); at most MAX_ENDED. */
-    private LongLongMap endedXacts = new LongLongMap();
-    private static final int MAX_ENDED = 1 << 16;
+    /**
+     * Recently ended transactions, direct-mapped by id (for LOP_FORGET_XACT, which follows its commit): id and the packed LSN of
+     * its commit or abort; a later transaction with the same low bits takes the place (then that FORGET_XACT goes unchecked).
+     */
+    private final long[] endedIds = new long[ENDED];
+    private final long[] endedAt = new long[ENDED];
+    private static final int ENDED = 1 << 14;
     private static final int MAX_CHAIN_PROBLEMS = 20;
 
     private byte[] readFully(long at, int n) throws IOException {
@@ -386,20 +390,44 @@ public final class LogFile {
         return b;
     }
 
+    /** A direct read window when the source is a file (the bytes come into it without the JDK's own bounce buffer). */
+    private java.nio.ByteBuffer dwin;
+    /** The one block buffer: a block is checked, fixed up and read in it before the next is fetched (nothing keeps it). */
+    private final byte[] blk = new byte[MAX_BLOCK];
+    private final byte[] head = new byte[0x20];
+
     /**
-     * {@code n} bytes at .ldf offset {@code at} through a read window of up to 1 MiB within the VLF (one read per window instead
-     * of two per block); a copy, as the block checks modify nothing but callers keep it.
+     * {@code n} bytes at .ldf offset {@code at} into {@code dst} (from index 0) through a read window of up to 1 MiB within the
+     * VLF: one read per window instead of two per block, and for a file one copy from the window into the block buffer.
      */
-    private byte[] window(long at, int n, long vlfEnd) throws IOException {
+    private byte[] window(long at, int n, long vlfEnd, byte[] dst) throws IOException {
         long s = at + shift;
-        if (winAt < 0 || s < winAt || s + n > winAt + win.length) {
+        if (winAt < 0 || s < winAt || s + n > winAt + winLen) {
             int len = (int) Math.max(n, Math.min(1 << 20, vlfEnd - at));
-            win = readFully(s, len);
+            if (src instanceof pagelens.core.io.EvidenceSource es) {
+                if (dwin == null || dwin.capacity() < len) {
+                    dwin = java.nio.ByteBuffer.allocateDirect(Math.max(len, 1 << 20));
+                }
+                dwin.clear().limit(len);
+                if (es.read(dwin, s) != len) {
+                    throw new java.io.EOFException(String.format("0x%X bytes at 0x%X: the source ends at 0x%X", len, s, src.size()));
+                }
+            } else {
+                win = readFully(s, len);
+            }
             winAt = s;
+            winLen = len;
         }
         int from = (int) (s - winAt);
-        return java.util.Arrays.copyOfRange(win, from, from + n);
+        if (dwin != null && src instanceof pagelens.core.io.EvidenceSource) {
+            dwin.get(from, dst, 0, n);
+        } else {
+            System.arraycopy(win, from, dst, 0, n);
+        }
+        return dst;
     }
+
+    private int winLen;
 
     /** Reads one used VLF's blocks from {@code p.from} up to {@code p.to}; returns why it stopped. */
     private String vlf(Plan p, int[] counts, long[] endAt) throws IOException {
@@ -411,7 +439,7 @@ public final class LogFile {
         try {
             while (b + SECTOR <= vlfEnd) {
                 endAt[0] = b;
-                byte[] s0 = window(b, 8, vlfEnd);
+                byte[] s0 = window(b, 8, vlfEnd, head);
                 int st = s0[0] & 0xFF;
                 if ((st & 0xC0) != parity || (st & 0x10) == 0) {
                     return st == 0 ? "zero sector" : st == 0xC0 ? "0xC0 fill" : (st & 0xC0) != 0 && (st & 0xC0) != 0xC0 && (st & 0xC0) != parity
@@ -422,8 +450,8 @@ public final class LogFile {
                     problems.add(new Problem(Kind.SECTOR_STATUS, b, String.format("log block at 0x%X (VLF %d): block size %d is impossible", b, seq, size)));
                     return "damaged block";
                 }
-                byte[] raw = window(b, size, vlfEnd);
-                block(raw, b, p.offset(), seq, parity, counts, false);
+                byte[] raw = window(b, size, vlfEnd, blk);
+                block(raw, size, b, p.offset(), seq, parity, counts, false);
                 b += size;
                 endAt[0] = b;
             }
@@ -444,15 +472,15 @@ public final class LogFile {
         long b = (from + SECTOR - 1) / SECTOR * SECTOR;
         try {
             while (b + SECTOR <= p.to()) {
-                byte[] s0 = window(b, 0x20, p.to());
+                byte[] s0 = window(b, 0x20, p.to(), head);
                 int st = s0[0] & 0xFF;
                 int size = Bytes.u16(s0, 6);
                 if ((st & 0xD0) == (other | 0x10) && size >= SECTOR && size % SECTOR == 0 && size <= MAX_BLOCK && b + size <= p.to()) {
                     // the LSN sits at 0x0C, away from any sector start: no fix-up is needed to read it
                     Lsn lsn = Lsn.read(s0, 0x0C);
                     if (lsn.vlf() < p.seqNo() && lsn.vlf() > 0 && lsn.block() == (b - p.offset()) / SECTOR && lsn.slot() == 1) {
-                        byte[] raw = window(b, size, p.to());
-                        if (block(raw, b, p.offset(), lsn.vlf(), other, counts, true)) {
+                        byte[] raw = window(b, size, p.to(), blk);
+                        if (block(raw, size, b, p.offset(), lsn.vlf(), other, counts, true)) {
                             b += size;
                             continue;
                         }
@@ -466,8 +494,7 @@ public final class LogFile {
     }
 
     /** Checks, fixes up and reads one block; a stale block is only read when whole ({@code false} when it is not one). */
-    private boolean block(byte[] raw, long at, long vlfStart, long seq, int parity, int[] counts, boolean isStale) {
-        int size = raw.length;
+    private boolean block(byte[] raw, int size, long at, long vlfStart, long seq, int parity, int[] counts, boolean isStale) {
         int n = size / SECTOR;
         for (int i = 0; i < n; i++) {
             int st = raw[i * SECTOR] & 0xFF;
@@ -484,7 +511,7 @@ public final class LogFile {
         int flags = Bytes.u16(raw, 8);
         if ((flags & 2) != 0) {
             long stored = Bytes.u32(raw, 0x18);
-            long computed = checksum(raw);
+            long computed = checksum(raw, size);
             if (isStale) {
                 if (stored != computed) {
                     return false;
@@ -527,12 +554,19 @@ public final class LogFile {
                 problems.add(new Problem(Kind.BLOCK_CHAIN, at, String.format("log block at 0x%X: its LSN %s is not %d:%d:1", at, lsn, seq, sector)));
             }
             int prev = Bytes.u16(fixed, 0x0A);
-            Integer expected = sector == 16 ? lastBlockSize.get(seq - 1) : lastBlockSize.get(seq);
+            if (seq != sizeSeq) {
+                sizePrevSeq = sizeSeq;
+                sizePrevLast = sizeLast;
+                sizeSeq = seq;
+                sizeLast = -1;
+            }
+            Integer expected = sector == 16 ? (sizePrevSeq == seq - 1 && sizePrevLast > 0 ? Integer.valueOf(sizePrevLast) : null)
+                    : sizeLast > 0 ? Integer.valueOf(sizeLast) : null;
             if (expected != null && prev != expected) {
                 problems.add(new Problem(Kind.BLOCK_CHAIN, at, String.format("log block at 0x%X: previous-block size %d, but the previous block is %d bytes",
                         at, prev, expected)));
             }
-            lastBlockSize.put(seq, size);
+            sizeLast = size;
             if (slots == 0) {
                 empty++;
                 return true;
@@ -617,35 +651,36 @@ public final class LogFile {
         long pb = Bytes.u32(b, off + PREV + 4);
         int ps = Bytes.u16(b, off + PREV + 8);
         long prev = pack(pv, pb, ps);
-        long known = openXacts.get(xact);
-        if (known == LongLongMap.NONE && op == 0x85) {
+        int at = openXacts.find(xact);
+        if (at < 0 && op == 0x85) {
             // LOP_FORGET_XACT follows its transaction's commit (seen in the 2019 master log): it names the commit
-            long ended = endedXacts.get(xact);
-            if (ended != LongLongMap.NONE && prev > 0) {
+            int e = (int) (xact & (ENDED - 1));
+            if (endedIds[e] == xact && prev > 0) {
                 chainsFollowed++;
-                if (prev != ended) {
+                if (prev != endedAt[e]) {
                     chainBreaks++;
                     if (chainBreaks <= MAX_CHAIN_PROBLEMS) {
                         problems.add(new Problem(Kind.TRANSACTION_CHAIN, fileOffset, String.format("record %d:%d:%d (LOP_FORGET_XACT) of transaction %s "
                                 + "names %d:%d:%d as its previous record, but the transaction ended at %s", seq, sector, slot, transactionText(xact), pv, pb,
-                                ps, unpack(ended))));
+                                ps, unpack(endedAt[e]))));
                     }
                 }
             }
             return;
         }
-        long begin = known == LongLongMap.NONE ? LongLongMap.NONE : xactBegins.get(xact);
+        long known = at < 0 ? -1 : openXacts.last[at];
+        long begin = at < 0 ? -1 : openXacts.first[at];
         boolean firstOfLog = first.vlf() == seq && first.block() == sector; // the log's first block: its records' chains began earlier
         if (prev > 0 && own > 0 && !firstOfLog) {
             boolean inLog = pv > first.vlf() || pv == first.vlf() && pb >= first.block();
-            if (known != LongLongMap.NONE || inLog && op != 0x80) {
+            if (at >= 0 || inLog && op != 0x80) {
                 chainsFollowed++;
-                boolean broken = known == LongLongMap.NONE || prev > known || begin != LongLongMap.NONE && prev < begin;
+                boolean broken = at < 0 || known > 0 && prev > known || begin > 0 && prev < begin;
                 if (broken) {
                     chainBreaks++;
                     if (chainBreaks <= MAX_CHAIN_PROBLEMS) {
                         problems.add(new Problem(Kind.TRANSACTION_CHAIN, fileOffset, String.format("record %d:%d:%d of transaction %s names %d:%d:%d as its "
-                                + "previous record, but %s", seq, sector, slot, transactionText(xact), pv, pb, ps, known == LongLongMap.NONE
+                                + "previous record, but %s", seq, sector, slot, transactionText(xact), pv, pb, ps, at < 0
                                         ? "no record of that transaction is in the log before it"
                                         : prev > known ? "the transaction's last record in this log is " + unpack(known) + " (records are missing)"
                                                 : "the transaction begins at " + unpack(begin) + " (a record of another transaction)")));
@@ -654,18 +689,19 @@ public final class LogFile {
             }
         }
         if (op == 0x81 || op == 0x82) {
-            openXacts.remove(xact);
-            xactBegins.remove(xact);
-            if (endedXacts.size() >= MAX_ENDED) {
-                endedXacts = new LongLongMap(); // bounded: only a FORGET_XACT long after its commit goes unchecked
+            if (at >= 0) {
+                openXacts.removeAt(at);
             }
             if (own > 0) {
-                endedXacts.put(xact, own);
+                int e = (int) (xact & (ENDED - 1));
+                endedIds[e] = xact;
+                endedAt[e] = own;
             }
         } else if (own > 0) {
-            openXacts.put(xact, own);
-            if (known == LongLongMap.NONE) {
-                xactBegins.put(xact, own);
+            if (at >= 0) {
+                openXacts.last[at] = own;
+            } else {
+                openXacts.add(xact, own, own);
             }
         }
     }
@@ -785,8 +821,8 @@ public final class LogFile {
      * The log block checksum (docs/log.md 5.4): the page checksum extended to n sectors: per sector the XOR of its 128
      * little-endian words as written (the checksum field itself skipped), rotated left by n - 1 - i, all XORed.
      */
-    static long checksum(byte[] raw) {
-        int n = raw.length / SECTOR;
+    static long checksum(byte[] raw, int size) {
+        int n = size / SECTOR;
         int cs = 0;
         for (int i = 0; i < n; i++) {
             // the XOR of the sector's 128 words, read 8 bytes at a time (the XOR of the two halves of a long is the XOR of its words)

@@ -1,76 +1,75 @@
 package pagelens.core.log;
 
 /**
- * A map from long to long with open addressing and linear probing (deletion by backward shift), for the log reader's open
- * transactions: tens of millions of lookups per log without boxing. Keys must not be {@link #FREE}.
+ * A map from long to two longs with open addressing and linear probing (deletion by backward shift), for the log reader's
+ * open transactions (id to the packed LSNs of its first and last record): one probe per record, no boxing. Keys must not be
+ * {@link #FREE}.
  */
 final class LongLongMap {
-    /** What {@link #get} returns for an absent key. */
-    static final long NONE = Long.MIN_VALUE;
     private static final long FREE = Long.MIN_VALUE;
-    private long[] keys = new long[64];
-    private long[] values = new long[64];
+    private long[] keys = new long[1024];
+    /** First value (a transaction's last record). */
+    long[] last = new long[1024];
+    /** Second value (a transaction's first record). */
+    long[] first = new long[1024];
     private int size;
-
-    private static int mix(long k) {
-        long h = k * 0x9E37_79B9_7F4A_7C15L;
-        return (int) (h ^ h >>> 32);
-    }
 
     {
         java.util.Arrays.fill(keys, FREE);
     }
 
-    long get(long key) {
+    /** MurmurHash3's 64-bit finaliser: every key bit reaches the low bits (transaction ids may differ only in their high part). */
+    private static int mix(long k) {
+        long h = k ^ k >>> 33;
+        h *= 0xFF51_AFD7_ED55_8CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CE_B9FE_1A85_EC53L;
+        return (int) (h ^ h >>> 33);
+    }
+
+    /** The slot of {@code key}, or -1. */
+    int find(long key) {
         int mask = keys.length - 1;
         for (int i = mix(key) & mask;; i = i + 1 & mask) {
             long k = keys[i];
             if (k == key) {
-                return values[i];
+                return i;
             }
             if (k == FREE) {
-                return NONE;
+                return -1;
             }
         }
     }
 
-    void put(long key, long value) {
+    /** Adds {@code key} (not present) with both values; returns its slot. */
+    int add(long key, long lastValue, long firstValue) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
         int mask = keys.length - 1;
-        for (int i = mix(key) & mask;; i = i + 1 & mask) {
-            long k = keys[i];
-            if (k == key) {
-                values[i] = value;
-                return;
-            }
-            if (k == FREE) {
-                keys[i] = key;
-                values[i] = value;
-                size++;
-                return;
-            }
-        }
-    }
-
-    void remove(long key) {
-        int mask = keys.length - 1;
         int i = mix(key) & mask;
-        while (keys[i] != key) {
-            if (keys[i] == FREE) {
-                return;
-            }
+        while (keys[i] != FREE) {
             i = i + 1 & mask;
         }
+        keys[i] = key;
+        last[i] = lastValue;
+        first[i] = firstValue;
+        size++;
+        return i;
+    }
+
+    /** Removes the entry in {@code slot}. */
+    void removeAt(int slot) {
+        int mask = keys.length - 1;
         // backward shift: move later entries of the probe run into the hole when their home slot allows it
-        int hole = i;
+        int hole = slot;
         for (int j = hole + 1 & mask; keys[j] != FREE; j = j + 1 & mask) {
             int home = mix(keys[j]) & mask;
             boolean movable = hole <= j ? home <= hole || home > j : home <= hole && home > j;
             if (movable) {
                 keys[hole] = keys[j];
-                values[hole] = values[j];
+                last[hole] = last[j];
+                first[hole] = first[j];
                 hole = j;
             }
         }
@@ -84,14 +83,16 @@ final class LongLongMap {
 
     private void grow() {
         long[] ok = keys;
-        long[] ov = values;
+        long[] ol = last;
+        long[] of = first;
         keys = new long[ok.length * 2];
-        values = new long[ok.length * 2];
+        last = new long[ok.length * 2];
+        first = new long[ok.length * 2];
         java.util.Arrays.fill(keys, FREE);
         size = 0;
         for (int i = 0; i < ok.length; i++) {
             if (ok[i] != FREE) {
-                put(ok[i], ov[i]);
+                add(ok[i], ol[i], of[i]);
             }
         }
     }
