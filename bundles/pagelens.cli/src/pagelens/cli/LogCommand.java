@@ -120,7 +120,8 @@ final class LogCommand implements Callable<Integer> {
                         (rec.stale() ? "[stale] " : "") + (rec.time() == null ? "" : rec.time().toString().replace('T', ' '))
                                 + (rec.transactionName() == null ? "" : " " + rec.transactionName()));
             };
-            r = Logs.read(file, list ? each : null, ProgressMonitor.NULL); // the summary alone: records counted, not built
+            // a listing formats on this thread while the log is read on another; the summary alone counts records, builds none
+            r = list ? Logs.readPipelined(file, each, ProgressMonitor.NULL) : Logs.read(file, null, ProgressMonitor.NULL);
         }
         if (g != null) {
             ObjectNode o = FactsJson.MAPPER.createObjectNode();

@@ -2,6 +2,7 @@ package pagelens.core.log;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import pagelens.core.backup.Backup;
@@ -41,6 +42,95 @@ public final class Logs {
             }
         }
         throw new IOException(path + ": is " + kind.id() + ", not a log file (.ldf) or a backup (.bak)");
+    }
+
+    private static final int BATCH = 4096;
+
+    /**
+     * {@link #read} with the reading on a thread of its own and {@code records} called on the caller's thread, batch by batch
+     * (at most 16 batches of {@value #BATCH} records wait): a listing that formats its records overlaps the reading on a second
+     * core. Records come in the same order; a failure of either side stops both and is thrown here.
+     */
+    public static LogFile.Result readPipelined(Path path, Consumer<LogFile.Record> records, ProgressMonitor monitor) throws IOException {
+        if (records == null) {
+            return read(path, null, monitor);
+        }
+        java.util.concurrent.BlockingQueue<List<LogFile.Record>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        List<LogFile.Record> end = List.of();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<LogFile.Result> result = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = Thread.ofPlatform().name("pagelens-log-reader").daemon().start(() -> {
+            List<List<LogFile.Record>> batch = new java.util.ArrayList<>(List.of(new java.util.ArrayList<>(BATCH)));
+            try {
+                result.set(read(path, r -> {
+                    if (stop.get()) {
+                        throw new pagelens.core.io.CanceledException();
+                    }
+                    List<LogFile.Record> b = batch.get(0);
+                    b.add(r);
+                    if (b.size() == BATCH) {
+                        put(queue, b);
+                        batch.set(0, new java.util.ArrayList<>(BATCH));
+                    }
+                }, monitor));
+                if (!batch.get(0).isEmpty()) {
+                    put(queue, batch.get(0));
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                put(queue, end);
+            }
+        });
+        try {
+            for (List<LogFile.Record> b = take(queue); b != end; b = take(queue)) {
+                for (LogFile.Record r : b) {
+                    records.accept(r);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            stop.set(true);
+            while (take(queue) != end) {
+                // drained so that the reader can finish
+            }
+            throw e;
+        } finally {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return result.get();
+    }
+
+    private static void put(java.util.concurrent.BlockingQueue<List<LogFile.Record>> q, List<LogFile.Record> b) {
+        try {
+            q.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new pagelens.core.io.CanceledException();
+        }
+    }
+
+    private static List<LogFile.Record> take(java.util.concurrent.BlockingQueue<List<LogFile.Record>> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new pagelens.core.io.CanceledException();
+        }
     }
 
     /** The bytes of one record of {@code result} (read from {@code path} before), its block fixed up. */

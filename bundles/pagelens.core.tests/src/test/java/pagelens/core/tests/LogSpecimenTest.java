@@ -195,6 +195,32 @@ class LogSpecimenTest {
         assertEquals(1, s.vlfs().stream().filter(v -> v.seqNo() == end.vlf()).findFirst().orElseThrow().staleBlocks());
     }
 
+    @Test
+    void aPipelinedReadGivesTheSameRecordsAndStopsOnAFailure(@TempDir Path dir) throws IOException {
+        LogSpecimen.Result[] w = new LogSpecimen.Result[1];
+        Path p = write(dir, "piped_log.ldf", w);
+        List<LogFile.Record> direct = new ArrayList<>();
+        read(p, direct);
+        List<LogFile.Record> piped = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        LogFile.Result r = pagelens.core.log.Logs.readPipelined(p, rec -> {
+            assertEquals(caller, Thread.currentThread(), "records reach the caller's thread");
+            piped.add(rec);
+        }, ProgressMonitor.NULL);
+        assertEquals(w[0].records(), r.records());
+        assertEquals(direct, piped, "the same records in the same order");
+        // a consumer that fails stops the reading: its exception comes out, nothing hangs
+        int[] n = { 0 };
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> pagelens.core.log.Logs.readPipelined(p,
+                rec -> {
+                    if (++n[0] == 5000) {
+                        throw new IllegalStateException("consumer failed");
+                    }
+                }, ProgressMonitor.NULL));
+        assertEquals("consumer failed", e.getMessage());
+        assertEquals(5000, n[0], "no record after the failure");
+    }
+
     /** Writes the log block checksum of the 4 KiB block at {@code at} again (the writer's own implementation, log.md 5.4). */
     private static void rechecksum(RandomAccessFile f, long at) throws IOException {
         byte[] block = new byte[4096];
