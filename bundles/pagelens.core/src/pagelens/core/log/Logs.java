@@ -44,18 +44,18 @@ public final class Logs {
         throw new IOException(path + ": is " + kind.id() + ", not a log file (.ldf) or a backup (.bak)");
     }
 
-    private static final int BATCH = 4096;
+    private static final int BATCH = 1024;
 
     /**
      * {@link #read} with the reading on a thread of its own and {@code records} called on the caller's thread, batch by batch
-     * (at most 16 batches of {@value #BATCH} records wait): a listing that formats its records overlaps the reading on a second
+     * (at most 6 batches of {@value #BATCH} records wait: what waits stays young, the heap small): a listing that formats its records overlaps the reading on a second
      * core. Records come in the same order; a failure of either side stops both and is thrown here.
      */
     public static LogFile.Result readPipelined(Path path, Consumer<LogFile.Record> records, ProgressMonitor monitor) throws IOException {
         if (records == null) {
             return read(path, null, monitor);
         }
-        java.util.concurrent.BlockingQueue<List<LogFile.Record>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        java.util.concurrent.BlockingQueue<List<LogFile.Record>> queue = new java.util.concurrent.ArrayBlockingQueue<>(6);
         List<LogFile.Record> end = List.of();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<LogFile.Result> result = new java.util.concurrent.atomic.AtomicReference<>();
