@@ -171,33 +171,9 @@ final class LogCommand implements Callable<Integer> {
         return r.problems().isEmpty() ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
     }
 
-    /** One record as a JSON line. */
+    /** One record as a JSON line: the one writer of a record (FactsJson). */
     private static void recordJson(JsonGenerator g, LogFile.Record rec) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("lsn", rec.lsn().toString());
-        g.writeStringField("operation", LogOperations.name(rec.operation()));
-        g.writeNumberField("context", rec.context());
-        g.writeStringField("transaction", xactText(rec.transactionId()));
-        g.writeStringField("previousLsn", rec.previous().toString());
-        if (rec.page() == null) {
-            g.writeNullField("page");
-        } else {
-            g.writeStringField("page", rec.page().toString());
-            g.writeNumberField("slot", rec.pageSlot());
-            g.writeNumberField("allocationUnit", rec.allocationUnit());
-        }
-        if (rec.time() != null) {
-            g.writeStringField("time", pagelens.report.ValueText.text(rec.time())); // the one text of a date-time
-        }
-        if (rec.transactionName() != null) {
-            g.writeStringField("transactionName", rec.transactionName());
-        }
-        g.writeNumberField("offset", rec.fileOffset());
-        g.writeNumberField("length", rec.length());
-        if (rec.stale()) {
-            g.writeBooleanField("stale", true); // carved after the end of log: not part of the current log
-        }
-        g.writeEndObject();
+        FactsJson.logRecord(g, rec);
         g.writeRaw('\n');
     }
 

@@ -468,6 +468,68 @@ public final class FactsJson {
     }
 
     /**
+     * One log record: lsn, operation, context, transaction, previousLsn, page (null for other operations; then slot and
+     * allocationUnit), time, transactionName, offset, length, stale. The one writer of a record, streamed ({@code pagelens log
+     * --json --records} writes millions), and through {@link #logRecordNode} for the report.
+     */
+    public static void logRecord(com.fasterxml.jackson.core.JsonGenerator g, pagelens.core.log.LogFile.Record rec) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("lsn", rec.lsn().toString());
+        g.writeStringField("operation", pagelens.core.log.LogOperations.name(rec.operation()));
+        g.writeNumberField("context", rec.context());
+        g.writeStringField("transaction", pagelens.core.log.LogFile.transactionText(rec.transactionId()));
+        g.writeStringField("previousLsn", rec.previous().toString());
+        if (rec.page() == null) {
+            g.writeNullField("page");
+        } else {
+            g.writeStringField("page", rec.page().toString());
+            g.writeNumberField("slot", rec.pageSlot());
+            g.writeNumberField("allocationUnit", rec.allocationUnit());
+        }
+        if (rec.time() != null) {
+            g.writeStringField("time", ValueText.text(rec.time())); // the one text of a date-time
+        }
+        if (rec.transactionName() != null) {
+            g.writeStringField("transactionName", rec.transactionName());
+        }
+        g.writeNumberField("offset", rec.fileOffset());
+        g.writeNumberField("length", rec.length());
+        if (rec.stale()) {
+            g.writeBooleanField("stale", true); // carved after the end of log: not part of the current log
+        }
+        g.writeEndObject();
+    }
+
+    /** {@link #logRecord} as a tree (the same writer). */
+    public static com.fasterxml.jackson.databind.JsonNode logRecordNode(pagelens.core.log.LogFile.Record rec) {
+        try (com.fasterxml.jackson.databind.util.TokenBuffer tb = new com.fasterxml.jackson.databind.util.TokenBuffer(MAPPER, false)) {
+            logRecord(tb, rec);
+            return MAPPER.readTree(tb.asParser());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The damaged pages of a case with the last log records that name them (pagelens.core.cases.DamagedPageHistory): {log, data,
+     * page, damage, records, last [record]}.
+     */
+    public static ArrayNode damagedPageHistory(List<pagelens.core.cases.DamagedPageHistory.Entry> entries) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (pagelens.core.cases.DamagedPageHistory.Entry e : entries) {
+            ObjectNode o = a.addObject();
+            o.put("log", e.log().toString());
+            o.put("data", e.data().toString());
+            o.put("page", e.page().toString());
+            o.put("damage", e.damage());
+            o.put("records", e.records());
+            ArrayNode last = o.putArray("last");
+            e.last().forEach(r -> last.add(logRecordNode(r)));
+        }
+        return a;
+    }
+
+    /**
      * A transaction log as read and checked (pagelens.core.log): version, block format, checkpoint (and whether a
      * LOP_BEGIN_CKPT record is there), block, record and checksum counts, the LSN range, the VLFs and the problems found.
      * The one writer of it: {@code pagelens log --json}'s summary line, {@code pagelens scan --json} and the report's "logs".

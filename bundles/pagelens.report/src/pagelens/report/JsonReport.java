@@ -118,6 +118,10 @@ public final class JsonReport {
             }
         }
         g.writeEndArray();
+        // what the logs say about the damaged pages: the same entries as the PDF's table
+        pagelens.core.cases.DamagedPageHistory.Result history = LogSection.history(c);
+        g.writeFieldName("damagedPageHistory");
+        g.writeTree(FactsJson.damagedPageHistory(history.entries()));
         g.writeArrayFieldStart("scans");
         for (ScanResult s : c.scans().values()) {
             PageCounts k = s.counts();

@@ -98,4 +98,48 @@ class LogCommandTest {
         assertEquals(2, notLog.exit());
         assertTrue(notLog.err().contains("not a log file"), notLog.err());
     }
+
+    @Test
+    void aDamagedPageAndItsLogInOneReport() throws IOException {
+        Path mdf = tmp.resolve("bad.mdf");
+        Files.copy(IdentifyCommandTest.samples().resolve("aspnetdb-tractis/aspnetdb.mdf"), mdf);
+        Path ldf = IdentifyCommandTest.samples().resolve("aspnetdb-tractis/aspnetdb_log.ldf");
+        byte[] header = new byte[96];
+        try (RandomAccessFile f = new RandomAccessFile(mdf.toFile(), "rw")) {
+            f.seek(90L * 8192);
+            f.readFully(header);
+            f.seek(90L * 8192 + 2000);
+            int b = f.read();
+            f.seek(90L * 8192 + 2000);
+            f.write(b ^ 0x10); // page 1:90: a checksum error
+        }
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        String mLsn = Integer.toUnsignedString(h.getInt(0x28)) + ":" + Integer.toUnsignedString(h.getInt(0x2C)) + ":" + Short.toUnsignedInt(h.getShort(0x30)); // m_lsn (formats.md 1.2)
+        Path pdf = tmp.resolve("case.pdf");
+        Path json = tmp.resolve("case.json");
+        Cli rep = Cli.run("report", mdf.toString(), ldf.toString(), "--pdf", pdf.toString(), "--json", json.toString());
+        assertEquals(1, rep.exit(), rep.err());
+        JsonNode history = M.readTree(json.toFile()).get("damagedPageHistory");
+        JsonNode page90 = null;
+        for (JsonNode x : history) {
+            if (x.get("page").asText().equals("1:90")) {
+                page90 = x;
+            }
+        }
+        assertTrue(page90 != null, history.toString());
+        assertEquals(ldf.toString(), page90.get("log").asText());
+        assertEquals(160, page90.get("records").asInt(), "the records of 1:90, as pagelens log --page 1:90 lists them");
+        assertEquals(5, page90.get("last").size());
+        assertEquals(mLsn, page90.get("last").get(4).get("lsn").asText(), "the last record naming the page is its m_lsn");
+        // the same record as pagelens log --json --page 1:90 writes (one writer of a record)
+        Cli listed = Cli.run("log", "--json", "--page", "1:90", ldf.toString());
+        String[] lines = listed.out().trim().split("\n");
+        assertEquals(M.readTree(lines[lines.length - 2]), page90.get("last").get(4));
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+            assertTrue(text.contains("What this log says about the damaged pages"), text);
+            assertTrue(text.contains("1:90 (bad.mdf)"), text);
+            assertTrue(text.contains(mLsn + " " + page90.get("last").get(4).get("operation").asText()), text);
+        }
+    }
 }
