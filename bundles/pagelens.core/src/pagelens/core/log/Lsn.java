@@ -12,6 +12,15 @@ public record Lsn(long vlf, long block, int slot) implements Comparable<Lsn> {
         return new Lsn(u32(b, off), u32(b, off + 4), (b[off + 8] & 0xFF) | (b[off + 9] & 0xFF) << 8);
     }
 
+    /**
+     * The checkpoint LSN a boot page names (its dbi_checkptLSN field, boot-layouts.tsv: the log's last LOP_BEGIN_CKPT, log.md
+     * 6.6), or null when its layout has no such field.
+     */
+    public static Lsn checkpointOf(pagelens.core.boot.BootPage boot) {
+        pagelens.core.boot.BootField f = boot.field("dbi_checkptLSN");
+        return f == null || f.raw().length < 10 ? null : read(f.raw(), 0);
+    }
+
     /** Parses "a:b:c" (decimal). */
     public static Lsn parse(String s) {
         String[] p = s.trim().split(":");

@@ -156,6 +156,38 @@ class LogEditorUiTest {
     }
 
     @Test
+    void theBootPagesCheckpointOpensInTheLogWithItsTableNames() throws Exception {
+        Path ldf = sample();
+        Path mdf = ldf.resolveSibling("aspnetdb.mdf");
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        EvidenceOpener.open(window, List.of(mdf));
+        EvidenceOpener.joinJobs();
+        pagelens.ui.editors.BootPageEditor boot = (pagelens.ui.editors.BootPageEditor) page.openEditor(new pagelens.ui.editors.EvidenceEditorInput(mdf),
+                pagelens.ui.editors.BootPageEditor.ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+        Screens.spin(300);
+        // no log open yet: the checkpoint is named and the user told what to open
+        assertEquals(null, boot.openCheckpointRecord());
+        assertTrue(boot.checkpointHint().contains("19:186:2") && boot.checkpointHint().contains("open the database's log file"), boot.checkpointHint());
+        EvidenceOpener.open(window, List.of(ldf));
+        EvidenceOpener.joinJobs();
+        page.activate(boot);
+        LogEditor ed = boot.openCheckpointRecord();
+        Screens.waitUntil(ed::done, 30_000, "the log read");
+        Screens.spin(500);
+        assertEquals(1, ed.rowCount(), ed.headline());
+        assertEquals("19:186:2", ed.cells(0).get(0), "the boot page's dbi_checkptLSN");
+        assertEquals("LOP_BEGIN_CKPT", ed.cells(0).get(1));
+        assertEquals("LOP_BEGIN_CKPT", ed.recordFields().stream().filter(x -> x.name().equals("operation")).findFirst().orElseThrow().value(),
+                "its fields are shown below");
+        // with the data file's catalog at hand, allocation units carry their table's name (the catalog issue's owner text)
+        ed.filter("1:90");
+        String unit = ed.cells(0).get(7);
+        assertTrue(unit.matches(".*[A-Za-z_].* \\(\\d+\\)"), unit);
+        Screens.save(Screens.snapshot(window.getShell()), "log-editor-checkpoint.png");
+    }
+
+    @Test
     void aFlippedByteTintsItsVlf() throws Exception {
         Path bad = tmp.resolve("bad_log.ldf");
         Files.copy(sample(), bad);

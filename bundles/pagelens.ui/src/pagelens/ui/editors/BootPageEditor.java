@@ -63,6 +63,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
     private XtpFilegroup evidenceFact = XtpFilegroup.NOT_STATED;
     private String evidenceFactSource = "not stated";
     private BootPage page;
+    private EvidenceEditorInput evidence;
     private Path otherFile;
     private BootPage other;
     private XtpFilegroup filegroup = XtpFilegroup.NOT_STATED;
@@ -83,6 +84,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         EvidenceEditorInput in = initEvidence(site, input, " boot page");
+        evidence = in;
         file = in.file();
         layouts = BootLayouts.withUserFolder(pagelens.ui.model.Settings.layoutsFolder());
         boolean[] owned = new boolean[1];
@@ -173,7 +175,7 @@ public final class BootPageEditor extends ReadOnlyEditor {
 
         Composite bar = new Composite(root, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(5, false));
+        bar.setLayout(new GridLayout(6, false));
         new Label(bar, SWT.NONE).setText("Memory-optimized filegroup:");
         Combo fg = new Combo(bar, SWT.READ_ONLY);
         fg.setItems("as the evidence says", "yes, the database has one", "no, it has none");
@@ -196,6 +198,11 @@ public final class BootPageEditor extends ReadOnlyEditor {
                 compareWith(Paths.get(f));
             }
         });
+        Button ckpt = new Button(bar, SWT.PUSH);
+        ckpt.setText("Checkpoint in the log");
+        ckpt.setToolTipText("The checkpoint record this boot page names (dbi_checkptLSN) in the log editor: the database's open .ldf, or a backup's "
+                + "own log part");
+        ckpt.addListener(SWT.Selection, e -> openCheckpointRecord());
         diffOnly = new Button(bar, SWT.CHECK);
         diffOnly.setText("Differences only");
         diffOnly.setEnabled(false);
@@ -210,6 +217,53 @@ public final class BootPageEditor extends ReadOnlyEditor {
         sash.setWeights(60, 40);
         refreshAll();
     }
+
+    /**
+     * Opens the log editor on the checkpoint record this boot page names: the backup's own log part for a backup, otherwise the
+     * first log file open as evidence; null (and a message) when there is no checkpoint field or no log to look in.
+     */
+    public LogEditor openCheckpointRecord() {
+        pagelens.core.log.Lsn lsn = page == null ? null : pagelens.core.log.Lsn.checkpointOf(page);
+        String why = null;
+        java.nio.file.Path log = null;
+        if (lsn == null) {
+            why = "This boot page's layout has no checkpoint LSN field.";
+        } else if (pagelens.core.identify.Identifier.isReadableBackup(evidence.file())) {
+            log = evidence.file();
+        } else {
+            for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
+                if (item.identification() != null && item.identification().kind() == pagelens.core.identify.EvidenceKind.LOG_FILE) {
+                    log = item.path();
+                    break;
+                }
+            }
+            if (log == null) {
+                why = "The checkpoint is " + lsn + ": open the database's log file (.ldf) as evidence too to see its record.";
+            }
+        }
+        if (why != null) {
+            checkpointHint = why;
+            getEditorSite().getActionBars().getStatusLineManager().setMessage(why); // not modal: the user keeps working
+            return null;
+        }
+        checkpointHint = null;
+        try {
+            LogEditor ed = (LogEditor) getSite().getPage().openEditor(new EvidenceEditorInput(log), LogEditor.ID, true,
+                    org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
+            ed.showLsn(lsn);
+            return ed;
+        } catch (PartInitException | ClassCastException x) {
+            checkpointHint = "Cannot open the log: " + x.getMessage();
+            return null;
+        }
+    }
+
+    /** What the last "Checkpoint in the log" could not do, or null (for tests). */
+    public String checkpointHint() {
+        return checkpointHint;
+    }
+
+    private String checkpointHint;
 
     private void createTable(Composite parent) {
         table = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);

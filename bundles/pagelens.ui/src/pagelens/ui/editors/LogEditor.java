@@ -336,6 +336,11 @@ public final class LogEditor extends ReadOnlyEditor {
                 table.refresh(false);
                 LogFile.Result r = result;
                 page0.setEnabled(r == null || r.backup() == null);
+                String pending = pendingFilter;
+                if (pending != null && done()) {
+                    pendingFilter = null;
+                    showLsn(pagelens.core.log.Lsn.parse(pending));
+                }
                 headline.setText(headline());
                 headline.getParent().layout(true);
                 map.redraw();
@@ -490,6 +495,25 @@ public final class LogEditor extends ReadOnlyEditor {
         applyFilter(text);
     }
 
+    /** A filter to apply once the log is read (the boot page's checkpoint, asked for before the reading ends). */
+    private volatile String pendingFilter;
+
+    /** Shows one record by its LSN: now when the log is read, else as soon as it is; its fields and bytes below. */
+    public void showLsn(pagelens.core.log.Lsn lsn) {
+        if (done()) {
+            filter(lsn.toString());
+            if (rowCount() > 0) {
+                showRecord(record(0));
+            } else {
+                hint = "no record " + lsn + " in this log";
+                headline.setText(headline());
+            }
+        } else {
+            pendingFilter = lsn.toString();
+            filter.setText(pendingFilter);
+        }
+    }
+
     /** Rows shown (the filter's, or every record kept). */
     public int rowCount() {
         int[] f = filtered;
@@ -515,6 +539,24 @@ public final class LogEditor extends ReadOnlyEditor {
         return r == null ? "" : cellOf(r, col);
     }
 
+    /**
+     * An allocation unit with its object's name when an open data file or backup's catalog lists it (the catalog issue: the
+     * same owner text as the findings), else its id.
+     */
+    private static String unitText(long au) {
+        if (au == 0) {
+            return "";
+        }
+        for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
+            pagelens.core.exam.Examination e = item.examination();
+            pagelens.core.catalog.Catalog c = e == null ? null : e.catalog();
+            if (c != null && c.allocationUnits().containsKey(au)) {
+                return pagelens.report.OwnerText.brief(c.owner(au, pagelens.core.catalog.Owner.By.HEADER)) + " (" + au + ")";
+            }
+        }
+        return Long.toString(au);
+    }
+
     private static Object cellOf(LogFile.Record r, int col) {
         return switch (col) {
             case 0 -> r.lsn().toString();
@@ -524,7 +566,7 @@ public final class LogEditor extends ReadOnlyEditor {
             case 4 -> r.previous().toString();
             case 5 -> r.page() == null ? "" : r.page().toString();
             case 6 -> r.page() == null ? "" : Integer.toString(r.pageSlot());
-            case 7 -> r.allocationUnit() == 0 ? "" : Long.toString(r.allocationUnit());
+            case 7 -> unitText(r.allocationUnit());
             case 8 -> Integer.toString(r.length());
             default -> (r.time() == null ? "" : r.time().toString().replace('T', ' ')) + (r.transactionName() == null ? "" : " " + r.transactionName());
         };

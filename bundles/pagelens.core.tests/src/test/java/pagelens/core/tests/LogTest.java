@@ -69,6 +69,30 @@ class LogTest {
         expect("mastlog2019-solisatos/mastlog.ldf", 8, 4, 125, 7_207, "201:16:1", "213:480:1", "213:488:1", "213:400:3", 6, 904);
     }
 
+    /**
+     * The data file's boot page names its log's last checkpoint at P+0x1BC (boot-layouts.tsv: VERIFIED), the same LSN as the log's
+     * page 0 copy, and it is a LOP_BEGIN_CKPT record of the log: on both pairs of the samples (2005, 2012).
+     */
+    @Test
+    void bootCheckpointIsABeginCheckpointRecord() throws IOException {
+        for (String pair : List.of("aspnetdb-tractis/aspnetdb", "goldhunter2012-ngrj93-mit/Database1")) {
+            Path mdf = Samples.get(pair + ".mdf");
+            byte[] boot = new byte[8192];
+            try (EvidenceSource s = EvidenceSource.open(mdf)) {
+                s.read(9L * 8192, boot, 0, 8192);
+            }
+            Lsn checkpoint = Lsn.read(boot, 0x1BC);
+            Map<Lsn, Integer> ops = new TreeMap<>();
+            LogFile.Result r;
+            try (EvidenceSource s = EvidenceSource.open(Samples.get(pair + "_log.ldf"))) {
+                r = LogFile.read(s, x -> ops.put(x.lsn(), x.operation()), ProgressMonitor.NULL);
+            }
+            assertEquals(r.checkpoint(), checkpoint, pair + ": the boot page and the log's page 0 name one checkpoint");
+            assertEquals(0x96, ops.get(checkpoint), pair + ": " + checkpoint + " is a LOP_BEGIN_CKPT record");
+            assertEquals(r.previousBackup(), Lsn.read(boot, 0x1B0), pair + ": P+0x1B0 is page 0's R+0x150");
+        }
+    }
+
     /** Every data page's m_lsn names a record about that page (log.md 6.1), on the 2012 pair. */
     @Test
     void pageLsnsNameRecordsOfThosePages() throws IOException {
