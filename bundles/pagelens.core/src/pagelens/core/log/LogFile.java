@@ -271,6 +271,9 @@ public final class LogFile {
                     total += to - from;
                 }
             }
+            if (absent == null && from == to && v.seqNo() != 0) {
+                absent = "no log bytes in this backup"; // a VLF of the source log whose content the backup does not carry
+            }
             plans.add(new Plan(index++, v.start(), v.size(), v.seqNo(), v.parity(), v.version(), -1, v.createLsn(), from, to, shift, absent));
         }
         if (log.checkpointLsn() != null) {
