@@ -124,7 +124,18 @@ class LogEditorUiTest {
         EvidenceOpener.open(window, List.of(bak));
         EvidenceOpener.joinJobs();
         Screens.waitUntil(() -> page.getActiveEditor() instanceof pagelens.ui.editors.BackupEditor, 10_000, "the backup editor");
-        LogEditor ed = ((pagelens.ui.editors.BackupEditor) page.getActiveEditor()).openLog();
+        pagelens.ui.editors.BackupEditor be = (pagelens.ui.editors.BackupEditor) page.getActiveEditor();
+        Screens.waitUntil(() -> be.backup() != null && !be.headlineText().startsWith("Reading"), 30_000, "the backup read");
+        Screens.spin(200);
+        String logRow = null;
+        for (org.eclipse.swt.widgets.TableItem it : be.setTable().getItems()) {
+            if (it.getText(0).equals("Log part")) {
+                logRow = it.getText(1);
+            }
+        }
+        assertTrue(logRow != null && logRow.startsWith("3 block(s), 39 record(s) carried (191:464:1 - 191:488:1); the source log's 3 VLF(s); SCIN: "
+                + "first 191:464:37, last 192:16:1, checkpoint 191:464:37, a LOP_BEGIN_CKPT record"), logRow);
+        LogEditor ed = be.openLog();
         Screens.waitUntil(ed::done, 30_000, "the backup's log part read");
         Screens.spin(300);
         // the same facts as pagelens log pubs.bak and BackupLogTest (docs/log.md 11)

@@ -84,6 +84,11 @@ public final class BackupEditor extends ReadOnlyEditor {
     }
 
     /** The file list table (tests). */
+    /** The backup set table (RESTORE HEADERONLY-like facts). */
+    public Table setTable() {
+        return set;
+    }
+
     public Table filesTable() {
         return files;
     }
@@ -336,6 +341,14 @@ public final class BackupEditor extends ReadOnlyEditor {
                 c.unprotected(), c.empty()), "page checksum algorithm " + pagelens.core.Evidence.VERIFIED.tag());
         row(set, "Memory-optimized filegroup", b.xtpFilegroup().name(), b.xtpFilegroupReason());
         row(set, "In-Memory OLTP memory estimate", b.xtp().memoryEstimate(), b.xtp().summary());
+        pagelens.core.log.LogFile.Result log = exam.log();
+        if (log != null) {
+            row(set, "Log part", String.format(java.util.Locale.ROOT, "%,d block(s), %,d record(s) carried%s; the source log's %d VLF(s); SCIN: first %s, "
+                    + "last %s, checkpoint %s%s (Log part... below)", log.blocks(), log.records(), log.first() == null ? "" : " (" + log.first() + " - "
+                            + log.last() + ")", log.vlfs().size(), log.backup().firstLsn(), log.backup().lastLsn(), log.backup().checkpointLsn(),
+                    log.records() == 0 ? "" : log.checkpointIsBeginCheckpoint() ? ", a LOP_BEGIN_CKPT record" : ", NOT a LOP_BEGIN_CKPT record"),
+                    "MSTL, MQTL, SCIN (docs/log.md 11) " + pagelens.core.Evidence.VERIFIED.tag());
+        }
         row(set, "MTF blocks", String.join(" ", b.walk().blocks().stream().map(d -> d.type()).toList()), "MTF 1.00a " + pagelens.core.Evidence.DOC.tag());
         for (String n : b.notes()) {
             row(set, "Note", n, "");
