@@ -27,11 +27,24 @@ public final class Bytes {
 
     /** True when {@code len} bytes from {@code off} are all zero. */
     public static boolean allZero(byte[] b, int off, int len) {
-        for (int i = off; i < off + len; i++) {
+        int i = off;
+        int end = off + len;
+        if (i < 0 || end > b.length) {
+            throw new ArrayIndexOutOfBoundsException("bytes " + off + ".." + end + " of " + b.length);
+        }
+        for (; i + 8 <= end; i += 8) {
+            if ((long) LONGS.get(b, i) != 0) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
         return true;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
 }
