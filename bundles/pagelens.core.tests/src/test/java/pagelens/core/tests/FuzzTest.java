@@ -95,6 +95,17 @@ class FuzzTest {
                     }
                 }
             }
+        } else if (name.equals("LogFuzz")) {
+            // a small specimen log (VLFs of 64 KiB) and the starts of the real logs
+            Path ldf = work.resolve("specimen_log.ldf");
+            pagelens.core.specimen.LogSpecimen.write(ldf, DataFileSpecimen.Spec.defaults(64), 512 * 1024, 64 * 1024, ProgressMonitor.NULL);
+            s.add(Files.readAllBytes(ldf));
+            if (root != null) {
+                for (Path f : files(root, ".ldf")) {
+                    byte[] all = Files.readAllBytes(f);
+                    s.add(Arrays.copyOf(all, Math.min(all.length, 256 * 1024)));
+                }
+            }
         } else if (name.equals("XpressFuzz")) {
             if (root != null && Files.exists(root.resolve("xtp-aw2016ext-chunk/xpress_soh_final_unit_seq9839.bin"))) {
                 byte[] chunk = Files.readAllBytes(root.resolve("xtp-aw2016ext-chunk/xpress_soh_final_unit_seq9839.bin"));

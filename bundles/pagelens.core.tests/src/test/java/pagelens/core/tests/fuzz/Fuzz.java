@@ -15,7 +15,7 @@ public final class Fuzz {
 
     /** Every fuzz target, for the runner and releng/fuzz.sh. */
     public static final Class<?>[] TARGETS = { PageFuzz.class, BootPageFuzz.class, AllocationFuzz.class, XpressFuzz.class, BackupFuzz.class,
-            DataFileFuzz.class, DbccFuzz.class, DmvFuzz.class, XtpFuzz.class, RowFuzz.class };
+            DataFileFuzz.class, DbccFuzz.class, DmvFuzz.class, XtpFuzz.class, RowFuzz.class, LogFuzz.class };
 
     /** The input as one 8 KB page (cut or padded with zeros). */
     static byte[] page(byte[] d) {
