@@ -17,10 +17,14 @@ public final class PageLensApplication implements IApplication {
     /**
      * SPI Fly parses the headers of every bundle when it starts (eclipse-collections alone declares 82 KB of capabilities): about
      * 2 s of a 2-core machine's start-up when the framework starts it before the application. The product does not start it
-     * (autoStart false); it is started here, transiently, beside the display and workbench creation, and
-     * {@link #awaitServiceLoaderMediator()} waits for it before any window (and so any NatTable) is made.
+     * (autoStart false). When {@link #collectionsFactoriesReady()} cannot do without it, it is started here, transiently,
+     * beside the display and workbench creation, and {@link #awaitServiceLoaderMediator()} waits for it before any window (and
+     * so any NatTable) is made.
      */
     static void startServiceLoaderMediator() {
+        if (collectionsFactoriesReady()) {
+            return; // eclipse-collections found its factories without the mediator: SPI Fly stays installed, never started
+        }
         org.osgi.framework.Bundle b = org.eclipse.core.runtime.Platform.getBundle(SPI_FLY);
         if (b == null || b.getState() == org.osgi.framework.Bundle.ACTIVE) {
             return;
@@ -37,6 +41,59 @@ public final class PageLensApplication implements IApplication {
         t.start();
     }
 
+    /**
+     * Lets eclipse-collections (under NatTable) find its factory implementations without SPI Fly: its API's factory holders
+     * ({@code Lists}, {@code Maps}, {@code IntLists}, ...) each load their implementation through {@code ServiceLoader} with the
+     * thread's context class loader when first initialised; here every holder is initialised once, on this thread, with the
+     * implementation bundle's class loader as the context loader, which sees the implementation's {@code META-INF/services}.
+     * SPI Fly stays installed (the API bundle's requirement on a service-loader extender resolves against it) but is never
+     * started: its start parsed every bundle's headers, about 2.8 s of CPU on a 2-core machine (JFR, issue "Ship it").
+     *
+     * @return whether every holder found its implementation (else SPI Fly is started as before)
+     */
+    public static boolean collectionsFactoriesReady() {
+        org.osgi.framework.Bundle api = org.eclipse.core.runtime.Platform.getBundle("org.eclipse.collections.api");
+        org.osgi.framework.Bundle impl = org.eclipse.core.runtime.Platform.getBundle("org.eclipse.collections.impl");
+        if (api == null || impl == null) {
+            return true; // no eclipse-collections in this runtime: nothing needs the mediator for it
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader old = thread.getContextClassLoader();
+        try {
+            org.osgi.framework.wiring.BundleWiring apiWiring = api.adapt(org.osgi.framework.wiring.BundleWiring.class);
+            org.osgi.framework.wiring.BundleWiring implWiring = impl.adapt(org.osgi.framework.wiring.BundleWiring.class);
+            if (apiWiring == null || implWiring == null) {
+                return false;
+            }
+            ClassLoader apiLoader = apiWiring.getClassLoader();
+            thread.setContextClassLoader(implWiring.getClassLoader());
+            java.util.Enumeration<java.net.URL> holders = api.findEntries("org/eclipse/collections/api/factory", "*.class", true);
+            int proxies = 0;
+            int fields = 0;
+            while (holders != null && holders.hasMoreElements()) {
+                String path = holders.nextElement().getPath();
+                if (path.contains("$")) {
+                    continue;
+                }
+                Class<?> c = Class.forName(path.substring(path.startsWith("/") ? 1 : 0, path.length() - ".class".length()).replace('/', '.'), true, apiLoader);
+                for (java.lang.reflect.Field f : c.getFields()) {
+                    if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && f.getType().isInterface()) {
+                        Object v = f.get(null);
+                        fields++;
+                        if (v != null && java.lang.reflect.Proxy.isProxyClass(v.getClass())) {
+                            proxies++; // eclipse-collections' stand-in that throws on use: the implementation was not found
+                        }
+                    }
+                }
+            }
+            return fields > 0 && proxies == 0;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return false;
+        } finally {
+            thread.setContextClassLoader(old);
+        }
+    }
+
     static void awaitServiceLoaderMediator() {
         Thread t = spiFlyStart;
         if (t != null) {
@@ -50,6 +107,11 @@ public final class PageLensApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // without SPI Fly started, SLF4J (NatTable's logging) finds no provider and logs nothing; its notice saying so on
+            // standard error at every start is silenced (SLF4J's own setting); its errors still show
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         startServiceLoaderMediator();
         Display display = PlatformUI.createDisplay();
         try {
