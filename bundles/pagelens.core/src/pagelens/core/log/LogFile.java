@@ -527,11 +527,7 @@ public final class LogFile {
                 }
             }
         }
-        // fixed up in place: raw is this reader's own copy, and the saved bytes (the last n) never lie at a sector start
-        byte[] fixed = raw;
-        for (int i = 0; i < n; i++) {
-            fixed[i * SECTOR] = raw[size - 1 - i];
-        }
+        byte[] fixed = fixUp(raw, size); // in place: raw is this reader's own buffer
         int format = fixed[0] & 0xFF;
         int slots = Bytes.u16(fixed, 2);
         int used = Bytes.u16(fixed, 4);
@@ -812,12 +808,20 @@ public final class LogFile {
         if (size < SECTOR || size % SECTOR != 0 || size > MAX_BLOCK || off < 0 || off + rec.length() > size) {
             throw new IOException("the block of record " + rec.lsn() + " at 0x" + Long.toHexString(blockAt) + " is not whole (size " + size + ")");
         }
-        byte[] raw = f.readFully(blockAt + shift, size);
+        byte[] raw = fixUp(f.readFully(blockAt + shift, size), size);
+        return java.util.Arrays.copyOfRange(raw, off, off + rec.length());
+    }
+
+    /**
+     * Puts back the first byte of each of a block's sectors (log.md 5.1: sector i's displaced byte is saved at the block's end,
+     * at size - 1 - i; the status byte took its place), in place; the saved bytes never lie at a sector start.
+     */
+    private static byte[] fixUp(byte[] raw, int size) {
         int n = size / SECTOR;
         for (int i = 0; i < n; i++) {
             raw[i * SECTOR] = raw[size - 1 - i];
         }
-        return java.util.Arrays.copyOfRange(raw, off, off + rec.length());
+        return raw;
     }
 
     /**
