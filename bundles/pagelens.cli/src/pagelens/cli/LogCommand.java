@@ -57,6 +57,10 @@ final class LogCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N records.")
     Long limit;
 
+    @Option(names = "--data", paramLabel = "DATAFILE", description = "The database's primary data file (.mdf) or a full backup: the "
+            + "allocation units of the records are named from its system catalog (table and index), as the workbench names them.")
+    Path data;
+
     @Parameters(paramLabel = "FILE", description = "A log file (.ldf), or a full backup (.bak, compressed too): the log part it carries.")
     Path file;
 
@@ -98,6 +102,7 @@ final class LogCommand implements Callable<Integer> {
             out.printf("%-16s %-26s %-6s %-14s %-16s %-10s %5s %-18s %s%n", "LSN", "operation", "ctx", "transaction", "previous LSN", "page", "slot",
                     "allocation unit", "time, transaction name");
         }
+        java.util.function.LongFunction<String> names = unitNames();
         LogFile.Result r;
         {
             java.util.function.Consumer<LogFile.Record> each = rec -> {
@@ -108,7 +113,7 @@ final class LogCommand implements Callable<Integer> {
                 shown[0]++;
                 if (g != null) {
                     try {
-                        recordJson(g, rec); // JSON lines as they are read; the summary comes last (one pass over the log)
+                        recordJson(g, rec, names.apply(rec.allocationUnit())); // JSON lines as they are read; the summary comes last
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -116,7 +121,8 @@ final class LogCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %-18s %s%n", rec.lsn(), LogOperations.name(rec.operation()),
                         rec.context() & 0xFF, xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(),
-                        rec.page() == null ? "" : rec.pageSlot(), rec.allocationUnit() == 0 ? "" : Long.toString(rec.allocationUnit()),
+                        rec.page() == null ? "" : rec.pageSlot(), rec.allocationUnit() == 0 ? "" : names.apply(rec.allocationUnit()) == null
+                                ? Long.toString(rec.allocationUnit()) : names.apply(rec.allocationUnit()) + " (" + rec.allocationUnit() + ")",
                         (rec.stale() ? "[stale] " : "") + (rec.time() == null ? "" : rec.time().toString().replace('T', ' '))
                                 + (rec.transactionName() == null ? "" : " " + rec.transactionName()));
             };
@@ -171,9 +177,32 @@ final class LogCommand implements Callable<Integer> {
         return r.problems().isEmpty() ? PageLensCli.EXIT_OK : PageLensCli.EXIT_FINDINGS;
     }
 
+    /**
+     * The object name of an allocation unit from the catalog of --data (OwnerText.brief, the workbench's text), or null for
+     * every unit when no data file is given or the catalog does not list the unit.
+     */
+    private java.util.function.LongFunction<String> unitNames() throws IOException {
+        if (data == null) {
+            return au -> null;
+        }
+        try (pagelens.core.exam.OpenedEvidence ev = pagelens.core.exam.OpenedEvidence.open(data)) {
+            if (!ev.identification().readable() || !(ev.isBackup() || ev.kind() == EvidenceKind.DATA_FILE)) {
+                throw new IOException(data + ": is " + ev.kind().id() + ", not a data file or a backup (--data)");
+            }
+            // a data file: the catalog alone (no page verified); a backup: its pages are read in one pass anyway
+            pagelens.core.exam.Examination e = pagelens.core.exam.Examination.run(ev, pagelens.core.exam.Examination.Options.defaults(Layouts.user())
+                    .withHash(false).withHeadersOnly(!ev.isBackup()), ProgressMonitor.NULL);
+            pagelens.core.catalog.Catalog c = e.catalog();
+            if (c == null || c.allocationUnits().isEmpty()) {
+                throw new IOException(data + ": its system catalog cannot be read (--data): " + String.join("; ", e.problems()));
+            }
+            return au -> c.allocationUnits().containsKey(au) ? pagelens.report.OwnerText.brief(c.owner(au, pagelens.core.catalog.Owner.By.HEADER)) : null;
+        }
+    }
+
     /** One record as a JSON line: the one writer of a record (FactsJson). */
-    private static void recordJson(JsonGenerator g, LogFile.Record rec) throws IOException {
-        FactsJson.logRecord(g, rec);
+    private static void recordJson(JsonGenerator g, LogFile.Record rec, String object) throws IOException {
+        FactsJson.logRecord(g, rec, object);
         g.writeRaw('\n');
     }
 

@@ -473,6 +473,11 @@ public final class FactsJson {
      * --json --records} writes millions), and through {@link #logRecordNode} for the report.
      */
     public static void logRecord(com.fasterxml.jackson.core.JsonGenerator g, pagelens.core.log.LogFile.Record rec) throws java.io.IOException {
+        logRecord(g, rec, null);
+    }
+
+    /** {@link #logRecord(com.fasterxml.jackson.core.JsonGenerator, pagelens.core.log.LogFile.Record)} with the allocation unit's object (or null). */
+    public static void logRecord(com.fasterxml.jackson.core.JsonGenerator g, pagelens.core.log.LogFile.Record rec, String object) throws java.io.IOException {
         g.writeStartObject();
         g.writeStringField("lsn", rec.lsn().toString());
         g.writeStringField("operation", pagelens.core.log.LogOperations.name(rec.operation()));
@@ -485,6 +490,9 @@ public final class FactsJson {
             g.writeStringField("page", rec.page().toString());
             g.writeNumberField("slot", rec.pageSlot());
             g.writeNumberField("allocationUnit", rec.allocationUnit());
+            if (object != null) {
+                g.writeStringField("object", object); // named from a catalog (pagelens log --data)
+            }
         }
         if (rec.time() != null) {
             g.writeStringField("time", ValueText.text(rec.time())); // the one text of a date-time

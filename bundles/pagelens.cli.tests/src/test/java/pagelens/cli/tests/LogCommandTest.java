@@ -142,4 +142,25 @@ class LogCommandTest {
             assertTrue(text.contains(mLsn + " " + page90.get("last").get(4).get("operation").asText()), text);
         }
     }
+
+    @Test
+    void allocationUnitsNamedFromTheDataFilesCatalog() throws IOException {
+        Path ldf = IdentifyCommandTest.samples().resolve("aspnetdb-tractis/aspnetdb_log.ldf");
+        Path mdf = IdentifyCommandTest.samples().resolve("aspnetdb-tractis/aspnetdb.mdf");
+        Cli json = Cli.run("log", "--json", "--page", "1:90", "--data", mdf.toString(), ldf.toString());
+        assertEquals(0, json.exit(), json.err());
+        String[] lines = json.out().trim().split("\\n");
+        assertEquals(161, lines.length, "160 records of 1:90 and the summary");
+        JsonNode first = M.readTree(lines[0]);
+        String object = first.get("object").asText();
+        assertTrue(object.matches("\\w+\\.\\w+ \\(.+\\)"), object);
+        // the same name the text listing gives, beside the unit's id
+        Cli text = Cli.run("log", "--page", "1:90", "--data", mdf.toString(), ldf.toString());
+        assertTrue(text.out().contains(object + " (" + first.get("allocationUnit").asLong() + ")"), text.out());
+        // without --data, no name; a --data that is not a data file is refused
+        assertTrue(M.readTree(Cli.run("log", "--json", "--page", "1:90", "--limit", "1", ldf.toString()).out().trim().split("\\n")[0]).get("object") == null);
+        Cli bad = Cli.run("log", "--page", "1:90", "--data", ldf.toString(), ldf.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("not a data file or a backup (--data)"), bad.err());
+    }
 }
