@@ -147,9 +147,9 @@ final class LogCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  the backup declares (SCIN): first LSN %s, last LSN %s, checkpoint %s, previous full backup %s%n", r.backup().firstLsn(),
                     r.backup().lastLsn(), r.backup().checkpointLsn(), r.backup().databaseBackupLsn());
         }
-        out.printf(Locale.ROOT, "  LSN range %s - %s, end of log %s; checkpoint (%s) %s%s%n", r.first(), r.last(), r.endOfLog(),
-                r.backup() == null ? "page 0" : "SCIN", r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)"
-                        : " (NOT found as a LOP_BEGIN_CKPT record)");
+        out.printf(Locale.ROOT, "  %s; checkpoint (%s) %s%s%n", r.first() == null ? "no log records" : "LSN range " + r.first() + " - " + r.last()
+                + ", end of log " + r.endOfLog(), r.backup() == null ? "page 0" : "SCIN", r.checkpoint(), r.checkpointIsBeginCheckpoint()
+                        ? " (a LOP_BEGIN_CKPT record)" : r.records() == 0 ? " (no records to find it in)" : " (NOT found as a LOP_BEGIN_CKPT record)");
         out.printf(Locale.ROOT, "  log block checksums: %,d of %,d blocks carry one%s%n", r.checksummedBlocks(), r.blocks(),
                 r.problems().stream().noneMatch(p -> p.kind() == LogFile.Kind.CHECKSUM) ? ", every one holds" : "");
         out.printf(Locale.ROOT, "  transaction chains: %,d records followed to their transaction's earlier record%s; previous full backup's checkpoint %s%s%n",

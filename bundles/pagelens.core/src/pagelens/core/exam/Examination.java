@@ -251,13 +251,21 @@ public record Examination(OpenedEvidence evidence, String sha256, String fileKin
             problems.add(oneLine(e));
         }
         pagelens.core.log.LogFile.Result log = null;
-        boolean backupLog = backup != null && !o.headersOnly() && pagelens.core.log.BackupLog.present(backup.walk());
+        pagelens.core.log.BackupLog described = null;
+        if (backup != null && !o.headersOnly() && pagelens.core.log.BackupLog.present(backup.walk())) {
+            try {
+                described = pagelens.core.log.BackupLog.read(backup.pages().source(), backup.walk());
+            } catch (IOException | RuntimeException e) {
+                problems.add("log: " + oneLine(e));
+            }
+        }
+        boolean backupLog = described != null && described.describesLog();
         if ("log file".equals(kind) && !o.headersOnly() && ev.file() != null || backupLog) {
             try {
                 // a log file: its VLFs, blocks and records read and checked (docs/log.md), not only page 0; a full backup: the
                 // source log's VLFs from its descriptors and the log bytes it carries (docs/log.md 11)
-                log = backupLog ? pagelens.core.log.LogFile.readBackup(backup.pages().source(), pagelens.core.log.BackupLog.read(backup.pages().source(),
-                        backup.walk()), backup.databaseVersion(), null, monitor) : pagelens.core.log.LogFile.read(ev.file(), null, monitor);
+                log = backupLog ? pagelens.core.log.LogFile.readBackup(backup.pages().source(), described, backup.databaseVersion(), null, monitor)
+                        : pagelens.core.log.LogFile.read(ev.file(), null, monitor);
                 for (pagelens.core.log.LogFile.Problem p : log.problems()) {
                     // a backup's log problem names offsets of the source .ldf (in its text), not of the backup: no place in the file
                     sink.add(new Finding(logRule(p.kind()), p.what(), backupLog ? new Location(ev.path(), -1, -1, -1, 0, 0)

@@ -42,9 +42,14 @@ public record BackupLog(List<Vlf> vlfs, Lsn firstLsn, Lsn lastLsn, Lsn checkpoin
 
     private static final int DESCRIPTOR = MtfLayout.SPECIFIC.offset("MSTL.vlfVersion") + 2;
 
-    /** Whether the walk holds any MSTL descriptor (a database backup with a log part). */
+    /** Whether the walk holds any MSTL block (a database backup with a log part; {@link #read} says whether it describes VLFs). */
     public static boolean present(Mtf.Walk walk) {
         return walk.first("MSTL") != null;
+    }
+
+    /** Whether the descriptors describe the source log at all (at least one VLF). */
+    public boolean describesLog() {
+        return !vlfs.isEmpty();
     }
 
     /** Reads the MSTL descriptors and the MSLS SCIN LSNs of a walked backup. */
@@ -55,8 +60,8 @@ public record BackupLog(List<Vlf> vlfs, Lsn firstLsn, Lsn lastLsn, Lsn checkpoin
                 continue;
             }
             byte[] h = src.readUpTo(d.offset(), DESCRIPTOR);
-            if (h.length < DESCRIPTOR) {
-                continue;
+            if (h.length < DESCRIPTOR || i64(h, "MSTL.vlfSize") < 0x2000 || i64(h, "MSTL.vlfStart") < 0x2000) {
+                continue; // no VLF described (a zeroed descriptor, as the SYNTHETIC specimen backup writes)
             }
             long bytesAt = -1;
             long bytes = 0;

@@ -34,11 +34,12 @@ public final class Logs {
         }
         if (kind == EvidenceKind.BACKUP || kind == EvidenceKind.COMPRESSED_BACKUP) {
             try (Backup b = Backup.read(path, true, ProgressMonitor.NULL)) {
-                if (!BackupLog.present(b.walk())) {
-                    throw new IOException(path + ": the backup has no log part (no MSTL descriptor): a database backup carries one, other backups "
-                            + "do not");
+                BackupLog log = BackupLog.present(b.walk()) ? BackupLog.read(b.pages().source(), b.walk()) : null;
+                if (log == null || !log.describesLog()) {
+                    throw new IOException(path + ": the backup describes no log part (no MSTL descriptor of a VLF): a full database backup carries "
+                            + "one, this one does not");
                 }
-                return LogFile.readBackup(b.pages().source(), BackupLog.read(b.pages().source(), b.walk()), b.databaseVersion(), records, monitor);
+                return LogFile.readBackup(b.pages().source(), log, b.databaseVersion(), records, monitor);
             }
         }
         throw new IOException(path + ": is " + kind.id() + ", not a log file (.ldf) or a backup (.bak)");

@@ -398,7 +398,8 @@ public final class LogEditor extends ReadOnlyEditor {
                 r.backup() == null ? "log" : "the log part of a full backup", r.dbiVersion(),
                 r.vlfs().size(), r.usedVlfs(), r.blocks(), r.emptyBlocks(), r.records(), r.records() > MAX_RECORDS
                         ? String.format(Locale.ROOT, " (the first %,d in the table: pagelens log --records lists all)", MAX_RECORDS) : "",
-                r.first(), r.last(), r.backup() == null ? "page 0" : "SCIN", r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)"
+                r.first() == null ? "(none)" : r.first(), r.last() == null ? "(none)" : r.last(), r.backup() == null ? "page 0" : "SCIN",
+                r.checkpoint(), r.checkpointIsBeginCheckpoint() ? " (a LOP_BEGIN_CKPT record)" : r.records() == 0 ? " (no records to find it in)"
                         : " (NOT found as LOP_BEGIN_CKPT)",
                 r.checksummedBlocks(), r.blocks(), bad == 0 ? "every one holds" : bad + " do not hold", r.problems().size(), shown)
                 + (hint == null ? "" : " | " + hint);

@@ -112,4 +112,19 @@ class BackupLogTest {
         assertEquals(Lsn.parse("39:2157:1"), q.backup().firstLsn(), "log.md 11.5: SCIN LSNs consistent with the declared range");
         assertEquals(Lsn.parse("39:2160:1"), q.backup().lastLsn());
     }
+
+    /** The SYNTHETIC specimen backup writes an MSTL block without a descriptor of a VLF: no log part, said as such. */
+    @Test
+    void aBackupWithoutAnyVlfDescriptorHasNoLogPart(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path bak = dir.resolve("specimen.bak");
+        pagelens.core.specimen.BackupSpecimen.write(bak, pagelens.core.specimen.DataFileSpecimen.Spec.defaults(64), ProgressMonitor.NULL);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Logs.read(bak, null, ProgressMonitor.NULL));
+        assertTrue(e.getMessage().contains("describes no log part"), e.getMessage());
+        try (pagelens.core.exam.OpenedEvidence ev = pagelens.core.exam.OpenedEvidence.open(bak)) {
+            pagelens.core.exam.Examination x = pagelens.core.exam.Examination.run(ev, pagelens.core.exam.Examination.Options.defaults(
+                    pagelens.core.boot.BootLayouts.builtIn()).withHash(false), ProgressMonitor.NULL);
+            assertEquals(null, x.log(), "no log part examined");
+            assertEquals(List.of(), x.problems());
+        }
+    }
 }
