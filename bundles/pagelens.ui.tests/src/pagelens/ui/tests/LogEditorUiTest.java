@@ -164,6 +164,15 @@ class LogEditorUiTest {
         org.eclipse.swt.graphics.Rectangle prev = ed.recordByteBounds(0x04);
         assertEquals(field, grid.palette.getRGB(grid.getPixel(prev.x + 2, prev.y + 2)), "the previous-LSN bytes are a field");
         assertTrue(Screens.count(grid, c -> c.equals(field)) > 1_000, "the header fields are tinted");
+        // a record of a page opens that page of the same backup (no data file needed)
+        ed.filter("1:65"); // LOP_COUNT_DELTA records of page 1:65 (pubs.bak's log part)
+        pagelens.core.log.LogFile.Record paged = ed.record(0);
+        assertTrue(paged != null && paged.page() != null, ed.headline());
+        assertTrue(ed.openPageOf(paged), ed.headline());
+        Screens.spin(300);
+        pagelens.ui.editors.PageEditor pe = (pagelens.ui.editors.PageEditor) page.getActiveEditor();
+        assertEquals(paged.page(), pe.currentPage());
+        assertTrue(pe.getTitle().contains("pubs.bak"), pe.getTitle());
     }
 
     @Test

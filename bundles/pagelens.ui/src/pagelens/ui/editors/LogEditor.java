@@ -349,12 +349,27 @@ public final class LogEditor extends ReadOnlyEditor {
     }
 
     /**
-     * Opens the data page a record names in the page editor, when a data file of that file id is open as evidence (the file
-     * id from its examination); otherwise the headline says what to open.
+     * Opens the data page a record names in the page editor: for a backup's log part the page in that backup; for a log file
+     * when a data file of that file id is open as evidence (the file id from its examination), otherwise the headline says
+     * what to open.
      */
     public boolean openPageOf(LogFile.Record r) {
         if (r == null || r.page() == null) {
             return false;
+        }
+        LogFile.Result res = result;
+        if (res != null && res.backup() != null) {
+            // a backup's log part: the page is in the same backup (the state it was backed up in)
+            try {
+                PageEditor ed = (PageEditor) getSite().getPage().openEditor(in, PageEditor.ID, true,
+                        org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
+                ed.showPage(r.page());
+                return true;
+            } catch (PartInitException | ClassCastException x) {
+                hint = "cannot open page " + r.page() + " of the backup: " + x.getMessage();
+                headline.setText(headline());
+                return false;
+            }
         }
         for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
             pagelens.core.exam.Examination e = item.examination();
