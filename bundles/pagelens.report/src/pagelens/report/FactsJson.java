@@ -520,7 +520,7 @@ public final class FactsJson {
 
     /**
      * The damaged pages of a case with the last log records that name them (pagelens.core.cases.DamagedPageHistory): {log, data,
-     * page, damage, records, last [record]}.
+     * page, object (the page's owner, or null), damage, records, last [record]}.
      */
     public static ArrayNode damagedPageHistory(List<pagelens.core.cases.DamagedPageHistory.Entry> entries) {
         ArrayNode a = MAPPER.createArrayNode();
@@ -529,6 +529,11 @@ public final class FactsJson {
             o.put("log", e.log().toString());
             o.put("data", e.data().toString());
             o.put("page", e.page().toString());
+            if (e.owner() != null) {
+                o.set("object", owner(e.owner())); // the same owner object as the findings'
+            } else {
+                o.putNull("object");
+            }
             o.put("damage", e.damage());
             o.put("records", e.records());
             ArrayNode last = o.putArray("last");

@@ -112,7 +112,8 @@ final class LogSection {
                 last.append(r.lsn()).append(' ').append(pagelens.core.log.LogOperations.name(r.operation())).append(' ').append(LogFile.transactionText(
                         r.transactionId()));
             }
-            rows.add(new String[] { x.page().toString() + " (" + x.data().getFileName() + ")", x.damage(), String.format(Locale.ROOT, "%,d", x.records()),
+            rows.add(new String[] { x.page().toString() + " (" + x.data().getFileName() + ")" + (x.owner() == null ? "" : " " + OwnerText.brief(x.owner())),
+                    x.damage(), String.format(Locale.ROOT, "%,d", x.records()),
                     x.records() == 0 ? "none: the log does not name this page" : last.toString() });
         }
         pdf.table(new float[] { 90, 130, 45, 238 }, new String[] { "Page", "Damage", "Records", "Last records (LSN, operation, transaction)" }, rows,

@@ -28,11 +28,13 @@ public final class DamagedPageHistory {
      * @param log     the log (a .ldf, or a backup whose log part was read)
      * @param data    the evidence the page is damaged in
      * @param page    the page
+     * @param owner   the table and index the page belongs to (its examination's owner), or null when not known
      * @param damage  the first error finding's title on the page
      * @param records how many records of the log name the page
      * @param last    the last of them (at most the number asked for), in log order
      */
-    public record Entry(java.nio.file.Path log, java.nio.file.Path data, PageId page, String damage, long records, List<LogFile.Record> last) {
+    public record Entry(java.nio.file.Path log, java.nio.file.Path data, PageId page, pagelens.core.catalog.Owner owner, String damage, long records,
+            List<LogFile.Record> last) {
     }
 
     /** The entries described (at most the pages asked for) and how many damaged pages there are in all. */
@@ -100,7 +102,8 @@ public final class DamagedPageHistory {
                     continue; // the log's own examination says why it cannot be read
                 }
                 for (Map.Entry<PageId, String> a : asked.entrySet()) {
-                    out.add(new Entry(l.path(), d.path(), a.getKey(), a.getValue(), counts.get(a.getKey())[0], List.copyOf(lastOf.get(a.getKey()))));
+                    out.add(new Entry(l.path(), d.path(), a.getKey(), d.ownerOf(a.getKey()), a.getValue(), counts.get(a.getKey())[0],
+                            List.copyOf(lastOf.get(a.getKey()))));
                 }
             }
         }

@@ -129,6 +129,7 @@ class LogCommandTest {
         assertTrue(page90 != null, history.toString());
         assertEquals(ldf.toString(), page90.get("log").asText());
         assertEquals(160, page90.get("records").asInt(), "the records of 1:90, as pagelens log --page 1:90 lists them");
+        assertEquals("sysmultiobjrefs", page90.at("/object/name").asText(), "the page's owner, as its findings name it");
         assertEquals(5, page90.get("last").size());
         assertEquals(mLsn, page90.get("last").get(4).get("lsn").asText(), "the last record naming the page is its m_lsn");
         // the same record as pagelens log --json --page 1:90 writes (one writer of a record)
@@ -138,7 +139,7 @@ class LogCommandTest {
         try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
             assertTrue(text.contains("What this log says about the damaged pages"), text);
-            assertTrue(text.contains("1:90 (bad.mdf)"), text);
+            assertTrue(text.contains("1:90 (bad.mdf) sys.sysmultiobjrefs"), text);
             assertTrue(text.contains(mLsn + " " + page90.get("last").get(4).get("operation").asText()), text);
         }
     }
