@@ -26,9 +26,17 @@ final class LogSection {
     static final int HISTORY_PAGES = 30;
     static final int HISTORY_RECORDS = 5;
 
+    /** The case last asked about (by identity, weakly) and its history: a PDF and a JSON report of one case read the logs once. */
+    private static java.lang.ref.WeakReference<Case> memoCase = new java.lang.ref.WeakReference<>(null);
+    private static pagelens.core.cases.DamagedPageHistory.Result memo;
+
     /** The damaged pages' last log records: the one reading both the PDF and the JSON report show. */
-    static pagelens.core.cases.DamagedPageHistory.Result history(Case c) {
-        return pagelens.core.cases.DamagedPageHistory.of(c, HISTORY_PAGES, HISTORY_RECORDS);
+    static synchronized pagelens.core.cases.DamagedPageHistory.Result history(Case c) {
+        if (memoCase.get() != c || memo == null) {
+            memo = pagelens.core.cases.DamagedPageHistory.of(c, HISTORY_PAGES, HISTORY_RECORDS);
+            memoCase = new java.lang.ref.WeakReference<>(c);
+        }
+        return memo;
     }
 
     static void logs(PdfCanvas pdf, Case c) throws IOException {

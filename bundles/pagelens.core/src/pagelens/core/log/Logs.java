@@ -134,15 +134,52 @@ public final class Logs {
         }
     }
 
-    /** The bytes of one record of {@code result} (read from {@code path} before), its block fixed up. */
-    public static byte[] recordBytes(Path path, LogFile.Result result, LogFile.Record rec) throws IOException {
-        if (result.backup() == null) {
-            try (EvidenceSource src = EvidenceSource.open(path)) {
-                return LogFile.recordBytes(src, result, rec);
+    /**
+     * Reads records' bytes again (their blocks fixed up) from the evidence a result was read from, keeping it open between calls:
+     * a log file, or a backup's stream (a compressed backup's chunk index is built once, not per record). Close it when done.
+     */
+    public static final class RecordReader implements AutoCloseable {
+        private final LogFile.Result result;
+        private final AutoCloseable owner;
+        private final pagelens.core.io.ByteSource source;
+
+        private RecordReader(LogFile.Result result, AutoCloseable owner, pagelens.core.io.ByteSource source) {
+            this.result = result;
+            this.owner = owner;
+            this.source = source;
+        }
+
+        /** The bytes of one record of the result. */
+        public byte[] bytes(LogFile.Record rec) throws IOException {
+            return LogFile.recordBytes(source, result, rec);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                owner.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             }
         }
-        try (Backup b = Backup.read(path, true, ProgressMonitor.NULL)) {
-            return LogFile.recordBytes(b.pages().source(), result, rec);
+    }
+
+    /** Opens a {@link RecordReader} on {@code path}, the evidence {@code result} was read from. */
+    public static RecordReader recordReader(Path path, LogFile.Result result) throws IOException {
+        if (result.backup() == null) {
+            EvidenceSource src = EvidenceSource.open(path);
+            return new RecordReader(result, src, src);
+        }
+        Backup b = Backup.read(path, true, ProgressMonitor.NULL);
+        return new RecordReader(result, b, b.pages().source());
+    }
+
+    /** The bytes of one record of {@code result} (read from {@code path} before), its block fixed up. */
+    public static byte[] recordBytes(Path path, LogFile.Result result, LogFile.Record rec) throws IOException {
+        try (RecordReader r = recordReader(path, result)) {
+            return r.bytes(rec);
         }
     }
 }

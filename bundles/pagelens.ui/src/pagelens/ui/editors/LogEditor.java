@@ -139,6 +139,7 @@ public final class LogEditor extends ReadOnlyEditor {
     private org.eclipse.swt.widgets.Table fieldTable;
     private HexGrid recordGrid;
     private volatile byte[] recordBytes = new byte[0];
+    private pagelens.core.log.Logs.RecordReader recordReader;
     private volatile List<pagelens.core.log.LogRecordFields.Field> fields = List.of();
     private int focusStart = -1;
     private int focusEnd = -1;
@@ -235,7 +236,10 @@ public final class LogEditor extends ReadOnlyEditor {
             return;
         }
         try {
-            recordBytes = pagelens.core.log.Logs.recordBytes(in.file(), res, r);
+            if (recordReader == null) {
+                recordReader = pagelens.core.log.Logs.recordReader(in.file(), res); // kept open until the editor closes
+            }
+            recordBytes = recordReader.bytes(r);
             fields = pagelens.core.log.LogRecordFields.of(recordBytes);
             recordHeadline.setText(String.format(Locale.ROOT, "Record %s%s: %s, %,d bytes at %s offset 0x%X%s", r.lsn(), r.stale() ? " (stale: an earlier use "
                     + "of its VLF)" : "", LogOperations.name(r.operation()), r.length(), res.backup() == null ? "file" : "source .ldf", r.fileOffset(),
@@ -359,37 +363,32 @@ public final class LogEditor extends ReadOnlyEditor {
         }
         LogFile.Result res = result;
         if (res != null && res.backup() != null) {
-            // a backup's log part: the page is in the same backup (the state it was backed up in)
-            try {
-                PageEditor ed = (PageEditor) getSite().getPage().openEditor(in, PageEditor.ID, true,
-                        org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
-                ed.showPage(r.page());
-                return true;
-            } catch (PartInitException | ClassCastException x) {
-                hint = "cannot open page " + r.page() + " of the backup: " + x.getMessage();
-                headline.setText(headline());
-                return false;
-            }
+            return showPageIn(in, r.page()); // a backup's log part: the page is in the same backup, as it was backed up
         }
         for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
             pagelens.core.exam.Examination e = item.examination();
             if (e != null && "data file".equals(e.fileKind()) && e.fileId() == r.page().fileId()) {
-                try {
-                    PageEditor ed = (PageEditor) getSite().getPage().openEditor(new EvidenceEditorInput(item.path()), PageEditor.ID, true,
-                            org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
-                    ed.showPage(r.page());
-                    return true;
-                } catch (PartInitException | ClassCastException x) {
-                    hint = "cannot open page " + r.page() + ": " + x.getMessage();
-                    headline.setText(headline());
-                    return false;
-                }
+                return showPageIn(new EvidenceEditorInput(item.path()), r.page());
             }
         }
         hint = "to see page " + r.page() + ", open its data file (file id " + r.page().fileId() + ") as evidence too";
         headline.setText(headline());
         headline.getParent().layout(true);
         return false;
+    }
+
+    /** Opens {@code page} of {@code evidence} in the page editor; on failure the headline says why. */
+    private boolean showPageIn(EvidenceEditorInput evidence, pagelens.core.page.PageId page) {
+        try {
+            PageEditor ed = (PageEditor) getSite().getPage().openEditor(evidence, PageEditor.ID, true,
+                    org.eclipse.ui.IWorkbenchPage.MATCH_INPUT | org.eclipse.ui.IWorkbenchPage.MATCH_ID);
+            ed.showPage(page);
+            return true;
+        } catch (PartInitException | ClassCastException x) {
+            hint = "cannot open page " + page + " of " + evidence.file().getFileName() + ": " + x.getMessage();
+            headline.setText(headline());
+            return false;
+        }
     }
 
     /** The summary line: what pagelens log prints first. */
@@ -629,6 +628,13 @@ public final class LogEditor extends ReadOnlyEditor {
         if (fieldBg != null) {
             fieldBg.dispose();
             focusBg.dispose();
+        }
+        if (recordReader != null) {
+            try {
+                recordReader.close();
+            } catch (IOException e) {
+                // closing a read-only source: nothing to keep
+            }
         }
         super.dispose();
     }
