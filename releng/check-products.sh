@@ -52,6 +52,11 @@ for platform in $PLATFORMS; do
       || fail "$platform: no launcher fragment org.eclipse.equinox.launcher.$ws.$os.$arch"
   fi
   ls "$root"/plugins/org.eclipse.equinox.launcher_*.jar >/dev/null 2>&1 || fail "$platform: no Equinox launcher jar"
+  # the two jars the JDK's own loaders read carry no signature files (else their classes stay out of the AOT cache)
+  for j in "$root"/plugins/org.eclipse.equinox.launcher_*.jar "$root"/plugins/org.eclipse.osgi_*.jar; do
+    sigs=$("$JDK/bin/jar" tf "$j" | grep -ciE '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' || true)
+    [ "$sigs" = 0 ] || fail "$platform: $(basename "$j") still has $sigs signature file(s)"
+  done
   others=$(ls "$root"/plugins | grep -E '^org\.eclipse\.(swt|equinox\.launcher)\.(gtk|win32|cocoa)\.' | grep -v "\.$ws\.$os\.${arch}_" || true)
   [ -z "$others" ] || fail "$platform: fragments of other platforms: $others"
   ini="$root/configuration/config.ini"

@@ -58,7 +58,7 @@ if not defined LAUNCHER (
 )
 set "JAVAW=%JAVA:java.exe=javaw.exe%"
 if not exist "%JAVAW%" set "JAVAW=%JAVA%"
-start "PageLens" "%JAVAW%" -Xmx2g "-Djava.util.logging.config.file=%HERE%\logging.properties" -jar "%LAUNCHER%" -install "%HERE%" -configuration "%STATE%\configuration" -data "%STATE%\workspace" -nosplash -application pagelens.ui.app %*
+start "PageLens" "%JAVAW%" -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=100000 -XX:Tier4CompileThreshold=100000 -XX:Tier4BackEdgeThreshold=1000000 -Xmx2g "-Djava.util.logging.config.file=%HERE%\logging.properties" -jar "%LAUNCHER%" -install "%HERE%" -configuration "%STATE%\configuration" -data "%STATE%\workspace" -nosplash -application pagelens.ui.app %*
 exit /b 0
 
 :try

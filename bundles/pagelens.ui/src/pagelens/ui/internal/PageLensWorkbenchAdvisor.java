@@ -13,12 +13,6 @@ final class PageLensWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
-    public void preStartup() {
-        // before the first window: its views and editors use NatTable, whose collections need the ServiceLoader mediator
-        PageLensApplication.awaitServiceLoaderMediator();
-    }
-
-    @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         return new PageLensWindowAdvisor(configurer);
     }
