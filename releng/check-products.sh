@@ -57,6 +57,9 @@ for platform in $PLATFORMS; do
     sigs=$("$JDK/bin/jar" tf "$j" | grep -ciE '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' || true)
     [ "$sigs" = 0 ] || fail "$platform: $(basename "$j") still has $sigs signature file(s)"
   done
+  # class files stored, not deflated (releng/ProductJars.java): Equinox reads them at every start
+  deflated=$(unzip -v "$(ls "$root"/plugins/org.eclipse.ui.workbench_*.jar | head -n 1)" | awk '$1 ~ /^[0-9]+$/ && $2 != "Stored" && $NF ~ /\.class$/' | wc -l)
+  [ "$deflated" = 0 ] || fail "$platform: $deflated class files of org.eclipse.ui.workbench are deflated"
   others=$(ls "$root"/plugins | grep -E '^org\.eclipse\.(swt|equinox\.launcher)\.(gtk|win32|cocoa)\.' | grep -v "\.$ws\.$os\.${arch}_" || true)
   [ -z "$others" ] || fail "$platform: fragments of other platforms: $others"
   ini="$root/configuration/config.ini"
