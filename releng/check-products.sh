@@ -107,6 +107,28 @@ for platform in $PLATFORMS; do
       || fail "$platform: --version with the bundled runtime failed"
     echo "$v" | grep -q "Java home $root/jre" || fail "$platform: the launcher did not pick the bundled runtime: $v"
     ok "$platform: bundled runtime used: $(echo "$v" | sed -n 2p)"
+    if [ -n "${DISPLAY:-}" ]; then
+      # the workbench from the archive shows its window with the specimen; a SIGTERM ends it as File > Exit does: the
+      # framework writes its registry cache and the first session its AOT cache (Java 25+), which later starts use
+      ws="$WORK/state workbench"
+      rm -f "$WORK/mark"
+      env -u JAVA_HOME PAGELENS_HOME="$ws" PAGELENS_STARTUP_MARK="$WORK/mark" "$root/pagelens" "$SPECIMEN" >"$WORK/wb.log" 2>&1 &
+      w=$!
+      for _ in $(seq 1 900); do [ -s "$WORK/mark" ] && break; kill -0 $w 2>/dev/null || break; sleep 0.1; done
+      [ -s "$WORK/mark" ] || { kill -9 $w 2>/dev/null; fail "$platform: no workbench window with the specimen within 90 s: $(tail -n 5 "$WORK/wb.log")"; }
+      kill -TERM $w
+      for _ in $(seq 1 900); do kill -0 $w 2>/dev/null || break; sleep 0.1; done
+      if kill -0 $w 2>/dev/null; then kill -9 $w; fail "$platform: the workbench did not end within 90 s of a SIGTERM"; fi
+      wait $w 2>/dev/null || true
+      ls -A "$ws/configuration/org.eclipse.core.runtime" 2>/dev/null | grep -q '^\.mainData\.' \
+        || fail "$platform: no extension registry cache written when the workbench ended on a SIGTERM"
+      if grep -qE '^JAVA_VERSION="(2[5-9]|[3-9][0-9])' "$root/jre/release"; then
+        ls "$ws"/workbench-*.aot >/dev/null 2>&1 || fail "$platform: no AOT cache after the first workbench session"
+      fi
+      ok "$platform: workbench window with the specimen; a SIGTERM ended it and its caches were written"
+    else
+      echo "check-products: no DISPLAY: the workbench window is not checked"
+    fi
     # a read-only install; two at once
     chmod -R a-w "$root"
     env -u JAVA_HOME PAGELENS_HOME="$WORK/state ro" "$root/pagelens" identify --json "$SPECIMEN" >"$WORK/a.json" &
