@@ -11,7 +11,9 @@ PRODUCT="$ROOT/product/target/products/pagelens/linux/gtk/x86_64/pagelens"
 FILE=${1:-$ROOT/README.md}
 SCAN=${2:-/tmp/pagelens-bench-2048m.mdf}
 [ -f "$SCAN" ] || "$ROOT/pagelens" specimen "$SCAN" --size-mb 2048 >/dev/null
-sleep 5   # the first run trains the cache in the background
+# the first run after a build trains the start-up cache in the background ('pagelens warmup'): wait for it to finish
+sleep 1
+for _ in $(seq 1 120); do pgrep -f "PageLensCli warmup" >/dev/null || pgrep -f "AOTMode=create" >/dev/null || break; sleep 0.5; done
 median() { python3 -c "import sys,statistics; v=[float(x) for x in sys.argv[1:]]; print(f'median {statistics.median(v):.3f} s  (runs {\" \".join(f\"{x:.3f}\" for x in v)})')" "$@"; }
 timeit() { local t=(); for i in $(seq 1 "$RUNS"); do s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); t+=("$(python3 -c "print(($e-$s)/1e9)")"); done; median "${t[@]}"; }
 cat "$SCAN" > /dev/null
