@@ -98,9 +98,14 @@ public final class PageMapView extends ViewPart {
         info.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         info.setText(HEALTH_LEGEND);
         legend = new Composite(root, SWT.NONE);
-        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        GridData legendData = new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1);
+        legendData.widthHint = 0; // takes the view's width, never widens it
+        legend.setLayoutData(legendData);
         org.eclipse.swt.layout.RowLayout rl = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
         rl.center = true;
+        // one line, cut at the view's edge (the map's tooltip names each page's owner): wrapped over
+        // several lines, the legend of a database with many owners left the map itself a few pixels high in a short view
+        rl.wrap = false;
         legend.setLayout(rl);
         canvas = new Canvas(root, SWT.DOUBLE_BUFFERED | SWT.V_SCROLL | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
