@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassFileVersion;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -11,15 +10,12 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Run by the product build (product/pom.xml, package phase, with a build JDK of 24 or newer: it uses the JDK's class-file
@@ -31,7 +27,9 @@ import java.util.zip.ZipOutputStream;
  * the class files of the named bundles' jars under every {@code plugins} folder as version 52 (Java 8) with the stack map
  * frames that version needs, computed by the JDK's own class-file API; nothing else in a class changes (the same
  * instructions, constants, attributes). picocli is Apache-2.0 licensed, which allows this; the README says it is done.
- * A class the API cannot rewrite fails the build. Idempotent: classes already at version 50 or newer are left as they are.
+ * The rewritten classes are written beside the jar ({@code JAR.classes/}); releng/ProductJars.java, run next, puts them in
+ * the jar (one jar writer for both). A class the API cannot rewrite fails the build. Classes already at version 50 or
+ * newer are left as they are.
  */
 public final class ModernClassFiles {
 
@@ -59,64 +57,46 @@ public final class ModernClassFiles {
             System.exit(1);
         }
         for (Path jar : jars) {
-            System.out.println("ModernClassFiles: " + jar + ": " + rewrite(jar) + " class files rewritten as version 52");
+            System.out.println("ModernClassFiles: " + jar + ": " + rewrite(jar) + " class files rewritten as version 52 (put in by ProductJars)");
         }
     }
 
+    /**
+     * Writes the rewritten class files of {@code jar} under {@code JAR.classes/} (by entry name); the jar itself is rewritten
+     * once, with these in place of its own, by releng/ProductJars.java, which runs next and removes the folder.
+     */
     static int rewrite(Path jar) throws IOException {
         int rewritten = 0;
+        Path overrides = jar.resolveSibling(jar.getFileName() + ".classes");
         try (ZipFile z = new ZipFile(jar.toFile());
                 URLClassLoader own = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
             ClassFile cf = ClassFile.of(ClassFile.StackMapsOption.GENERATE_STACK_MAPS, ClassFile.ClassHierarchyResolverOption.of(
                     ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofResourceParsing(own))));
-            Path tmp = jar.resolveSibling(jar.getFileName() + ".modernizing");
-            try (OutputStream fo = Files.newOutputStream(tmp);
-                    ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(fo, 1 << 16))) {
-                for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
-                    ZipEntry in = e.nextElement();
-                    byte[] data;
-                    try (InputStream is = z.getInputStream(in)) {
-                        data = is.readAllBytes();
-                    }
-                    if (in.getName().endsWith(".class") && !in.getName().endsWith("module-info.class")) {
-                        ClassModel cm = cf.parse(data);
-                        if (cm.majorVersion() < 50) {
-                            try {
-                                // every method body rebuilt (an untouched body would be copied as it is, without frames)
-                                data = cf.transformClass(cm, ClassTransform.dropping(el -> el instanceof ClassFileVersion)
-                                        .andThen(ClassTransform.transformingMethodBodies((CodeTransform) (cb, ce) -> cb.with(ce)))
-                                        .andThen(ClassTransform.endHandler(b -> b.withVersion(52, 0))));
-                            } catch (IllegalArgumentException | IllegalStateException ex) {
-                                throw new IOException(jar.getFileName() + "!" + in.getName() + ": cannot be rewritten: " + ex.getMessage(), ex);
-                            }
-                            rewritten++;
-                        }
-                    }
-                    ZipEntry copy = new ZipEntry(in.getName());
-                    copy.setTime(in.getTime());
-                    if (in.getComment() != null) {
-                        copy.setComment(in.getComment());
-                    }
-                    if (in.getExtra() != null) {
-                        copy.setExtra(in.getExtra());
-                    }
-                    if (in.getMethod() == ZipEntry.STORED) {
-                        CRC32 crc = new CRC32();
-                        crc.update(data);
-                        copy.setMethod(ZipEntry.STORED);
-                        copy.setSize(data.length);
-                        copy.setCompressedSize(data.length);
-                        copy.setCrc(crc.getValue());
-                    }
-                    out.putNextEntry(copy);
-                    out.write(data);
-                    out.closeEntry();
+            for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
+                ZipEntry in = e.nextElement();
+                if (!in.getName().endsWith(".class") || in.getName().endsWith("module-info.class")) {
+                    continue;
                 }
-            }
-            if (rewritten == 0) {
-                Files.delete(tmp);
-            } else {
-                Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
+                byte[] data;
+                try (InputStream is = z.getInputStream(in)) {
+                    data = is.readAllBytes();
+                }
+                ClassModel cm = cf.parse(data);
+                if (cm.majorVersion() >= 50) {
+                    continue;
+                }
+                try {
+                    // every method body rebuilt (an untouched body would be copied as it is, without frames)
+                    data = cf.transformClass(cm, ClassTransform.dropping(el -> el instanceof ClassFileVersion)
+                            .andThen(ClassTransform.transformingMethodBodies((CodeTransform) (cb, ce) -> cb.with(ce)))
+                            .andThen(ClassTransform.endHandler(b -> b.withVersion(52, 0))));
+                } catch (IllegalArgumentException | IllegalStateException ex) {
+                    throw new IOException(jar.getFileName() + "!" + in.getName() + ": cannot be rewritten: " + ex.getMessage(), ex);
+                }
+                Path out = overrides.resolve(in.getName());
+                Files.createDirectories(out.getParent());
+                Files.write(out, data);
+                rewritten++;
             }
         }
         return rewritten;

@@ -32,7 +32,8 @@ import java.util.zip.ZipOutputStream;
  * a whole, hardly change). Other entries stay deflated.</li>
  * </ol>
  * Every entry keeps its name, order, time, comment and extra field; contents are unchanged (a signature file of any other
- * jar still matches its digests). Idempotent.
+ * jar still matches its digests), but for class files releng/ModernClassFiles.java rewrote (found in {@code JAR.classes/},
+ * put in and the folder removed). Idempotent.
  */
 public final class ProductJars {
 
@@ -79,7 +80,9 @@ public final class ProductJars {
     /** Rewrites {@code jar} with its class files STORED and, if {@code unsign}, without signature files; returns how many were dropped. */
     static int rewrite(Path jar, boolean unsign) throws IOException {
         int dropped = 0;
-        boolean change = false;
+        // class files rewritten by releng/ModernClassFiles.java, by entry name, put in here in place of the jar's own
+        Path overrides = jar.resolveSibling(jar.getFileName() + ".classes");
+        boolean change = Files.isDirectory(overrides);
         try (ZipFile z = new ZipFile(jar.toFile())) {
             for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
                 ZipEntry in = e.nextElement();
@@ -101,8 +104,13 @@ public final class ProductJars {
                         continue;
                     }
                     byte[] data;
-                    try (InputStream is = z.getInputStream(in)) {
-                        data = is.readAllBytes();
+                    Path override = overrides.resolve(in.getName()).normalize();
+                    if (override.startsWith(overrides) && Files.isRegularFile(override)) {
+                        data = Files.readAllBytes(override);
+                    } else {
+                        try (InputStream is = z.getInputStream(in)) {
+                            data = is.readAllBytes();
+                        }
                     }
                     ZipEntry copy = new ZipEntry(in.getName());
                     copy.setTime(in.getTime());
@@ -128,6 +136,13 @@ public final class ProductJars {
                 }
             }
             Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.isDirectory(overrides)) {
+            try (Stream<Path> s = Files.walk(overrides)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
         return dropped;
     }
