@@ -28,8 +28,8 @@ import java.util.zip.ZipOutputStream;
  * dropped. Equinox does not check bundle signatures unless told to, and the product never tells it to.</li>
  * <li><b>Class files stored, not deflated.</b> Equinox reads a class's bytes from its bundle's jar even when the JVM then
  * takes the class from the AOT cache; inflating them was 13% of the main thread's start-up samples (JFR, 1 ms). Every
- * {@code .class} entry is rewritten STORED (the jars grow from 57 to about 120 MB on disk; the product archives, compressed as
- * a whole, hardly change). Other entries stay deflated.</li>
+ * {@code .class} entry is rewritten STORED (the jars grow from 64 to 127 MB on disk; the product archives, compressed as
+ * a whole, are smaller: the archive deflates each jar as a whole, across its stored classes). Other entries stay deflated.</li>
  * </ol>
  * Every entry keeps its name, order, time, comment and extra field; contents are unchanged (a signature file of any other
  * jar still matches its digests), but for class files releng/ModernClassFiles.java rewrote (found in {@code JAR.classes/},

@@ -111,9 +111,10 @@ final class LogCommand implements Callable<Integer> {
                     return;
                 }
                 shown[0]++;
+                String unit = rec.allocationUnit() == 0 ? null : names.apply(rec.allocationUnit());
                 if (g != null) {
                     try {
-                        recordJson(g, rec, names.apply(rec.allocationUnit())); // JSON lines as they are read; the summary comes last
+                        recordJson(g, rec, unit); // JSON lines as they are read; the summary comes last
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -121,8 +122,8 @@ final class LogCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "%-16s %-26s 0x%02X   %-14s %-16s %-10s %5s %-18s %s%n", rec.lsn(), LogOperations.name(rec.operation()),
                         rec.context() & 0xFF, xactText(rec.transactionId()), rec.previous(), rec.page() == null ? "" : rec.page().toString(),
-                        rec.page() == null ? "" : rec.pageSlot(), rec.allocationUnit() == 0 ? "" : names.apply(rec.allocationUnit()) == null
-                                ? Long.toString(rec.allocationUnit()) : names.apply(rec.allocationUnit()) + " (" + rec.allocationUnit() + ")",
+                        rec.page() == null ? "" : rec.pageSlot(), rec.allocationUnit() == 0 ? "" : unit == null
+                                ? Long.toString(rec.allocationUnit()) : unit + " (" + rec.allocationUnit() + ")",
                         (rec.stale() ? "[stale] " : "") + (rec.time() == null ? "" : rec.time().toString().replace('T', ' '))
                                 + (rec.transactionName() == null ? "" : " " + rec.transactionName()));
             };
@@ -196,7 +197,7 @@ final class LogCommand implements Callable<Integer> {
             if (c == null || c.allocationUnits().isEmpty()) {
                 throw new IOException(data + ": its system catalog cannot be read (--data): " + String.join("; ", e.problems()));
             }
-            return au -> c.allocationUnits().containsKey(au) ? pagelens.report.OwnerText.brief(c.owner(au, pagelens.core.catalog.Owner.By.HEADER)) : null;
+            return au -> pagelens.report.OwnerText.unit(c, au);
         }
     }
 

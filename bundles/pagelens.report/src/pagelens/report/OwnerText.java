@@ -77,6 +77,14 @@ public final class OwnerText {
         return object(o) + " (" + index(o) + ")";
     }
 
+    /**
+     * The {@link #brief} text of an allocation unit the catalog lists (a log record's unit: the log editor and pagelens log
+     * --data name it so), or null when the catalog does not list it.
+     */
+    public static String unit(pagelens.core.catalog.Catalog c, long allocationUnit) {
+        return c != null && c.allocationUnits().containsKey(allocationUnit) ? brief(c.owner(allocationUnit, Owner.By.HEADER)) : null;
+    }
+
     /** The index and unit part of {@link #brief}: "1 PK_Orders", "heap", "2 IX_Name, LOB data". */
     public static String index(Owner o) {
         String ix = o.indexKind() == Owner.IndexKind.HEAP ? "heap" : o.indexId() + (o.indexName() != null ? " " + o.indexName() : "");

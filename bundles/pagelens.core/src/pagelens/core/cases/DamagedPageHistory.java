@@ -50,58 +50,62 @@ public final class DamagedPageHistory {
      */
     public static Result of(Case c, int maxPages, int perPage) {
         List<Examination> logs = new ArrayList<>();
-        List<Examination> data = new ArrayList<>();
+        // the damaged pages asked about, per data file or backup, in the case's order
+        Map<Examination, Map<PageId, String>> asked = new LinkedHashMap<>();
+        int total = 0;
+        int room = Math.max(0, maxPages);
         for (Examination e : c.examinations()) {
             if (e.log() != null) {
                 logs.add(e);
             }
-            if ("data file".equals(e.fileKind()) || e.backup() != null) {
-                data.add(e);
+            if (!"data file".equals(e.fileKind()) && e.backup() == null) {
+                continue;
             }
-        }
-        List<Entry> out = new ArrayList<>();
-        int total = 0;
-        for (Examination d : data) {
             Map<PageId, String> damaged = new LinkedHashMap<>();
-            for (Finding f : d.findingList()) {
+            for (Finding f : e.findingList()) {
                 if (f.severity().atLeast(Severity.ERROR) && f.location().pageId() >= 0 && f.location().fileId() >= 1) {
                     damaged.putIfAbsent(new PageId(f.location().fileId(), f.location().pageId()), f.title());
                 }
             }
             total += damaged.size();
-            if (damaged.isEmpty()) {
+            Map<PageId, String> mine = new LinkedHashMap<>();
+            damaged.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(room).forEach(x -> mine.put(x.getKey(), x.getValue()));
+            room -= mine.size();
+            if (!mine.isEmpty()) {
+                asked.put(e, mine);
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Examination l : logs) {
+            // a backup's log part goes with its own pages only; a log file with the data files of the case
+            List<Examination> paired = asked.keySet().stream().filter(d -> l == d || l.backup() == null && d.backup() == null).toList();
+            if (paired.isEmpty()) {
                 continue;
             }
-            Map<PageId, String> asked = new LinkedHashMap<>();
-            damaged.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(Math.max(0, maxPages - out.size()))
-                    .forEach(x -> asked.put(x.getKey(), x.getValue()));
-            for (Examination l : logs) {
-                // a backup's log part goes with its own pages only; a log file with the data files of the case
-                boolean pair = l == d || l.backup() == null && d.backup() == null;
-                if (!pair || asked.isEmpty()) {
-                    continue;
-                }
-                Map<PageId, ArrayDeque<LogFile.Record>> lastOf = new LinkedHashMap<>();
-                Map<PageId, long[]> counts = new LinkedHashMap<>();
-                asked.keySet().forEach(p -> {
-                    lastOf.put(p, new ArrayDeque<>());
-                    counts.put(p, new long[1]);
+            Map<PageId, ArrayDeque<LogFile.Record>> lastOf = new LinkedHashMap<>();
+            Map<PageId, long[]> counts = new LinkedHashMap<>();
+            for (Examination d : paired) {
+                asked.get(d).keySet().forEach(p -> {
+                    lastOf.putIfAbsent(p, new ArrayDeque<>());
+                    counts.putIfAbsent(p, new long[1]);
                 });
-                try {
-                    Logs.read(l.path(), r -> {
-                        ArrayDeque<LogFile.Record> q = r.page() == null || r.stale() ? null : lastOf.get(r.page());
-                        if (q != null) {
-                            counts.get(r.page())[0]++;
-                            if (q.size() == perPage) {
-                                q.removeFirst();
-                            }
-                            q.addLast(r);
+            }
+            try {
+                Logs.read(l.path(), r -> {
+                    ArrayDeque<LogFile.Record> q = r.page() == null || r.stale() ? null : lastOf.get(r.page());
+                    if (q != null) {
+                        counts.get(r.page())[0]++;
+                        if (q.size() == perPage) {
+                            q.removeFirst();
                         }
-                    }, ProgressMonitor.NULL);
-                } catch (IOException | RuntimeException x) {
-                    continue; // the log's own examination says why it cannot be read
-                }
-                for (Map.Entry<PageId, String> a : asked.entrySet()) {
+                        q.addLast(r);
+                    }
+                }, ProgressMonitor.NULL);
+            } catch (IOException | RuntimeException x) {
+                continue; // the log's own examination says why it cannot be read
+            }
+            for (Examination d : paired) {
+                for (Map.Entry<PageId, String> a : asked.get(d).entrySet()) {
                     out.add(new Entry(l.path(), d.path(), a.getKey(), d.ownerOf(a.getKey()), a.getValue(), counts.get(a.getKey())[0],
                             List.copyOf(lastOf.get(a.getKey()))));
                 }

@@ -422,7 +422,7 @@ public final class LogFile {
             winLen = len;
         }
         int from = (int) (s - winAt);
-        if (dwin != null && src instanceof pagelens.core.io.EvidenceSource) {
+        if (dwin != null) { // the source is a file
             dwin.get(from, dst, 0, n);
         } else {
             System.arraycopy(win, from, dst, 0, n);
@@ -559,9 +559,9 @@ public final class LogFile {
                 sizeSeq = seq;
                 sizeLast = -1;
             }
-            Integer expected = sector == 16 ? (sizePrevSeq == seq - 1 && sizePrevLast > 0 ? Integer.valueOf(sizePrevLast) : null)
-                    : sizeLast > 0 ? Integer.valueOf(sizeLast) : null;
-            if (expected != null && prev != expected) {
+            // the previous block's size: the last block of the VLF before for a VLF's first block (-1: not known)
+            int expected = sector == 16 ? (sizePrevSeq == seq - 1 ? sizePrevLast : -1) : sizeLast;
+            if (expected > 0 && prev != expected) {
                 problems.add(new Problem(Kind.BLOCK_CHAIN, at, String.format("log block at 0x%X: previous-block size %d, but the previous block is %d bytes",
                         at, prev, expected)));
             }

@@ -175,11 +175,4 @@ public final class Logs {
         Backup b = Backup.read(path, true, ProgressMonitor.NULL);
         return new RecordReader(result, b, b.pages().source());
     }
-
-    /** The bytes of one record of {@code result} (read from {@code path} before), its block fixed up. */
-    public static byte[] recordBytes(Path path, LogFile.Result result, LogFile.Record rec) throws IOException {
-        try (RecordReader r = recordReader(path, result)) {
-            return r.bytes(rec);
-        }
-    }
 }

@@ -83,12 +83,12 @@ public final class BackupEditor extends ReadOnlyEditor {
         return headline.getText();
     }
 
-    /** The file list table (tests). */
     /** The backup set table (RESTORE HEADERONLY-like facts). */
     public Table setTable() {
         return set;
     }
 
+    /** The file list table (tests). */
     public Table filesTable() {
         return files;
     }

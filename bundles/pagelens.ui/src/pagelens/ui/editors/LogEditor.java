@@ -564,9 +564,9 @@ public final class LogEditor extends ReadOnlyEditor {
         }
         for (pagelens.ui.model.EvidenceItem item : pagelens.ui.model.EvidenceRegistry.get().items()) {
             pagelens.core.exam.Examination e = item.examination();
-            pagelens.core.catalog.Catalog c = e == null ? null : e.catalog();
-            if (c != null && c.allocationUnits().containsKey(au)) {
-                return pagelens.report.OwnerText.brief(c.owner(au, pagelens.core.catalog.Owner.By.HEADER)) + " (" + au + ")";
+            String name = e == null ? null : pagelens.report.OwnerText.unit(e.catalog(), au);
+            if (name != null) {
+                return name + " (" + au + ")";
             }
         }
         return Long.toString(au);

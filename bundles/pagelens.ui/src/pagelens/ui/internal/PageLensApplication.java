@@ -12,17 +12,18 @@ public final class PageLensApplication implements IApplication {
     /** The SPI Fly bundle: the ServiceLoader mediator that eclipse-collections (under NatTable) needs in OSGi. */
     static final String SPI_FLY = "org.apache.aries.spifly.dynamic.bundle";
 
-    private static volatile Thread spiFlyStart;
+    /** The thread that readies eclipse-collections and probes the image formats off the main thread (startHelper). */
+    private static volatile Thread helper;
 
     /**
      * SPI Fly parses the headers of every bundle when it starts (eclipse-collections alone declares 82 KB of capabilities): about
      * 2 s of a 2-core machine's start-up when the framework starts it before the application. The product does not start it
      * (autoStart false). Here, on a thread of its own beside the display and workbench creation, eclipse-collections' factories
      * are made ready without it ({@link #collectionsFactoriesReady()}, about 0.25 s of class loading that used to be on the main
-     * thread's start path); only when that fails is SPI Fly started, transiently. {@link #awaitServiceLoaderMediator()} waits for
-     * that thread before any window (and so any NatTable) is made.
+     * thread's start path); only when that fails is SPI Fly started, transiently. The same thread first sets up SWT's image
+     * formats ({@link #warmImageFormats()}). {@link #awaitHelper()} waits for it before any window (and so any NatTable) is made.
      */
-    static void startServiceLoaderMediator() {
+    static void startHelper() {
         Thread t = new Thread(() -> {
             warmImageFormats();
             if (collectionsFactoriesReady()) {
@@ -37,9 +38,9 @@ public final class PageLensApplication implements IApplication {
             } catch (org.osgi.framework.BundleException | RuntimeException e) {
                 System.err.println("pagelens: could not start " + SPI_FLY + ": " + e.getMessage());
             }
-        }, "pagelens-collections-ready");
+        }, "pagelens-start-helper");
         t.setDaemon(true);
-        spiFlyStart = t;
+        helper = t;
         t.start();
     }
 
@@ -109,8 +110,8 @@ public final class PageLensApplication implements IApplication {
         }
     }
 
-    static void awaitServiceLoaderMediator() {
-        Thread t = spiFlyStart;
+    static void awaitHelper() {
+        Thread t = helper;
         if (t != null) {
             try {
                 t.join();
@@ -127,7 +128,7 @@ public final class PageLensApplication implements IApplication {
             // standard error at every start is silenced (SLF4J's own setting); its errors still show
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        startServiceLoaderMediator();
+        startHelper();
         Display display = PlatformUI.createDisplay();
         Thread onSignal = new Thread(() -> closeOnSignal(display), "pagelens-close-on-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);

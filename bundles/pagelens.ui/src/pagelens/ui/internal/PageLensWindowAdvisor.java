@@ -29,7 +29,7 @@ final class PageLensWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void preWindowOpen() {
         // before the window's views and editors: they use NatTable, whose collections need their factories ready
-        PageLensApplication.awaitServiceLoaderMediator();
+        PageLensApplication.awaitHelper();
         IWorkbenchWindowConfigurer c = getWindowConfigurer();
         c.setInitialSize(new Point(1280, 900));
         c.setShowCoolBar(true);

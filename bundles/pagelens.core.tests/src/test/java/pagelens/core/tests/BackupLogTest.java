@@ -77,7 +77,10 @@ class BackupLogTest {
     }
 
     private static java.util.Map<String, LogRecordFields.Field> fields(LogFile.Result r, Path p, LogFile.Record rec) throws IOException {
-        byte[] bytes = Logs.recordBytes(p, r, rec);
+        byte[] bytes;
+        try (Logs.RecordReader reader = Logs.recordReader(p, r)) {
+            bytes = reader.bytes(rec);
+        }
         assertEquals(rec.length(), bytes.length);
         java.util.Map<String, LogRecordFields.Field> out = new java.util.HashMap<>();
         LogRecordFields.of(bytes).forEach(x -> out.put(x.name(), x));
