@@ -37,7 +37,8 @@ final class IdentifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = PageLensCli.EXIT_OK;
-        ArrayNode array = Json.array();
+        // Jackson only for --json: its mapper takes longer to set up than the identification of a file
+        ArrayNode array = json ? Json.array() : null;
         for (Path p : paths) {
             Identification id = Identifier.identify(p);
             if (!id.readable()) {

@@ -58,7 +58,7 @@ final class XtpCommand implements Callable<Integer> {
             err.println("pagelens xtp: give a container folder (pagelens xtp --help)");
             return PageLensCli.EXIT_ERROR;
         }
-        ArrayNode all = Json.array();
+        ArrayNode all = json ? Json.array() : null; // Jackson only for --json (its mapper is slow to set up)
         XtpDmv.Import dmv = null;
         if (dmvFile != null) {
             try {

@@ -107,7 +107,6 @@ public final class FileScanner {
 
     private PageCounts run(EvidenceSource ch, int fileId, long pages, AllocationState alloc, ProgressMonitor monitor, FindingSink sink,
             PageStatus status) throws IOException {
-        Path path = ch.path();
         long chunks = (pages + CHUNK_PAGES - 1) / CHUNK_PAGES;
         AtomicLong next = new AtomicLong();
         AtomicLong donePages = new AtomicLong();
@@ -116,19 +115,15 @@ public final class FileScanner {
             List<Worker> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Worker w = new Worker(() -> {
-                    // direct buffer: the kernel copies into it once, as it does for 'cat'
-                    ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_PAGES * Page.SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-                    byte[] page = new byte[Page.SIZE];
-                    PageCounts.Counter c = new PageCounts.Counter();
-                    PageOwners.Recorder rec = status.owners().recorder();
+                    PageChecker checker = new PageChecker(ch, fileId, alloc, sink, status, recordOwners ? status.owners().recorder() : null);
                     long k;
                     while (!stop.get() && (k = next.getAndIncrement()) < chunks) {
                         long first = k * CHUNK_PAGES;
                         int n = (int) Math.min(CHUNK_PAGES, pages - first);
-                        checkChunk(ch, buf, page, path, fileId, first, n, alloc, sink, c, status, recordOwners ? rec : null);
+                        checker.chunk(first, n);
                         donePages.addAndGet(n);
                     }
-                    return c.toCounts();
+                    return checker.counts();
                 });
                 w.thread.start();
                 workers.add(w);
@@ -210,48 +205,84 @@ public final class FileScanner {
         return true;
     }
 
-    private static void checkChunk(EvidenceSource ch, ByteBuffer buf, byte[] b, Path path, int fileId, long first, int n,
-            AllocationState alloc, FindingSink sink, PageCounts.Counter c, PageStatus status, PageOwners.Recorder rec) throws IOException {
-        buf.clear();
-        buf.limit(n * Page.SIZE);
-        ch.read(buf, first * Page.SIZE);
-        int got = buf.position() / Page.SIZE;
-        for (int i = 0; i < got; i++) {
-            if (buf.get(i * Page.SIZE) == 1) {
-                status.setType(first + i, buf.get(i * Page.SIZE + 1) & 0xFF);
+    /**
+     * Checks the pages of one worker's chunks. The per-page work is a method of its own, called once per page: the JIT
+     * compiles a method after a few hundred calls, but a loop's body only after tens of thousands of iterations (the chunk
+     * loop runs 256 times per call), so in a short process most of the file would otherwise be checked by the interpreter.
+     */
+    private static final class PageChecker {
+        private final EvidenceSource ch;
+        private final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_PAGES * Page.SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        private final byte[] page = new byte[Page.SIZE];
+        private final Path path;
+        private final int fileId;
+        private final AllocationState alloc;
+        private final FindingSink sink;
+        private final PageCounts.Counter c = new PageCounts.Counter();
+        private final PageStatus status;
+        private final PageOwners.Recorder rec;
+
+        PageChecker(EvidenceSource ch, int fileId, AllocationState alloc, FindingSink sink, PageStatus status, PageOwners.Recorder rec) {
+            this.ch = ch;
+            this.path = ch.path();
+            this.fileId = fileId;
+            this.alloc = alloc;
+            this.sink = sink;
+            this.status = status;
+            this.rec = rec;
+        }
+
+        PageCounts counts() {
+            return c.toCounts();
+        }
+
+        /** Reads pages {@code first} to {@code first + n - 1} into the buffer (direct: the kernel copies into it once, as for 'cat') and checks them. */
+        void chunk(long first, int n) throws IOException {
+            buf.clear();
+            buf.limit(n * Page.SIZE);
+            ch.read(buf, first * Page.SIZE);
+            int got = buf.position() / Page.SIZE;
+            for (int i = 0; i < got; i++) {
+                check(i * Page.SIZE, first + i);
             }
-            if (rec != null && buf.get(i * Page.SIZE) == 1) {
-                // the owner as the header names it, recorded in this pass (catalog.md 1.4)
-                int indexId = buf.getShort(i * Page.SIZE + PageHeaderLayout.INDEX_ID) & 0xFFFF;
-                long objId = buf.getInt(i * Page.SIZE + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL;
-                AllocationState.State st = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(first + i);
-                rec.set(fileId, first + i, PageOwners.auid(indexId, objId), st == AllocationState.State.ALLOCATED ? PageOwners.IN_USE
-                        : st == AllocationState.State.UNALLOCATED ? PageOwners.FREE : 0);
-            }
-            int quick = PageVerification.quick(buf, i * Page.SIZE, fileId, first + i);
-            if (quick == PageVerification.QUICK_OK_CHECKSUM) {
-                c.total++;
-                c.checksumProtected++;
-                c.checksumOk++;
-                status.set(first + i, PageStatus.CHECKSUM_OK);
-                continue;
-            }
-            if (quick == PageVerification.QUICK_OK_NONE) {
-                c.total++;
-                c.unprotected++;
-                status.set(first + i, PageStatus.UNPROTECTED);
-                continue;
-            }
-            if (buf.get(i * Page.SIZE) == 0 && zeroPage(buf, i * Page.SIZE)
-                    && (alloc == null || alloc.state(first + i) != AllocationState.State.ALLOCATED)) {
+        }
+
+        private void check(int off, long pageId) {
+            byte headerVersion = buf.get(off);
+            if (headerVersion == 1) {
+                status.setType(pageId, buf.get(off + 1) & 0xFF);
+                if (rec != null) {
+                    // the owner as the header names it, recorded in this pass (catalog.md 1.4)
+                    int indexId = buf.getShort(off + PageHeaderLayout.INDEX_ID) & 0xFFFF;
+                    long objId = buf.getInt(off + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL;
+                    AllocationState.State st = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(pageId);
+                    rec.set(fileId, pageId, PageOwners.auid(indexId, objId), st == AllocationState.State.ALLOCATED ? PageOwners.IN_USE
+                            : st == AllocationState.State.UNALLOCATED ? PageOwners.FREE : 0);
+                }
+                int quick = PageVerification.quick(buf, off, fileId, pageId);
+                if (quick == PageVerification.QUICK_OK_CHECKSUM) {
+                    c.total++;
+                    c.checksumProtected++;
+                    c.checksumOk++;
+                    status.set(pageId, PageStatus.CHECKSUM_OK);
+                    return;
+                }
+                if (quick == PageVerification.QUICK_OK_NONE) {
+                    c.total++;
+                    c.unprotected++;
+                    status.set(pageId, PageStatus.UNPROTECTED);
+                    return;
+                }
+            } else if (headerVersion == 0 && zeroPage(buf, off)
+                    && (alloc == null || alloc.state(pageId) != AllocationState.State.ALLOCATED)) {
                 // never-used space, read in place: what PageRules.check says of an all-zero page not in use, without copying it out
                 c.total++;
                 c.empty++;
-                status.set(first + i, PageStatus.EMPTY);
-                continue;
+                status.set(pageId, PageStatus.EMPTY);
+                return;
             }
-            buf.get(i * Page.SIZE, b, 0, Page.SIZE);
-            status.set(first + i, PageRules.check(b, 0, Location.page(path, fileId, first + i, (first + i) * Page.SIZE), true, alloc, sink, c));
+            buf.get(off, page, 0, Page.SIZE);
+            status.set(pageId, PageRules.check(page, 0, Location.page(path, fileId, pageId, pageId * Page.SIZE), true, alloc, sink, c));
         }
     }
 
