@@ -243,44 +243,55 @@ public final class FileScanner {
             ch.read(buf, first * Page.SIZE);
             int got = buf.position() / Page.SIZE;
             for (int i = 0; i < got; i++) {
-                check(i * Page.SIZE, first + i);
+                int off = i * Page.SIZE;
+                // pages with a header and the rest (a never-used tail is all zero) are checked by two methods: the JIT's code
+                // for the one is not thrown away when the first page of the other comes (only this small loop is recompiled)
+                if (buf.get(off) == 1) {
+                    headerPage(off, first + i);
+                } else {
+                    otherPage(off, first + i);
+                }
             }
         }
 
-        private void check(int off, long pageId) {
-            byte headerVersion = buf.get(off);
-            if (headerVersion == 1) {
-                status.setType(pageId, buf.get(off + 1) & 0xFF);
-                if (rec != null) {
-                    // the owner as the header names it, recorded in this pass (catalog.md 1.4)
-                    int indexId = buf.getShort(off + PageHeaderLayout.INDEX_ID) & 0xFFFF;
-                    long objId = buf.getInt(off + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL;
-                    AllocationState.State st = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(pageId);
-                    rec.set(fileId, pageId, PageOwners.auid(indexId, objId), st == AllocationState.State.ALLOCATED ? PageOwners.IN_USE
-                            : st == AllocationState.State.UNALLOCATED ? PageOwners.FREE : 0);
-                }
-                int quick = PageVerification.quick(buf, off, fileId, pageId);
-                if (quick == PageVerification.QUICK_OK_CHECKSUM) {
-                    c.total++;
-                    c.checksumProtected++;
-                    c.checksumOk++;
-                    status.set(pageId, PageStatus.CHECKSUM_OK);
-                    return;
-                }
-                if (quick == PageVerification.QUICK_OK_NONE) {
-                    c.total++;
-                    c.unprotected++;
-                    status.set(pageId, PageStatus.UNPROTECTED);
-                    return;
-                }
-            } else if (headerVersion == 0 && zeroPage(buf, off)
-                    && (alloc == null || alloc.state(pageId) != AllocationState.State.ALLOCATED)) {
+        private void headerPage(int off, long pageId) {
+            status.setType(pageId, buf.get(off + 1) & 0xFF);
+            if (rec != null) {
+                // the owner as the header names it, recorded in this pass (catalog.md 1.4)
+                int indexId = buf.getShort(off + PageHeaderLayout.INDEX_ID) & 0xFFFF;
+                long objId = buf.getInt(off + PageHeaderLayout.OBJ_ID) & 0xFFFF_FFFFL;
+                AllocationState.State st = alloc == null ? AllocationState.State.UNKNOWN : alloc.state(pageId);
+                rec.set(fileId, pageId, PageOwners.auid(indexId, objId), st == AllocationState.State.ALLOCATED ? PageOwners.IN_USE
+                        : st == AllocationState.State.UNALLOCATED ? PageOwners.FREE : 0);
+            }
+            int quick = PageVerification.quick(buf, off, fileId, pageId);
+            if (quick == PageVerification.QUICK_OK_CHECKSUM) {
+                c.total++;
+                c.checksumProtected++;
+                c.checksumOk++;
+                status.set(pageId, PageStatus.CHECKSUM_OK);
+            } else if (quick == PageVerification.QUICK_OK_NONE) {
+                c.total++;
+                c.unprotected++;
+                status.set(pageId, PageStatus.UNPROTECTED);
+            } else {
+                detail(off, pageId);
+            }
+        }
+
+        private void otherPage(int off, long pageId) {
+            if (buf.get(off) == 0 && zeroPage(buf, off) && (alloc == null || alloc.state(pageId) != AllocationState.State.ALLOCATED)) {
                 // never-used space, read in place: what PageRules.check says of an all-zero page not in use, without copying it out
                 c.total++;
                 c.empty++;
                 status.set(pageId, PageStatus.EMPTY);
-                return;
+            } else {
+                detail(off, pageId);
             }
+        }
+
+        /** Every rule, on a copy of the page: what the quick checks could not clear. */
+        private void detail(int off, long pageId) {
             buf.get(off, page, 0, Page.SIZE);
             status.set(pageId, PageRules.check(page, 0, Location.page(path, fileId, pageId, pageId * Page.SIZE), true, alloc, sink, c));
         }
