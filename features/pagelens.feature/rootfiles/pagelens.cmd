@@ -46,10 +46,10 @@ rem a class-data archive in the state folder, created on the first run and check
 set "CDS="
 if not exist "%STATE%\" mkdir "%STATE%" 2>nul
 if exist "%STATE%\" set CDS=-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%STATE%\cli-windows.jsa"
-rem commands that only read headers: the quick compiler alone (no profiling, no optimising compiler); about a quarter
-rem shorter for identify, even of 1,000 files (releng/bench-start.sh)
+rem commands that read a file's headers or one page: the quick compiler alone (no profiling, no optimising compiler);
+rem about a quarter shorter for identify (even of 1,000 files), boot and page; the others run long loops that need C2
 set "JIT="
-set "SHORTCMDS= identify boot help --help -h --version -V "
+set "SHORTCMDS= identify boot page help --help -h --version -V "
 call set "SREST=%%SHORTCMDS: %FIRST% =%%"
 if not "%SREST%"=="%SHORTCMDS%" set "JIT=-XX:TieredStopAtLevel=1"
 "%JAVA%" -Xmx192m -XX:+UseSerialGC -Xss2m %CDS% %JIT% -Xlog:disable -Xlog:all=error:stderr "-Djava.util.logging.config.file=%HERE%\logging.properties" -Djava.awt.headless=true -cp "%CP%" pagelens.cli.PageLensCli %*
