@@ -125,7 +125,10 @@ for platform in $PLATFORMS; do
       ls -A "$ws/configuration/org.eclipse.core.runtime" 2>/dev/null | grep -q '^\.mainData\.' \
         || fail "$platform: no extension registry cache written when the workbench ended on a SIGTERM"
       if grep -qE '^JAVA_VERSION="(2[5-9]|[3-9][0-9])' "$root/jre/release"; then
-        ls "$ws"/workbench-*.aot >/dev/null 2>&1 || fail "$platform: no AOT cache after the first workbench session"
+        # assembled in the background once the session has ended (a few seconds); nothing of it on the terminal
+        for _ in $(seq 1 1200); do ls "$ws"/workbench-*.training >/dev/null 2>&1 || break; sleep 0.1; done
+        ls "$ws"/workbench-*.aot >/dev/null 2>&1 || fail "$platform: no AOT cache after the first workbench session: $(tail -n 5 "$ws/workbench-aot.log" 2>/dev/null)"
+        ! grep -qE 'AOT|Picked up' "$WORK/wb.log" || fail "$platform: the AOT training wrote to the terminal: $(grep -E 'AOT|Picked up' "$WORK/wb.log" | head -n 3)"
       fi
       ok "$platform: workbench window with the specimen; a SIGTERM ended it and its caches were written"
     else
