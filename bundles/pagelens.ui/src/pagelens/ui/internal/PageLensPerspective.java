@@ -21,7 +21,7 @@ public final class PageLensPerspective implements IPerspectiveFactory {
         IFolderLayout outline = layout.createFolder("pagelens.outline", IPageLayout.BOTTOM, 0.5f, "pagelens.left");
         outline.addView(IPageLayout.ID_OUTLINE);
         outline.addView(pagelens.ui.views.DataInspectorView.ID);
-        IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.78f, editors);
+        IFolderLayout bottom = layout.createFolder("pagelens.bottom", IPageLayout.BOTTOM, 0.70f, editors);
         bottom.addView(pagelens.ui.views.FindingsView.ID);
         bottom.addView(pagelens.ui.views.PageMapView.ID);
         bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
