@@ -53,6 +53,37 @@ class FindingsViewUiTest {
         int rows = view.viewer().getTable().getItemCount();
         assertTrue(rows >= 3, "findings listed: " + rows + ", " + view.summaryText());
         assertTrue(view.summaryText().startsWith("0 critical, 3 error"), view.summaryText());
+
+        // the perspective's findings folder has room for several rows at the window's initial size (with two, GTK also
+        // reported at every start that the table's scroll bars did not fit)
+        page.resetPerspective();
+        Screens.spin(300);
+        view = (FindingsView) page.showView(FindingsView.ID);
+        Screens.spin(300);
+        org.eclipse.swt.widgets.Table table = view.viewer().getTable();
+        String geometry = "window " + window.getShell().getSize() + ", table " + table.getSize() + ", client area " + table.getClientArea()
+                + ", header " + table.getHeaderHeight()
+                + ", row " + table.getItemHeight() + ", rows " + table.getItemCount();
+        assertTrue(table.getItemCount() >= 4, geometry);
+        assertTrue(table.getSize().y >= table.getHeaderHeight() + 4 * table.getItemHeight(), "room for four findings rows: " + geometry);
+        org.eclipse.swt.graphics.Rectangle fourth = table.getItem(3).getBounds();
+        ImageData shown = Screens.snapshot(table);
+        Screens.save(shown, "findings-view-rows.png");
+        int top = Math.max(0, fourth.y);
+        // the table's GC (so the snapshot and the rows' bounds) begins below the header, where its client area's y is negative
+        // (GTK): what lies below the client area's end is not on screen
+        org.eclipse.swt.graphics.Rectangle client = table.getClientArea();
+        int bottom = Math.min(Math.min(shown.height, client.y + client.height), fourth.y + fourth.height);
+        int ink = 0;
+        for (int y = top; y < bottom; y++) {
+            for (int x = 0; x < shown.width; x++) {
+                org.eclipse.swt.graphics.RGB c = shown.palette.getRGB(shown.getPixel(x, y));
+                if (c.red + c.green + c.blue < 300) {
+                    ink++;
+                }
+            }
+        }
+        assertTrue(bottom - top == fourth.height && ink > 30, "the fourth row is painted whole (" + fourth + ", " + ink + " dark pixels): " + geometry);
         view.filter(1);
         Screens.spin(100);
         assertEquals(3, view.viewer().getTable().getItemCount(), "critical and error only");
